@@ -1,1 +1,149 @@
-package dev.hearth.gateway; public class Main { public static void main(String[] a){} }
+package dev.hearth.gateway;
+
+import dev.hearth.gateway.automation.Automation;
+import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.config.ConfigLoader;
+import dev.hearth.gateway.config.ConfigProblem;
+import dev.hearth.gateway.config.GatewayConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code hearth} command line. Exit status 2 means the configuration is wrong; nothing was started. */
+@Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
+        description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
+                + "Without a subcommand, runs the gateway.",
+        subcommands = {Main.Run.class, Main.Check.class, Demo.class})
+public final class Main implements Callable<Integer> {
+    public static final int CONFIG_ERROR = 2;
+
+    @Option(names = {"-c", "--config"}, description = "Configuration directory (gateway.yaml, devices.yaml). Default: ${DEFAULT-VALUE}")
+    Path config = Path.of("config");
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    private final Map<String, String> env;
+
+    Main(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /** Runs the command line without exiting the JVM; returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(env), new EnvironmentFactory(env));
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        return runGateway(config, env, spec.commandLine().getErr());
+    }
+
+    static int runGateway(Path config, Map<String, String> env, PrintWriter err) {
+        Optional<Loaded> loaded = load(config, env, err);
+        if (loaded.isEmpty()) return CONFIG_ERROR;
+        Gateway gateway = Gateway.start(loaded.get().config(), loaded.get().automations());
+        awaitShutdown(gateway::close);
+        return 0;
+    }
+
+    /** Configuration and automations, validated together. */
+    record Loaded(GatewayConfig config, List<Automation> automations) {
+    }
+
+    /** Loads configuration and automations, or prints every problem and returns empty. */
+    static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err) {
+        try {
+            GatewayConfig gateway = new ConfigLoader(env).load(config);
+            List<Automation> automations = new AutomationLoader(gateway.devices()).loadDirectory(gateway.automationsDir());
+            return Optional.of(new Loaded(gateway, automations));
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) err.println(p);
+            int n = e.problems().size();
+            err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was started.");
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** Blocks until Ctrl-C / SIGTERM, then runs {@code stop} once. */
+    static void awaitShutdown(Runnable stop) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, "hearth-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the gateway (the default).")
+    static final class Run implements Callable<Integer> {
+        @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
+        Path config = Path.of("config");
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        private final Map<String, String> env;
+
+        Run(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            return runGateway(config, env, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate configuration and automations; print every problem with file:line:column.")
+    static final class Check implements Callable<Integer> {
+        @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
+        Path config = Path.of("config");
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        private final Map<String, String> env;
+
+        Check(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            Optional<Loaded> loaded = load(config, env, spec.commandLine().getErr());
+            if (loaded.isEmpty()) return CONFIG_ERROR;
+            spec.commandLine().getOut().println("OK: " + loaded.get().config().devices().size() + " devices, "
+                    + loaded.get().automations().size() + " automations");
+            return 0;
+        }
+    }
+
+    /** Gives every subcommand the environment the CLI was started with (tests pass their own). */
+    private record EnvironmentFactory(Map<String, String> env) implements CommandLine.IFactory {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == Run.class) return (K) new Run(env);
+            if (cls == Check.class) return (K) new Check(env);
+            if (cls == Demo.class) return (K) new Demo(env);
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.hearth.gateway;
+
+import dev.hearth.gateway.automation.Automation;
+import dev.hearth.gateway.broker.EmbeddedBroker;
+import dev.hearth.gateway.bus.LocalCodec;
+import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.core.CoreVerticle;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.mqtt.MqttBridge;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running gateway: optional embedded broker, core (registry + automations) and MQTT bridge.
+ * Started in dependency order and stopped in reverse.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final Optional<EmbeddedBroker> broker;
+    private final Vertx vertx;
+    private final DeviceRegistry registry;
+    private final MqttBridge bridge;
+    private boolean closed;
+
+    private Gateway(Optional<EmbeddedBroker> broker, Vertx vertx, DeviceRegistry registry, MqttBridge bridge) {
+        this.broker = broker;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.bridge = bridge;
+    }
+
+    /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
+    public static Gateway start(GatewayConfig config, List<Automation> automations) {
+        createDirectories(config);
+        Optional<EmbeddedBroker> broker = config.mqtt().embedded()
+                ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
+                : Optional.empty();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+        try {
+            LocalCodec.install(vertx.eventBus());
+            DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+            vertx.deployVerticle(new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()))).await();
+            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics());
+            vertx.deployVerticle(bridge).await();
+            log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
+                    config.devices().size(), automations.size(), config.mqtt().url());
+            return new Gateway(broker, vertx, registry, bridge);
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            broker.ifPresent(EmbeddedBroker::close);
+            throw e;
+        }
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    public MqttBridge bridge() {
+        return bridge;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Gateway did not stop cleanly: {}", e.toString());
+        }
+        broker.ifPresent(EmbeddedBroker::close);
+        log.info("Hearth gateway stopped");
+    }
+
+    private static void createDirectories(GatewayConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hearth.gateway.automation;
+
+import dev.hearth.gateway.config.Suggestions;
+import dev.hearth.gateway.config.YamlMap;
+import dev.hearth.gateway.device.AttributeSpec;
+import dev.hearth.gateway.device.DeviceSpec;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolves device and attribute names written in automations, with located "did you mean" problems. */
+final class DeviceLookup {
+    private final Map<String, DeviceSpec> byId = new LinkedHashMap<>();
+
+    DeviceLookup(Collection<DeviceSpec> devices) {
+        devices.forEach(d -> byId.put(d.id().value(), d));
+    }
+
+    Optional<DeviceSpec> device(YamlMap m) {
+        Optional<String> name = m.requiredText("device");
+        if (name.isEmpty()) return Optional.empty();
+        DeviceSpec d = byId.get(name.get());
+        if (d == null) {
+            m.problemAtKey("device", "unknown device '" + name.get() + "'" + Suggestions.didYouMean(name.get(), byId.keySet()));
+        }
+        return Optional.ofNullable(d);
+    }
+
+    Optional<AttributeSpec> attribute(YamlMap m, DeviceSpec device) {
+        Optional<String> name = m.requiredText("attribute");
+        if (name.isEmpty()) return Optional.empty();
+        Optional<AttributeSpec> a = device.attribute(name.get());
+        if (a.isEmpty()) {
+            m.problemAtKey("attribute", device.id() + " (" + device.kind().yamlName() + ") has no attribute '" + name.get() + "'"
+                    + Suggestions.didYouMean(name.get(), device.attributes().keySet())
+                    + "; it has: " + String.join(", ", device.attributes().keySet().stream().sorted().toList()));
+        }
+        return a;
+    }
+}

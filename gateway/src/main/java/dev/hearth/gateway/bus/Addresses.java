@@ -1,0 +1,38 @@
+package dev.hearth.gateway.bus;
+
+/**
+ * The event-bus contract: every address, who sends to it, and the record it carries. All bodies are
+ * immutable {@link LocalMessage} records passed by reference ({@link LocalCodec}). Documented for
+ * users and extension authors in docs/event-bus.md; keep the two in step.
+ */
+public final class Addresses {
+    private Addresses() {
+    }
+
+    /** MQTT bridge → core (send). Body: {@code mqtt.InboundMessage}. Every message from a subscribed topic. */
+    public static final String MQTT_INBOUND = "hearth.mqtt.inbound";
+
+    /**
+     * Anyone → MQTT bridge (request). Body: {@code mqtt.Publication}. The reply (empty body) comes when the
+     * broker has acknowledged it; a failure reply says why it never will be.
+     */
+    public static final String MQTT_PUBLISH = "hearth.mqtt.publish";
+
+    /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
+    public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
+
+    /** Core → anyone (publish). Body: {@code device.StateChanged}, only when a value really changed. */
+    public static final String DEVICE_STATE_CHANGED = "hearth.device.state-changed";
+
+    /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */
+    public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
+
+    /**
+     * Anyone → core (request). Body: {@code device.CommandRequested}. Validated against the device; the
+     * reply comes when the broker has the command, a failure reply lists what the device does not accept.
+     */
+    public static final String DEVICE_COMMAND = "hearth.device.command";
+
+    /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
+    public static final String AUTOMATION_RUN = "hearth.automation.run";
+}

@@ -1,0 +1,44 @@
+package dev.hearth.gateway.config;
+
+import dev.hearth.gateway.device.DeviceSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads {@code gateway.yaml} and {@code devices.yaml} from a configuration directory. Relative paths
+ * inside them are resolved against that directory. Either everything is valid, or a
+ * {@link ConfigException} lists every problem: nothing starts half-configured.
+ */
+public final class ConfigLoader {
+    public static final String GATEWAY_FILE = "gateway.yaml";
+    public static final String DEVICES_FILE = "devices.yaml";
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public GatewayConfig load(Path configDir) throws ConfigException {
+        Problems problems = new Problems();
+        Path gatewayPath = configDir.resolve(GATEWAY_FILE);
+        Path devicesPath = configDir.resolve(DEVICES_FILE);
+        Optional<GatewayFileReader.Parts> parts = YamlDocument.read(gatewayPath, gatewayPath.toString(), problems)
+                .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
+                        .read(gatewayPath.toString(), root, problems));
+        List<DeviceSpec> devices = YamlDocument.read(devicesPath, devicesPath.toString(), problems)
+                .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
+                .orElse(List.of());
+        problems.throwIfAny();
+        GatewayFileReader.Parts p = parts.orElseThrow();
+        return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.mqtt(), p.broker(),
+                p.http(), p.location(), devices);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hearth.gateway.config;
+
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads gateway.yaml. YAML keys live here and nowhere else. */
+final class GatewayFileReader {
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern BASE_TOPIC = Pattern.compile("[^+#\\s]+");
+
+    private final Path baseDir;
+    private final SecretReader secrets;
+
+    GatewayFileReader(Path baseDir, SecretReader secrets) {
+        this.baseDir = baseDir;
+        this.secrets = secrets;
+    }
+
+    /** The parts of gateway.yaml; devices come from their own file. */
+    record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, MqttSettings mqtt,
+                 BrokerSettings broker, HttpSettings http, Location location) {
+    }
+
+    Optional<Parts> read(String file, Node root, Problems problems) {
+        Optional<YamlMap> top = YamlMap.of(file, root, problems, "gateway.yaml");
+        if (top.isEmpty()) return Optional.empty();
+        YamlMap doc = top.get();
+        YamlMap gw = section(doc, "gateway");
+        String id = gw.text("id", "hearth");
+        if (!CLIENT_ID.matcher(id).matches()) gw.problemAtKey("id", "gateway id must be 1-64 letters, digits, '.', '_' or '-'");
+        Path dataDir = baseDir.resolve(gw.text("data_dir", "data")).normalize();
+        Path automationsDir = baseDir.resolve(gw.text("automations_dir", "automations")).normalize();
+        int maxPayload = gw.integer("max_payload_bytes", 64 * 1024, 64, 16 * 1024 * 1024);
+        gw.finish();
+        BrokerSettings broker = broker(section(doc, "broker"));
+        MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
+        HttpSettings http = http(section(doc, "http"));
+        Location location = location(section(doc, "location"));
+        doc.finish();
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, mqtt, broker, http, location));
+    }
+
+    private static YamlMap section(YamlMap doc, String key) {
+        return doc.map(key).orElseGet(() -> YamlMap.of(doc.file(), emptyMapping(), doc.problems(), key).orElseThrow());
+    }
+
+    private MqttSettings mqtt(YamlMap m, String gatewayId, BrokerSettings broker) {
+        boolean embedded = m.flag("embedded", false);
+        String url = m.text("url").orElse(null);
+        if (url == null && embedded) url = "tcp://" + broker.bind() + ":" + broker.port();
+        if (url == null) {
+            m.problem(m.node(), "mqtt needs either 'url' (for example tcp://192.168.1.10:1883) or 'embedded: true'");
+            url = "tcp://127.0.0.1:1883";
+        } else {
+            checkUrl(m, url);
+        }
+        String clientId = m.text("client_id", "hearth-" + gatewayId);
+        if (!CLIENT_ID.matcher(clientId).matches()) m.problemAtKey("client_id", "client_id must be 1-64 letters, digits, '.', '_' or '-'");
+        Optional<String> username = m.text("username");
+        Optional<Secret> password = secrets.password(m);
+        Optional<Path> caFile = m.map("tls").flatMap(this::caFile);
+        Duration keepAlive = positive(m, "keep_alive", Duration.ofSeconds(30));
+        Duration sessionExpiry = positive(m, "session_expiry", Duration.ofHours(1));
+        Duration connectTimeout = positive(m, "connect_timeout", Duration.ofSeconds(10));
+        YamlMap reconnect = section(m, "reconnect");
+        Duration min = positive(reconnect, "min", Duration.ofMillis(100));
+        Duration max = positive(reconnect, "max", Duration.ofSeconds(5));
+        if (min.compareTo(max) > 0) reconnect.problemAtKey("min", "reconnect.min must not exceed reconnect.max");
+        reconnect.finish();
+        String base = m.text("base_topic", "hearth/" + gatewayId);
+        if (!BASE_TOPIC.matcher(base).matches()) m.problemAtKey("base_topic", "base_topic must not contain wildcards or spaces");
+        m.finish();
+        return new MqttSettings(embedded, url, clientId, username, password, caFile, keepAlive, sessionExpiry,
+                connectTimeout, min, max, base);
+    }
+
+    private static void checkUrl(YamlMap m, String url) {
+        try {
+            URI uri = new URI(url);
+            boolean scheme = "tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme());
+            if (!scheme || uri.getHost() == null || uri.getPort() < 1) {
+                m.problemAtKey("url", "url must look like tcp://host:1883 or ssl://host:8883, got '" + url + "'");
+            }
+        } catch (URISyntaxException e) {
+            m.problemAtKey("url", "url is not a valid URI: " + e.getReason());
+        }
+    }
+
+    private Optional<Path> caFile(YamlMap tls) {
+        Optional<Path> ca = tls.text("ca_file").map(baseDir::resolve);
+        ca.filter(p -> !Files.isReadable(p)).ifPresent(p -> tls.problemAtKey("ca_file", "cannot read CA file " + p));
+        tls.finish();
+        return ca;
+    }
+
+    private BrokerSettings broker(YamlMap b) {
+        String bind = b.text("bind", "127.0.0.1");
+        int port = b.integer("port", 1883, 1, 65535);
+        Optional<String> username = b.text("username");
+        Optional<Secret> password = secrets.password(b);
+        if (username.isPresent() != password.isPresent()) {
+            b.problem(b.node(), "the embedded broker needs both username and password_env/password_file, or neither");
+        }
+        BrokerSettings settings = new BrokerSettings(bind, port, username, password);
+        if (!settings.loopbackOnly() && username.isEmpty()) {
+            b.problemAtKey("bind", "an embedded broker reachable from the network (bind " + bind
+                    + ") needs a username and password_env/password_file");
+        }
+        b.finish();
+        return settings;
+    }
+
+    private static HttpSettings http(YamlMap h) {
+        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 1, 65535));
+        h.finish();
+        return settings;
+    }
+
+    private static Location location(YamlMap l) {
+        double lat = l.number("latitude", 0, -90, 90);
+        double lon = l.number("longitude", 0, -180, 180);
+        ZoneId zone = l.choice("time_zone", GatewayFileReader::zone, java.util.List.of("an IANA zone such as Europe/Berlin"))
+                .orElse(ZoneId.systemDefault());
+        l.finish();
+        return new Location(lat, lon, zone);
+    }
+
+    private static Optional<ZoneId> zone(String name) {
+        try {
+            return Optional.of(ZoneId.of(name));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration positive(YamlMap m, String key, Duration fallback) {
+        Duration d = m.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            m.problemAtKey(key, "'" + key + "' must be longer than zero");
+            return fallback;
+        }
+        return d;
+    }
+
+    private static Node emptyMapping() {
+        return new org.snakeyaml.engine.v2.nodes.MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, java.util.List.of(),
+                org.snakeyaml.engine.v2.common.FlowStyle.BLOCK);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hearth.gateway.config;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads one YAML file into a node tree with positions. Hostile input is bounded: document size,
+ * aliases ("billion laughs") and nesting depth are capped; duplicate keys are reported by {@link YamlMap}.
+ */
+public final class YamlDocument {
+    static final int MAX_CODE_POINTS = 1 << 20;
+    private static final int MAX_ALIASES = 50;
+
+    private YamlDocument() {
+    }
+
+    /** Returns the root node, or empty after adding a located problem to {@code problems}. */
+    public static Optional<Node> read(Path path, String displayName, Problems problems) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            problems.add(new ConfigProblem(displayName, 1, 1, "file not found"));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(displayName, 1, 1, "cannot read file: " + e.getMessage()));
+            return Optional.empty();
+        }
+        return parse(text, displayName, problems);
+    }
+
+    public static Optional<Node> parse(String text, String displayName, Problems problems) {
+        if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            problems.add(new ConfigProblem(displayName, 1, 1, "file is larger than " + MAX_CODE_POINTS + " characters"));
+            return Optional.empty();
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(displayName)
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .build();
+        try {
+            Optional<Node> root = new Compose(settings).composeString(text);
+            if (root.isEmpty()) problems.add(new ConfigProblem(displayName, 1, 1, "file is empty"));
+            return root;
+        } catch (MarkedYamlEngineException e) {
+            problems.add(displayName, e.getProblemMark().orElse(null), "YAML syntax error: " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (YamlEngineException e) {
+            problems.add(new ConfigProblem(displayName, 1, 1, "YAML error: " + e.getMessage()));
+        } catch (StackOverflowError e) {
+            problems.add(new ConfigProblem(displayName, 1, 1, "YAML is nested too deeply"));
+        }
+        return Optional.empty();
+    }
+}

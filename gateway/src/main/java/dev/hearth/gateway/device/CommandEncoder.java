@@ -1,0 +1,76 @@
+package dev.hearth.gateway.device;
+
+import dev.hearth.gateway.mqtt.Publication;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Validates a command against what the device accepts and turns it into MQTT publications in the
+ * device's payload format. Commands are never retained: a retained command replays on every
+ * reconnect and switches devices by themselves.
+ */
+public final class CommandEncoder {
+    public static final int COMMAND_QOS = 1;
+
+    private CommandEncoder() {
+    }
+
+    public sealed interface Encoded permits Ok, Invalid {
+    }
+
+    public record Ok(List<Publication> publications) implements Encoded {
+    }
+
+    public record Invalid(List<String> problems) implements Encoded {
+    }
+
+    public static Encoded encode(DeviceSpec device, Map<String, Value> set) {
+        List<String> problems = validate(device, set);
+        if (!problems.isEmpty()) return new Invalid(problems);
+        Map<String, Value> sorted = new TreeMap<>();
+        set.forEach((k, v) -> sorted.put(k, device.attribute(k).orElseThrow().accept(v.plain()).orElseThrow()));
+        if (device.format() == PayloadFormat.JSON) {
+            JsonObject json = new JsonObject();
+            sorted.forEach((k, v) -> json.put(k, jsonValue(v)));
+            return new Ok(List.of(publication(device.commandTopicFor(""), json.encode())));
+        }
+        List<Publication> out = new ArrayList<>();
+        sorted.forEach((k, v) -> out.add(publication(device.commandTopicFor(k), v.toString())));
+        return new Ok(out);
+    }
+
+    /** Every reason the device would not accept {@code set}; empty when it is fine. */
+    public static List<String> validate(DeviceSpec device, Map<String, Value> set) {
+        List<String> problems = new ArrayList<>();
+        if (!device.acceptsCommands()) {
+            problems.add(device.id() + " is a " + device.kind().yamlName() + " and accepts no commands");
+            return problems;
+        }
+        set.forEach((name, value) -> {
+            Optional<AttributeSpec> spec = device.attribute(name);
+            if (spec.isEmpty()) problems.add(device.id() + " has no attribute '" + name + "'");
+            else if (!spec.get().writable()) problems.add(device.id() + "." + name + " is read-only");
+            else if (spec.get().accept(value.plain()).isEmpty()) {
+                problems.add(device.id() + "." + name + " must be " + spec.get().expectation() + ", got " + value);
+            }
+        });
+        return problems;
+    }
+
+    private static Object jsonValue(Value v) {
+        if (v instanceof Value.Number n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15) {
+            return (long) n.value();
+        }
+        return v.plain();
+    }
+
+    private static Publication publication(String topic, String payload) {
+        return new Publication(topic, payload.getBytes(StandardCharsets.UTF_8), COMMAND_QOS, false);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hearth.gateway.device;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The current state of every configured device. Single writer (the core event loop) calls {@link #apply};
+ * snapshots are immutable, so any thread may read them.
+ */
+public final class DeviceRegistry {
+    private final Map<DeviceId, DeviceSpec> specs;
+    private final Map<DeviceId, DeviceState> states = new ConcurrentHashMap<>();
+    private final TopicRoutes routes;
+    private final PayloadDecoder decoder;
+    private final MalformedPayloads malformed = new MalformedPayloads();
+
+    public DeviceRegistry(Collection<DeviceSpec> devices, int maxPayloadBytes) {
+        Map<DeviceId, DeviceSpec> byId = new LinkedHashMap<>();
+        devices.forEach(d -> byId.put(d.id(), d));
+        this.specs = Map.copyOf(byId);
+        this.routes = new TopicRoutes(devices);
+        this.decoder = new PayloadDecoder(maxPayloadBytes);
+        devices.forEach(d -> states.put(d.id(), DeviceState.initial(d.id())));
+    }
+
+    /** Applies one MQTT message; returns the events it caused (none if nothing changed or it was rejected). */
+    public List<DeviceEvent> apply(String topic, byte[] payload, Instant at) {
+        Optional<TopicRoutes.Route> route = routes.route(topic);
+        if (route.isEmpty()) {
+            malformed.record(Malformed.UNKNOWN_TOPIC, topic, "no device has this topic", at);
+            return List.of();
+        }
+        DeviceSpec device = route.get().device();
+        Decoded decoded = decoder.decode(route.get(), payload);
+        if (decoded instanceof Decoded.Rejected r) {
+            malformed.record(r.reason(), topic, r.detail(), at);
+            return List.of();
+        }
+        if (decoded instanceof Decoded.Availabilities a) {
+            return updateAvailability(device.id(), a.availability(), at);
+        }
+        Decoded.Values values = (Decoded.Values) decoded;
+        if (!values.wrongTypes().isEmpty()) {
+            malformed.record(Malformed.WRONG_TYPE, topic, String.join(", ", values.wrongTypes()), at);
+        }
+        return updateValues(device.id(), values.values(), at);
+    }
+
+    private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
+        DeviceState before = states.get(id);
+        List<DeviceEvent> events = new ArrayList<>();
+        Map<String, AttributeState> updated = new HashMap<>();
+        values.forEach((name, value) -> {
+            Optional<Value> previous = before.value(name);
+            boolean changed = previous.isEmpty() || !previous.get().equals(value);
+            Instant lastChanged = changed ? at : before.attributes().get(name).lastChanged();
+            updated.put(name, new AttributeState(value, lastChanged, at));
+            if (changed) events.add(new StateChanged(id, name, previous, value, at));
+        });
+        states.put(id, before.withAttributes(updated, at));
+        return events;
+    }
+
+    private List<DeviceEvent> updateAvailability(DeviceId id, Availability availability, Instant at) {
+        DeviceState before = states.get(id);
+        states.put(id, before.withAvailability(availability, at));
+        if (before.availability() == availability) return List.of();
+        return List.of(new AvailabilityChanged(id, before.availability(), availability, at));
+    }
+
+    public Optional<DeviceState> state(DeviceId id) {
+        return Optional.ofNullable(states.get(id));
+    }
+
+    public Optional<DeviceSpec> spec(DeviceId id) {
+        return Optional.ofNullable(specs.get(id));
+    }
+
+    public Collection<DeviceSpec> specs() {
+        return specs.values();
+    }
+
+    public TopicRoutes routes() {
+        return routes;
+    }
+
+    public MalformedPayloads malformed() {
+        return malformed;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.hearth.gateway.device;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One configured device: identity, kind, attributes and MQTT addressing.
+ * For {@link PayloadFormat#VALUE_PER_TOPIC} the state topic is a base and the command topic a
+ * pattern containing {@code {attribute}}.
+ */
+public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind, PayloadFormat format,
+                         String stateTopic, Optional<String> commandTopic, String availabilityTopic,
+                         Map<String, AttributeSpec> attributes) {
+
+    public static final String ATTRIBUTE_PLACEHOLDER = "{attribute}";
+
+    public DeviceSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(stateTopic, "stateTopic");
+        Objects.requireNonNull(availabilityTopic, "availabilityTopic");
+        attributes = Map.copyOf(attributes);
+        if (commandTopic.isPresent() && !hasWritable(attributes)) {
+            throw new IllegalArgumentException(id + " has a command topic but no attribute can be set");
+        }
+    }
+
+    public boolean acceptsCommands() {
+        return commandTopic.isPresent();
+    }
+
+    public Optional<AttributeSpec> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** Topic on which a value-per-topic device reports {@code attribute}. */
+    public String attributeTopic(String attribute) {
+        return stateTopic + "/" + attribute;
+    }
+
+    /** Topic to which a command for {@code attribute} is published. */
+    public String commandTopicFor(String attribute) {
+        String topic = commandTopic.orElseThrow(() -> new IllegalStateException(id + " accepts no commands"));
+        return format == PayloadFormat.VALUE_PER_TOPIC ? topic.replace(ATTRIBUTE_PLACEHOLDER, attribute) : topic;
+    }
+
+    public static boolean hasWritable(Map<String, AttributeSpec> attributes) {
+        return attributes.values().stream().anyMatch(AttributeSpec::writable);
+    }
+}

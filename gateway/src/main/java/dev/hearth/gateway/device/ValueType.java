@@ -1,0 +1,23 @@
+package dev.hearth.gateway.device;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The closed set of attribute types. Enumerations keep their options in {@link AttributeSpec}. */
+public enum ValueType {
+    BOOLEAN, NUMBER, ENUM, TEXT;
+
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ValueType> byName(String name) {
+        for (ValueType t : values()) if (t.yamlName().equals(name)) return Optional.of(t);
+        return Optional.empty();
+    }
+
+    public static List<String> names() {
+        return java.util.Arrays.stream(values()).map(ValueType::yamlName).toList();
+    }
+}

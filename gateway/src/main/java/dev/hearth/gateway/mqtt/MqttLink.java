@@ -1,0 +1,323 @@
+package dev.hearth.gateway.mqtt;
+
+import dev.hearth.gateway.config.MqttSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The gateway's connection to the broker. Every (re)connect uses a fresh Paho client with in-memory
+ * persistence, so Paho never resends a message after a reconnect (its resend uses a stale topic
+ * alias and loops, #1104); unacknowledged messages are resent by {@link PublishWindow} instead.
+ * All state is confined to one Vert.x context; Paho's threads only hand events over.
+ */
+final class MqttLink {
+    private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
+    private static final int QUEUE_CAPACITY = 100_000;
+    private static final int SUBSCRIBE_BATCH = 100;
+
+    private record Outgoing(Publication publication, Promise<Void> done) {
+    }
+
+    private final Vertx vertx;
+    private final Context context;
+    private final MqttSettings settings;
+    private final List<String> topics;
+    private final Consumer<InboundMessage> inbound;
+    private final Consumer<ConnectionChanged> connectionChanges;
+    private final PublishWindow<Outgoing> window = new PublishWindow<>(QUEUE_CAPACITY);
+    private final Backoff backoff;
+
+    private MqttAsyncClient client;
+    private int generation;
+    private boolean connected;
+    private boolean stopped;
+    private long reconnectTimer = -1;
+    private int connects;
+
+    MqttLink(Vertx vertx, Context context, MqttSettings settings, List<String> topics,
+             Consumer<InboundMessage> inbound, Consumer<ConnectionChanged> connectionChanges) {
+        this.vertx = vertx;
+        this.context = context;
+        this.settings = settings;
+        this.topics = List.copyOf(topics);
+        this.inbound = inbound;
+        this.connectionChanges = connectionChanges;
+        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
+    }
+
+    /** Starts connecting; does not wait for the broker, which may come up later. Call on the link's context. */
+    void start() {
+        connect();
+    }
+
+    /** Completes when the broker has acknowledged the message (PUBACK), however many reconnects that takes. */
+    Future<Void> publish(Publication p) {
+        Promise<Void> done = Promise.promise();
+        if (stopped) return Future.failedFuture("gateway is stopping");
+        if (!window.offer(new Outgoing(p, done))) return Future.failedFuture("publish queue is full");
+        pump();
+        return done.future();
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    int connects() {
+        return connects;
+    }
+
+    private void connect() {
+        reconnectTimer = -1;
+        if (stopped) return;
+        int gen = ++generation;
+        try {
+            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            client.setCallback(new Callback(gen));
+            client.connect(PahoOptions.build(settings), null, listener(gen, this::onConnected, this::onConnectFailed));
+        } catch (MqttException | RuntimeException e) {
+            onConnectFailed(gen, e);
+        }
+    }
+
+    private void onConnected(int gen, IMqttToken token) {
+        if (gen != generation || stopped) return;
+        connected = true;
+        connects++;
+        backoff.reset();
+        MqttProperties props = token.getResponseProperties();
+        int receiveMaximum = props == null || props.getReceiveMaximum() == null ? 65_535 : props.getReceiveMaximum();
+        log.info("Connected to {} as {} (broker receive maximum {})", settings.url(), settings.clientId(), receiveMaximum);
+        window.open(receiveMaximum);
+        subscribe(gen);
+        publish(new Publication(settings.statusTopic(), PahoOptions.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true));
+        pump();
+        connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
+    }
+
+    private void subscribe(int gen) {
+        for (int i = 0; i < topics.size(); i += SUBSCRIBE_BATCH) {
+            String[] batch = topics.subList(i, Math.min(topics.size(), i + SUBSCRIBE_BATCH)).toArray(String[]::new);
+            int[] qos = new int[batch.length];
+            Arrays.fill(qos, 1);
+            try {
+                client.subscribe(batch, qos, null, listener(gen, (g, t) -> checkSubscribed(batch, t),
+                        (g, e) -> log.warn("Subscribe failed: {}", e.getMessage())));
+            } catch (MqttException e) {
+                log.warn("Subscribe failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void checkSubscribed(String[] batch, IMqttToken token) {
+        int[] codes = token.getReasonCodes();
+        for (int i = 0; codes != null && i < codes.length && i < batch.length; i++) {
+            if (codes[i] >= 0x80) log.warn("Broker refused subscription to '{}' (reason code {})", batch[i], codes[i]);
+        }
+    }
+
+    private void pump() {
+        if (!connected) return;
+        for (Map.Entry<Long, Outgoing> e : window.takeSendable()) send(generation, e.getKey(), e.getValue());
+    }
+
+    private void send(int gen, long id, Outgoing out) {
+        Publication p = out.publication();
+        try {
+            MqttMessage m = new MqttMessage(p.payload(), p.qos(), p.retained(), null);
+            client.publish(p.topic(), m, null, listener(gen, (g, t) -> onPublished(g, id, t), (g, e) -> onPublishFailed(g, id, e)));
+        } catch (MqttException | RuntimeException e) {
+            onPublishFailed(gen, id, e);
+        }
+    }
+
+    private void onPublished(int gen, long id, IMqttToken token) {
+        if (gen != generation) return;
+        int[] codes = token.getReasonCodes();
+        Outgoing out = window.acknowledged(id);
+        if (out == null) return;
+        if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+            out.done().fail("broker refused " + out.publication().topic() + " (reason code " + codes[0] + ")");
+        } else {
+            out.done().complete();
+        }
+        pump();
+    }
+
+    private void onPublishFailed(int gen, long id, Throwable e) {
+        // A failure that is not the link dropping is the broker's final word on this message; a link
+        // failure leaves the message in flight so that close() requeues it.
+        if (gen != generation || !connected || !(e instanceof MqttException me) || isLinkFailure(me)) return;
+        Outgoing out = window.acknowledged(id);
+        if (out != null) out.done().fail("publish to " + out.publication().topic() + " failed: " + e.getMessage());
+        pump();
+    }
+
+    private static boolean isLinkFailure(MqttException e) {
+        // Paho's own client-side codes (32xxx) describe the link, not the message.
+        int code = e.getReasonCode();
+        return code >= MqttClientException.REASON_CODE_CLIENT_TIMEOUT && code < 33000;
+    }
+
+    private void onConnectFailed(int gen, Throwable e) {
+        if (gen != generation) return;
+        log.info("Cannot connect to {}: {}", settings.url(), describe(e));
+        dropClient();
+        scheduleReconnect();
+    }
+
+    private void onLinkLost(int gen, String reason) {
+        if (gen != generation || !connected) return;
+        connected = false;
+        window.close();
+        log.info("Lost connection to {}: {}", settings.url(), reason);
+        dropClient();
+        connectionChanges.accept(new ConnectionChanged(false, settings.url(), reason, Instant.now()));
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        if (stopped || reconnectTimer >= 0) return;
+        long delay = backoff.next().toMillis();
+        reconnectTimer = vertx.setTimer(delay, t -> context.runOnContext(v -> connect()));
+    }
+
+    /** Closes the current Paho client off the event loop; its late callbacks are ignored by generation. */
+    private void dropClient() {
+        MqttAsyncClient old = client;
+        client = null;
+        generation++;
+        if (old != null) vertx.executeBlocking(() -> closeQuietly(old, 0), false);
+    }
+
+    /** Stops reconnecting, says goodbye (status offline), and fails whatever was never acknowledged. */
+    Future<Void> stop() {
+        stopped = true;
+        if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
+        MqttAsyncClient last = client;
+        boolean wasConnected = connected;
+        connected = false;
+        client = null;
+        generation++;
+        window.drainAll().forEach(o -> o.done().fail("gateway stopped before the broker acknowledged this message"));
+        if (last == null) return Future.succeededFuture();
+        return vertx.executeBlocking(() -> {
+            if (wasConnected) sayOffline(last);
+            return closeQuietly(last, 1000);
+        }, false).mapEmpty();
+    }
+
+    private void sayOffline(MqttAsyncClient c) {
+        try {
+            c.publish(settings.statusTopic(), PahoOptions.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true).waitForCompletion(1000);
+        } catch (MqttException e) {
+            log.debug("Could not publish offline status: {}", e.getMessage());
+        }
+    }
+
+    private static Void closeQuietly(MqttAsyncClient c, long quiesceMillis) {
+        try {
+            if (c.isConnected()) c.disconnectForcibly(quiesceMillis, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("Disconnect: {}", e.getMessage());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("Close: {}", e.getMessage());
+        }
+        return null;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    private interface OnSuccess {
+        void accept(int gen, IMqttToken token);
+    }
+
+    private interface OnFailure {
+        void accept(int gen, Throwable error);
+    }
+
+    /** Hands Paho's callbacks to the link's context, where all state lives. */
+    private MqttActionListener listener(int gen, OnSuccess ok, OnFailure failed) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                context.runOnContext(v -> ok.accept(gen, token));
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                context.runOnContext(v -> failed.accept(gen, e));
+            }
+        };
+    }
+
+    /** One global callback (Paho's per-subscription listener overloads throw); it only hands over. */
+    private final class Callback implements MqttCallback {
+        private final int gen;
+
+        Callback(int gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            String reason = response.getException() != null ? describe(response.getException())
+                    : "broker sent DISCONNECT (reason code " + response.getReturnCode() + ")";
+            context.runOnContext(v -> onLinkLost(gen, reason));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            context.runOnContext(v -> onLinkLost(gen, "protocol error: " + e.getMessage()));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now()));
+            } catch (Throwable t) {
+                // An exception escaping here would shut the Paho client down.
+                log.error("Dropped inbound message on '{}': {}", topic, t.toString());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
