@@ -1,0 +1,30 @@
+package dev.hearth.sim.broker;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Locates the mosquitto executable: PATH first, then the Debian location. */
+final class MosquittoBinary {
+    private static final Path DEBIAN = Path.of("/usr/sbin/mosquitto");
+
+    private MosquittoBinary() {
+    }
+
+    static Path locate() {
+        return find().orElseThrow(() -> new IllegalStateException(
+                "mosquitto not found: apt-get install mosquitto"));
+    }
+
+    static Optional<Path> find() {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Stream.concat(
+                        Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isBlank())
+                                .map(dir -> Path.of(dir, "mosquitto")),
+                        Stream.of(DEBIAN))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hearth.sim.device;
+
+import dev.hearth.sim.mqtt.SimClient;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Radiator thermostat: heats while in heat mode and the room is below the setpoint. */
+public final class Thermostat extends SimulatedDevice {
+    public Thermostat(SimClient client, DeviceTopics topics) {
+        super(client, topics, Map.of("local_temperature", 20.0, "occupied_heating_setpoint", 20.0,
+                "system_mode", "off", "running_state", "idle"));
+    }
+
+    public synchronized void setLocalTemperature(double celsius) {
+        apply(Map.of("local_temperature", Attributes.oneDecimal(celsius)));
+    }
+
+    public double localTemperature() {
+        return number("local_temperature");
+    }
+
+    public double setpoint() {
+        return number("occupied_heating_setpoint");
+    }
+
+    public String systemMode() {
+        return (String) get("system_mode");
+    }
+
+    public boolean isHeating() {
+        return "heat".equals(get("running_state"));
+    }
+
+    @Override
+    protected boolean acceptsCommands() {
+        return true;
+    }
+
+    @Override
+    protected synchronized void handleCommand(Map<String, Object> command) {
+        Map<String, Object> changes = new HashMap<>();
+        Attributes.number(command.get("occupied_heating_setpoint")).ifPresent(sp ->
+                changes.put("occupied_heating_setpoint", Math.round(Attributes.clamp(sp, 5, 30) * 2) / 2.0));
+        Attributes.lower(command.get("system_mode"))
+                .filter(mode -> mode.equals("off") || mode.equals("heat"))
+                .ifPresent(mode -> changes.put("system_mode", mode));
+        apply(changes);
+    }
+
+    /** Every change re-derives running_state, so the published state is always consistent. */
+    private void apply(Map<String, Object> changes) {
+        Map<String, Object> next = snapshot();
+        next.putAll(changes);
+        boolean heat = "heat".equals(next.get("system_mode"))
+                && ((Number) next.get("local_temperature")).doubleValue()
+                        < ((Number) next.get("occupied_heating_setpoint")).doubleValue();
+        Map<String, Object> all = new HashMap<>(changes);
+        all.put("running_state", heat ? "heat" : "idle");
+        update(all);
+    }
+}

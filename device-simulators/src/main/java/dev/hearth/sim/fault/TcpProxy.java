@@ -1,0 +1,188 @@
+package dev.hearth.sim.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fault-injecting TCP forwarder on a free loopback port: cuts, withholds or refuses
+ * connections without touching the broker behind it.
+ */
+public final class TcpProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final InetSocketAddress target;
+    private final List<Link> links = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean blackhole;
+    private volatile boolean refusing;
+    private volatile boolean closed;
+
+    public TcpProxy(String targetHost, int targetPort) {
+        this.target = new InetSocketAddress(targetHost, targetPort);
+        try {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on loopback", e);
+        }
+        spawn("tcp-proxy-accept-" + port(), this::acceptLoop);
+    }
+
+    /** Forwards to 127.0.0.1:targetPort. */
+    public static TcpProxy to(int targetPort) {
+        return new TcpProxy("127.0.0.1", targetPort);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port();
+    }
+
+    /** While on, client-to-server bytes vanish but every connection stays open. */
+    public void blackhole(boolean on) {
+        blackhole = on;
+    }
+
+    /** While on, new connections are accepted and closed at once, like a broker that is down. */
+    public void refuseConnections(boolean on) {
+        refusing = on;
+    }
+
+    /** Abruptly closes every current connection (both sides). */
+    public void sever() {
+        for (Link link : links) {
+            link.close();
+        }
+        links.clear();
+    }
+
+    /** Connections accepted since start, refused ones included. */
+    public int connectionCount() {
+        return accepted.get();
+    }
+
+    /** Client-to-server bytes swallowed by the blackhole so far. */
+    public long droppedBytes() {
+        return dropped.get();
+    }
+
+    /** Connections currently being forwarded. */
+    public int openConnections() {
+        return links.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(server);
+        sever();
+        for (Thread thread : threads) {
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.clear();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                accepted.incrementAndGet();
+                if (refusing) {
+                    abort(client);
+                } else {
+                    connect(client);
+                }
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void connect(Socket client) {
+        Socket upstream = new Socket();
+        try {
+            upstream.connect(target, 2000);
+        } catch (IOException e) {
+            abort(client);
+            closeQuietly(upstream);
+            return;
+        }
+        Link link = new Link(client, upstream);
+        links.add(link);
+        spawn("tcp-proxy-up-" + port(), () -> pump(link, client, upstream, true));
+        spawn("tcp-proxy-down-" + port(), () -> pump(link, upstream, client, false));
+    }
+
+    private void pump(Link link, Socket from, Socket to, boolean clientToServer) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            var in = from.getInputStream();
+            var out = to.getOutputStream();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (clientToServer && blackhole) {
+                    dropped.addAndGet(n);
+                    continue;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // A severed or reset link ends here; the other pump notices via close below.
+        } finally {
+            link.close();
+            links.remove(link);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    private void spawn(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+    }
+
+    /** RST instead of FIN, so the peer sees an abrupt loss as with a pulled cable or crashed broker. */
+    private static void abort(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            // Already closed.
+        }
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // Nothing useful to do.
+        }
+    }
+
+    private record Link(Socket client, Socket upstream) {
+        void close() {
+            abort(client);
+            abort(upstream);
+        }
+    }
+}
