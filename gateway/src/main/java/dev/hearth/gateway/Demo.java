@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,13 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the embedded broker, the gateway and simulated devices together. Ctrl-C stops all.")
-final class Demo implements Runnable {
+final class Demo implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
     Path config = Path.of("config");
-    @Option(names = "--motion-every", description = "How often simulated motion is detected. Default: ${DEFAULT-VALUE}")
-    Duration motionEvery = Duration.ofSeconds(20);
-    @Option(names = "--motion-hold", description = "How long a motion sensor reports occupancy. Default: ${DEFAULT-VALUE}")
-    Duration motionHold = Duration.ofSeconds(8);
+    @Option(names = "--motion-every", defaultValue = "20s", description = "How often simulated motion is detected. Default: ${DEFAULT-VALUE}")
+    Duration motionEvery;
+    @Option(names = "--motion-hold", defaultValue = "8s", description = "How long a motion sensor reports occupancy. Default: ${DEFAULT-VALUE}")
+    Duration motionHold;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     private final Map<String, String> env;
@@ -50,11 +51,12 @@ final class Demo implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         Optional<Main.Loaded> loaded = Main.load(config, env, spec.commandLine().getErr());
-        if (loaded.isEmpty()) throw new CommandLine.ExecutionException(spec.commandLine(), "configuration problems");
+        if (loaded.isEmpty()) return Main.CONFIG_ERROR;
         GatewayConfig cfg = embedded(loaded.get().config());
         Gateway gateway = Gateway.start(cfg, loaded.get().automations());
+        gateway.awaitConnected(Duration.ofSeconds(10));
         List<SimulatedDevice> devices = simulate(cfg);
         ScheduledExecutorService story = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demo-story"));
         story.scheduleAtFixedRate(() -> walkThrough(devices), 3_000, motionEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -67,6 +69,7 @@ final class Demo implements Runnable {
             devices.forEach(SimulatedDevice::shutdown);
             gateway.close();
         });
+        return 0;
     }
 
     /** The demo always runs its own broker, whatever the configuration says. */

@@ -30,13 +30,15 @@ public final class Gateway implements AutoCloseable {
     private final Optional<EmbeddedBroker> broker;
     private final Vertx vertx;
     private final DeviceRegistry registry;
+    private final CoreVerticle core;
     private final MqttBridge bridge;
     private boolean closed;
 
-    private Gateway(Optional<EmbeddedBroker> broker, Vertx vertx, DeviceRegistry registry, MqttBridge bridge) {
+    private Gateway(Optional<EmbeddedBroker> broker, Vertx vertx, DeviceRegistry registry, CoreVerticle core, MqttBridge bridge) {
         this.broker = broker;
         this.vertx = vertx;
         this.registry = registry;
+        this.core = core;
         this.bridge = bridge;
     }
 
@@ -50,12 +52,13 @@ public final class Gateway implements AutoCloseable {
         try {
             LocalCodec.install(vertx.eventBus());
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            vertx.deployVerticle(new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()))).await();
+            CoreVerticle core = new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()));
+            vertx.deployVerticle(core).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics());
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, vertx, registry, bridge);
+            return new Gateway(broker, vertx, registry, core, bridge);
         } catch (RuntimeException e) {
             vertx.close().await();
             broker.ifPresent(EmbeddedBroker::close);
@@ -69,6 +72,20 @@ public final class Gateway implements AutoCloseable {
 
     public DeviceRegistry registry() {
         return registry;
+    }
+
+    public CoreVerticle core() {
+        return core;
+    }
+
+    /** Waits (off the event loop) until the broker link is up; false on timeout. */
+    public boolean awaitConnected(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!bridge.connected()) {
+            if (System.nanoTime() > deadline) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        return true;
     }
 
     public MqttBridge bridge() {

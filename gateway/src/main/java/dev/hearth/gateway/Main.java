@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.config.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.ConfigProblem;
+import dev.hearth.gateway.config.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main(env), new EnvironmentFactory(env));
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(Duration.class, text -> Durations.parse(text).orElseThrow(() ->
+                new CommandLine.TypeConversionException("'" + text + "' is not a duration such as 90s, 5m or 1h30m")));
         return cli.execute(args);
     }
 

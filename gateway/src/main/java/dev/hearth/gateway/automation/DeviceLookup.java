@@ -23,7 +23,7 @@ final class DeviceLookup {
         if (name.isEmpty()) return Optional.empty();
         DeviceSpec d = byId.get(name.get());
         if (d == null) {
-            m.problemAtKey("device", "unknown device '" + name.get() + "'" + Suggestions.didYouMean(name.get(), byId.keySet()));
+            m.problemAtValue("device", "unknown device '" + name.get() + "'" + Suggestions.didYouMean(name.get(), byId.keySet()));
         }
         return Optional.ofNullable(d);
     }
@@ -33,7 +33,7 @@ final class DeviceLookup {
         if (name.isEmpty()) return Optional.empty();
         Optional<AttributeSpec> a = device.attribute(name.get());
         if (a.isEmpty()) {
-            m.problemAtKey("attribute", device.id() + " (" + device.kind().yamlName() + ") has no attribute '" + name.get() + "'"
+            m.problemAtValue("attribute", device.id() + " (" + device.kind().yamlName() + ") has no attribute '" + name.get() + "'"
                     + Suggestions.didYouMean(name.get(), device.attributes().keySet())
                     + "; it has: " + String.join(", ", device.attributes().keySet().stream().sorted().toList()));
         }

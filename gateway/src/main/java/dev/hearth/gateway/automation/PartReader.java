@@ -169,7 +169,11 @@ final class PartReader {
         if (node.isEmpty()) return Optional.empty();
         Optional<Object> plain = YamlScalars.plain(node.get());
         Optional<Value> v = plain.flatMap(spec::accept);
-        if (v.isEmpty()) m.problem(node.get(), "'" + key + "' for " + spec.name() + " must be " + spec.expectation());
+        if (v.isEmpty()) {
+            String what = key.equals(spec.name()) ? "'" + key + "'" : "'" + key + "' (a value of " + spec.name() + ")";
+            m.problem(node.get(), what + " must be " + spec.expectation() + ", got "
+                    + plain.map(x -> "'" + x + "'").orElse("nothing"));
+        }
         return v;
     }
 }

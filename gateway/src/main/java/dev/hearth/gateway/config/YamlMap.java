@@ -86,6 +86,12 @@ public final class YamlMap {
         problems.add(file, at, message);
     }
 
+    /** For problems with what was written as the value (an unknown name, say). */
+    public void problemAtValue(String key, String message) {
+        NodeTuple tuple = entries.get(key);
+        problems.add(file, tuple == null ? node : tuple.getValueNode(), message);
+    }
+
     public void problemAtKey(String key, String message) {
         problems.add(file, keyNode(key), message);
     }

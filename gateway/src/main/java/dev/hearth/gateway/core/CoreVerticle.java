@@ -60,6 +60,11 @@ public final class CoreVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /** The event loop that owns home state. */
+    public io.vertx.core.Context context() {
+        return context;
+    }
+
     private void onInbound(InboundMessage m) {
         for (DeviceEvent event : registry.apply(m.topic(), m.payload(), m.receivedAt())) {
             if (event instanceof StateChanged change) {

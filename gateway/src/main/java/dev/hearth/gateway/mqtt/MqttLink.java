@@ -50,10 +50,10 @@ final class MqttLink {
 
     private MqttAsyncClient client;
     private int generation;
-    private boolean connected;
+    private volatile boolean connected;
     private boolean stopped;
     private long reconnectTimer = -1;
-    private int connects;
+    private volatile int connects;
 
     MqttLink(Vertx vertx, Context context, MqttSettings settings, List<String> topics,
              Consumer<InboundMessage> inbound, Consumer<ConnectionChanged> connectionChanges) {

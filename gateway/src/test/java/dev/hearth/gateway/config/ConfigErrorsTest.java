@@ -1,0 +1,169 @@
+package dev.hearth.gateway.config;
+
+import dev.hearth.gateway.Main;
+import dev.hearth.gateway.support.TestHome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every class of configuration mistake stops the gateway with exit status 2 and a file:line:column message. */
+class ConfigErrorsTest {
+    private static final String GATEWAY = TestHome.externalBroker("tcp://127.0.0.1:1", "30s");
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int status, String err) {
+    }
+
+    private Outcome run(String command, String gateway, String devices, String automations) throws IOException {
+        Files.createDirectories(dir.resolve("automations"));
+        Files.writeString(dir.resolve("gateway.yaml"), gateway);
+        Files.writeString(dir.resolve("devices.yaml"), devices);
+        Files.writeString(dir.resolve("automations/test.yaml"), automations);
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new String[]{command, "-c", dir.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err), Map.of());
+        return new Outcome(status, err.toString());
+    }
+
+    private Outcome devices(String devices) throws IOException {
+        return run("run", GATEWAY, devices, TestHome.HALLWAY_AUTOMATIONS);
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void validConfigurationPassesCheck() throws IOException {
+        Outcome o = run("check", GATEWAY, TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.err()).isEmpty();
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void unknownKeyIsReportedWithPositionAndSuggestion() throws IOException {
+        Outcome o = devices(TestHome.DEVICES.replace("    room: hallway\n    state_topic: zigbee2mqtt/hallway_motion",
+                "    room: hallway\n    stat_topic: zigbee2mqtt/x\n    state_topic: zigbee2mqtt/hallway_motion"));
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("devices.yaml") + ":5:5: unknown key 'stat_topic' (did you mean 'state_topic'?)");
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() throws IOException {
+        Outcome o = run("run", GATEWAY.replace("max_payload_bytes: 4096", "max_payload_bytes: lots"),
+                TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("gateway.yaml") + ":5:22: 'max_payload_bytes' must be a whole number from 64 to 16777216, got 'lots'");
+    }
+
+    @Test
+    void missingFieldIsReportedAtItsMapping() throws IOException {
+        Outcome o = devices("devices:\n  - id: lamp\n    kind: light\n");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("devices.yaml") + ":2:5: missing required key 'state_topic'");
+    }
+
+    @Test
+    void duplicateDeviceIdNamesTheFirstDefinition() throws IOException {
+        Outcome o = devices(TestHome.DEVICES + "  - id: hallway_light\n    kind: light\n    state_topic: zigbee2mqtt/other\n");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("devices.yaml") + ":17:5: duplicate device id 'hallway_light' (first defined at line 6)");
+    }
+
+    @Test
+    void duplicateYamlKeyIsAnError() throws IOException {
+        Outcome o = devices("devices:\n  - id: lamp\n    kind: light\n    kind: switch\n    state_topic: z/lamp\n");
+        assertThat(o.err()).contains(file("devices.yaml") + ":4:5: duplicate key 'kind'");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+    }
+
+    @Test
+    void commandTopicOnReadOnlyDeviceIsRefused() throws IOException {
+        Outcome o = devices("devices:\n  - id: pir\n    kind: motion_sensor\n    state_topic: z/pir\n    command_topic: z/pir/set\n");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("devices.yaml") + ":5:5: a motion_sensor has only read-only attributes");
+    }
+
+    @Test
+    void automationCommandingASensorIsRefused() throws IOException {
+        Outcome o = run("check", GATEWAY, TestHome.DEVICES, """
+                automations:
+                  - id: silly
+                    triggers:
+                      - { trigger: state, device: hallway_light, attribute: state, to: "ON" }
+                    actions:
+                      - command: { device: hallway_motion, set: { occupancy: true } }
+                """);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("automations/test.yaml") + ":6:44: hallway_motion is a motion_sensor and accepts no commands");
+    }
+
+    @Test
+    void retainedCommandsAreRefused() throws IOException {
+        Outcome o = devices("devices:\n  - id: lamp\n    kind: light\n    state_topic: z/lamp\n    command_retain: true\n");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("devices.yaml") + ":5:5: commands are never published retained");
+    }
+
+    @Test
+    void inlinePasswordIsRefusedAndMissingEnvironmentVariableNamed() throws IOException {
+        Outcome o = run("run", GATEWAY.replace("  keep_alive:", "  username: u\n  password: hunter2\n  password_env: NOPE_NOT_SET\n  keep_alive:"),
+                TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).contains(file("gateway.yaml") + ":9:3: write no password inline")
+                .contains(file("gateway.yaml") + ":10:3: environment variable NOPE_NOT_SET is not set")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void syntaxErrorIsLocated() throws IOException {
+        Outcome o = devices("devices:\n  - id: lamp\n    kind: [light\n");
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(o.err()).containsPattern(java.util.regex.Pattern.quote(file("devices.yaml")) + ":4:1: YAML syntax error");
+    }
+
+    @Test
+    void automationErrorsAreLocatedAndAllReportedAtOnce() throws IOException {
+        Outcome o = run("check", GATEWAY, TestHome.DEVICES, """
+                automations:
+                  - id: typos
+                    triggers:
+                      - trigger: state
+                        device: halway_motion
+                        attribute: occupancy
+                      - trigger: numeric
+                        device: living_temperature
+                        attribute: temperature
+                        below: 18
+                        for: 10 minutes
+                    actions:
+                      - command: { device: hallway_light, set: { state: "DIM" } }
+                """);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        String f = file("automations/test.yaml");
+        assertThat(o.err())
+                .contains(f + ":5:17: unknown device 'halway_motion' (did you mean 'hallway_motion'?)")
+                .contains(f + ":11:14: 'for' must be a duration such as 90s, 5m, 1h30m or 500ms, got '10 minutes'")
+                .contains(f + ":13:57: 'state' must be one of ON, OFF, got 'DIM'")
+                .contains("3 problems found; nothing was started.");
+    }
+
+    @Test
+    void missingFilesAreReported() {
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new String[]{"check", "-c", dir.resolve("nowhere").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of());
+        assertThat(status).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(err.toString()).contains(dir.resolve("nowhere/gateway.yaml") + ":1:1: file not found");
+    }
+}
