@@ -78,10 +78,10 @@ public final class Gateway implements AutoCloseable {
         return core;
     }
 
-    /** Waits (off the event loop) until the broker link is up; false on timeout. */
+    /** Waits (off the event loop) until the broker link is up and subscribed; false on timeout. */
     public boolean awaitConnected(java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bridge.connected()) {
+        while (!bridge.ready()) {
             if (System.nanoTime() > deadline) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }

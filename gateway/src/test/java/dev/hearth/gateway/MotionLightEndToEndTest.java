@@ -2,9 +2,7 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
-import dev.hearth.sim.device.Light;
 import dev.hearth.sim.device.MotionSensor;
-import dev.hearth.sim.mqtt.SimClient;
 import dev.hearth.sim.net.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Motion turns the light on and off through a real broker: the embedded HiveMQ CE, and Mosquitto. */
@@ -25,7 +22,7 @@ class MotionLightEndToEndTest {
     void motionTurnsLightOnAndOffThroughEmbeddedHiveMq(@TempDir Path dir) {
         int port = FreePort.loopback();
         try (TestHome home = TestHome.start(dir, TestHome.embeddedBroker(port), "tcp://127.0.0.1:" + port).awaitConnected()) {
-            motionSwitchesLight(home);
+            home.assertMotionSwitchesLight();
         }
     }
 
@@ -33,7 +30,7 @@ class MotionLightEndToEndTest {
     void motionTurnsLightOnAndOffThroughMosquitto(@TempDir Path dir) {
         try (MosquittoBroker broker = MosquittoBroker.start();
              TestHome home = TestHome.start(dir, TestHome.externalBroker(broker.url(), "30s"), broker.url()).awaitConnected()) {
-            motionSwitchesLight(home);
+            home.assertMotionSwitchesLight();
         }
     }
 
@@ -45,7 +42,7 @@ class MotionLightEndToEndTest {
             home.connectedClient("watcher").subscribe("zigbee2mqtt/hallway_light/set",
                     (t, p) -> live.add(new String(p, StandardCharsets.UTF_8)));
             MotionSensor motion = home.motionSensor();
-            awaitKnown(home, "hallway_motion", "occupancy");
+            home.awaitKnown("hallway_motion", "occupancy");
             motion.detect();
             await().atMost(Duration.ofSeconds(10)).until(() -> !live.isEmpty());
 
@@ -54,30 +51,5 @@ class MotionLightEndToEndTest {
                     (t, p) -> replayed.add(new String(p, StandardCharsets.UTF_8)));
             await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(replayed::isEmpty);
         }
-    }
-
-    static void motionSwitchesLight(TestHome home) {
-        Light light = home.light();
-        List<String> commands = new CopyOnWriteArrayList<>();
-        SimClient watcher = home.connectedClient("watcher");
-        watcher.subscribe("zigbee2mqtt/hallway_light/set", (t, p) -> commands.add(new String(p, StandardCharsets.UTF_8)));
-        MotionSensor motion = home.motionSensor();
-        awaitKnown(home, "hallway_motion", "occupancy");
-
-        motion.detect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "ON".equals(light.state()));
-        assertThat(commands).anySatisfy(c -> assertThat(c).contains("\"state\":\"ON\""));
-
-        motion.clear();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "OFF".equals(light.state()));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(home.gateway().registry().state(new dev.hearth.gateway.device.DeviceId("hallway_light"))
-                        .flatMap(s -> s.value("state")).map(Object::toString)).contains("OFF"));
-    }
-
-    /** The gateway has seen the device's first report, so the next change is a real transition. */
-    static void awaitKnown(TestHome home, String device, String attribute) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> home.gateway().registry()
-                .state(new dev.hearth.gateway.device.DeviceId(device)).flatMap(s -> s.value(attribute)).isPresent());
     }
 }

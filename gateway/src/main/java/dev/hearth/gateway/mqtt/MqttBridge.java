@@ -45,6 +45,11 @@ public final class MqttBridge extends VerticleBase {
         return link != null && link.connected();
     }
 
+    /** Connected and subscribed: what readiness checks and tests wait for. */
+    public boolean ready() {
+        return link != null && link.ready();
+    }
+
     /** How many times the bridge has connected since it started. */
     public int connects() {
         return link == null ? 0 : link.connects();

@@ -51,6 +51,8 @@ final class MqttLink {
     private MqttAsyncClient client;
     private int generation;
     private volatile boolean connected;
+    private volatile boolean ready;
+    private int pendingSubscriptions;
     private boolean stopped;
     private long reconnectTimer = -1;
     private volatile int connects;
@@ -84,6 +86,11 @@ final class MqttLink {
         return connected;
     }
 
+    /** Connected and every subscription confirmed: sensor messages reach us or wait in our session. */
+    boolean ready() {
+        return ready;
+    }
+
     int connects() {
         return connects;
     }
@@ -108,33 +115,43 @@ final class MqttLink {
         backoff.reset();
         MqttProperties props = token.getResponseProperties();
         int receiveMaximum = props == null || props.getReceiveMaximum() == null ? 65_535 : props.getReceiveMaximum();
-        log.info("Connected to {} as {} (broker receive maximum {})", settings.url(), settings.clientId(), receiveMaximum);
+        log.info("Connected to {} as {} (session {}, broker receive maximum {})", settings.url(), settings.clientId(),
+                token.getSessionPresent() ? "resumed" : "new", receiveMaximum);
         window.open(receiveMaximum);
-        subscribe(gen);
         publish(new Publication(settings.statusTopic(), PahoOptions.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true));
         pump();
-        connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
+        subscribe(gen);
     }
 
+    /** Subscribes every topic again (the session may be new); the link is ready once the broker confirmed all. */
     private void subscribe(int gen) {
+        pendingSubscriptions = (topics.size() + SUBSCRIBE_BATCH - 1) / SUBSCRIBE_BATCH;
+        if (pendingSubscriptions == 0) becomeReady();
         for (int i = 0; i < topics.size(); i += SUBSCRIBE_BATCH) {
             String[] batch = topics.subList(i, Math.min(topics.size(), i + SUBSCRIBE_BATCH)).toArray(String[]::new);
             int[] qos = new int[batch.length];
             Arrays.fill(qos, 1);
             try {
-                client.subscribe(batch, qos, null, listener(gen, (g, t) -> checkSubscribed(batch, t),
-                        (g, e) -> log.warn("Subscribe failed: {}", e.getMessage())));
+                client.subscribe(batch, qos, null, listener(gen, (g, t) -> onSubscribed(g, batch, t),
+                        (g, e) -> log.info("Subscribe interrupted: {}", e.getMessage())));
             } catch (MqttException e) {
-                log.warn("Subscribe failed: {}", e.getMessage());
+                log.info("Subscribe interrupted: {}", e.getMessage());
             }
         }
     }
 
-    private static void checkSubscribed(String[] batch, IMqttToken token) {
+    private void onSubscribed(int gen, String[] batch, IMqttToken token) {
+        if (gen != generation) return;
         int[] codes = token.getReasonCodes();
         for (int i = 0; codes != null && i < codes.length && i < batch.length; i++) {
             if (codes[i] >= 0x80) log.warn("Broker refused subscription to '{}' (reason code {})", batch[i], codes[i]);
         }
+        if (--pendingSubscriptions == 0) becomeReady();
+    }
+
+    private void becomeReady() {
+        ready = true;
+        connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
     }
 
     private void pump() {
@@ -189,11 +206,13 @@ final class MqttLink {
 
     private void onLinkLost(int gen, String reason) {
         if (gen != generation || !connected) return;
+        boolean wasReady = ready;
         connected = false;
+        ready = false;
         window.close();
         log.info("Lost connection to {}: {}", settings.url(), reason);
         dropClient();
-        connectionChanges.accept(new ConnectionChanged(false, settings.url(), reason, Instant.now()));
+        if (wasReady) connectionChanges.accept(new ConnectionChanged(false, settings.url(), reason, Instant.now()));
         scheduleReconnect();
     }
 
@@ -218,6 +237,7 @@ final class MqttLink {
         MqttAsyncClient last = client;
         boolean wasConnected = connected;
         connected = false;
+        ready = false;
         client = null;
         generation++;
         window.drainAll().forEach(o -> o.done().fail("gateway stopped before the broker acknowledged this message"));

@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.config.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.sim.device.DeviceTopics;
 import dev.hearth.sim.device.Light;
 import dev.hearth.sim.device.MotionSensor;
@@ -12,6 +13,8 @@ import dev.hearth.sim.device.SimulatedDevice;
 import dev.hearth.sim.mqtt.SimClient;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A small home for integration tests: writes real configuration files, starts the real gateway against
@@ -152,6 +156,32 @@ public final class TestHome implements AutoCloseable {
     public TestHome awaitConnected() {
         assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).as("gateway connected to %s", brokerUrl).isTrue();
         return this;
+    }
+
+    /** Motion turns the simulated light on, no motion turns it off, and the gateway saw both. */
+    public void assertMotionSwitchesLight() {
+        Light light = light();
+        List<String> commands = new CopyOnWriteArrayList<>();
+        connectedClient("watcher").subscribe("zigbee2mqtt/hallway_light/set",
+                (t, p) -> commands.add(new String(p, StandardCharsets.UTF_8)));
+        MotionSensor motion = motionSensor();
+        awaitKnown("hallway_motion", "occupancy");
+
+        motion.detect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ON".equals(light.state()));
+        assertThat(commands).anySatisfy(c -> assertThat(c).contains("\"state\":\"ON\""));
+
+        motion.clear();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OFF".equals(light.state()));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                gateway.registry().state(new DeviceId("hallway_light")).flatMap(s -> s.value("state")).map(Object::toString))
+                .contains("OFF"));
+    }
+
+    /** The gateway has seen the device's first report, so the next change is a real transition. */
+    public void awaitKnown(String device, String attribute) {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                gateway.registry().state(new DeviceId(device)).flatMap(s -> s.value(attribute)).isPresent());
     }
 
     /** A started simulated device on the test broker, stopped when the home closes. */
