@@ -7,6 +7,7 @@ import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -28,14 +29,17 @@ public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
     private final Optional<EmbeddedBroker> broker;
+    private final Database database;
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final CoreVerticle core;
     private final MqttBridge bridge;
     private boolean closed;
 
-    private Gateway(Optional<EmbeddedBroker> broker, Vertx vertx, DeviceRegistry registry, CoreVerticle core, MqttBridge bridge) {
+    private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, DeviceRegistry registry,
+                    CoreVerticle core, MqttBridge bridge) {
         this.broker = broker;
+        this.database = database;
         this.vertx = vertx;
         this.registry = registry;
         this.core = core;
@@ -45,9 +49,16 @@ public final class Gateway implements AutoCloseable {
     /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
     public static Gateway start(GatewayConfig config, List<Automation> automations) {
         createDirectories(config);
-        Optional<EmbeddedBroker> broker = config.mqtt().embedded()
-                ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
-                : Optional.empty();
+        Database database = Database.open(config.dataDir(), config.durability());
+        Optional<EmbeddedBroker> broker;
+        try {
+            broker = config.mqtt().embedded()
+                    ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
         try {
             LocalCodec.install(vertx.eventBus());
@@ -58,16 +69,21 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, vertx, registry, core, bridge);
+            return new Gateway(broker, database, vertx, registry, core, bridge);
         } catch (RuntimeException e) {
             vertx.close().await();
             broker.ifPresent(EmbeddedBroker::close);
+            database.close();
             throw e;
         }
     }
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public DeviceRegistry registry() {
@@ -102,6 +118,7 @@ public final class Gateway implements AutoCloseable {
             log.warn("Gateway did not stop cleanly: {}", e.toString());
         }
         broker.ifPresent(EmbeddedBroker::close);
+        database.close();
         log.info("Hearth gateway stopped");
     }
 

@@ -38,7 +38,7 @@ public final class ConfigLoader {
                 .orElse(List.of());
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
-        return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.mqtt(), p.broker(),
+        return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
                 p.http(), p.location(), devices);
     }
 }

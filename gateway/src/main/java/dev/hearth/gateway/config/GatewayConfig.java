@@ -1,12 +1,13 @@
 package dev.hearth.gateway.config;
 
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.store.Durability;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /** Everything the gateway needs to start, validated. */
-public record GatewayConfig(String id, Path dataDir, Path automationsDir, int maxPayloadBytes,
+public record GatewayConfig(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability,
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
                             List<DeviceSpec> devices) {
 
@@ -15,10 +16,10 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, settings, broker, http, location, devices);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, mqtt, settings, http, location, devices);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices);
     }
 }

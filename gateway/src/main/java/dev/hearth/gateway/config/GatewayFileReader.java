@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.hearth.gateway.store.Durability;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,7 @@ final class GatewayFileReader {
     }
 
     /** The parts of gateway.yaml; devices come from their own file. */
-    record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, MqttSettings mqtt,
+    record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
                  BrokerSettings broker, HttpSettings http, Location location) {
     }
 
@@ -39,13 +41,15 @@ final class GatewayFileReader {
         Path dataDir = baseDir.resolve(gw.text("data_dir", "data")).normalize();
         Path automationsDir = baseDir.resolve(gw.text("automations_dir", "automations")).normalize();
         int maxPayload = gw.integer("max_payload_bytes", 64 * 1024, 64, 16 * 1024 * 1024);
+        Durability durability = gw.choice("durability", GatewayFileReader::durability, List.of("process", "power"))
+                .orElse(Durability.PROCESS);
         gw.finish();
         BrokerSettings broker = broker(section(doc, "broker"));
         MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
         doc.finish();
-        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, mqtt, broker, http, location));
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -127,10 +131,18 @@ final class GatewayFileReader {
     private static Location location(YamlMap l) {
         double lat = l.number("latitude", 0, -90, 90);
         double lon = l.number("longitude", 0, -180, 180);
-        ZoneId zone = l.choice("time_zone", GatewayFileReader::zone, java.util.List.of("an IANA zone such as Europe/Berlin"))
+        ZoneId zone = l.choice("time_zone", GatewayFileReader::zone, List.of("an IANA zone such as Europe/Berlin"))
                 .orElse(ZoneId.systemDefault());
         l.finish();
         return new Location(lat, lon, zone);
+    }
+
+    private static Optional<Durability> durability(String name) {
+        return switch (name) {
+            case "process" -> Optional.of(Durability.PROCESS);
+            case "power" -> Optional.of(Durability.POWER);
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<ZoneId> zone(String name) {

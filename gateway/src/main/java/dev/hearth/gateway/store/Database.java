@@ -1,0 +1,128 @@
+package dev.hearth.gateway.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The gateway's H2 file database (outbox, device state, timers, history, traces). One connection,
+ * used from one thread at a time: callers run it off the event loop. Each feature owns its tables
+ * and migrates them with {@link #migrate}.
+ */
+public final class Database implements AutoCloseable {
+    private final Path file;
+    private final Durability durability;
+    private final Connection connection;
+    private final LongAdder commits = new LongAdder();
+
+    private Database(Path file, Durability durability, Connection connection) {
+        this.file = file;
+        this.durability = durability;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) {@code <dataDir>/hearth.mv.db}. */
+    public static Database open(Path dataDir, Durability durability) {
+        Path file = dataDir.resolve("hearth");
+        try {
+            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            c.setAutoCommit(false);
+            Database db = new Database(file, durability, c);
+            db.transaction(x -> {
+                try (Statement s = x.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
+                }
+                return null;
+            });
+            return db;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + ".mv.db: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return Path.of(file + ".mv.db");
+    }
+
+    /**
+     * Applies the statements of {@code feature} not yet applied: the schema of a feature is the list
+     * of its migrations, append-only.
+     */
+    public void migrate(String feature, List<String> statements) {
+        transaction(c -> {
+            int done = version(c, feature);
+            try (Statement s = c.createStatement()) {
+                for (int i = done; i < statements.size(); i++) s.execute(statements.get(i));
+            }
+            if (done < statements.size()) {
+                try (PreparedStatement p = c.prepareStatement("MERGE INTO schema_version KEY (feature) VALUES (?, ?)")) {
+                    p.setString(1, feature);
+                    p.setInt(2, statements.size());
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one transaction: committed (and with {@link Durability#POWER} synced) or rolled back. */
+    public synchronized <T> T transaction(Sql<T> work) {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            commits.increment();
+            if (durability == Durability.POWER) sync();
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("database " + file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of commits so far: each is a write to the storage device. */
+    public long commits() {
+        return commits.sum();
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("database " + file() + " did not close cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private void sync() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private static int version(Connection c, String feature) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT version FROM schema_version WHERE feature = ?")) {
+            p.setString(1, feature);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hearth.gateway.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @Test
+    void migrationsApplyOnceAndDataSurvivesReopening(@TempDir Path dir) {
+        List<String> schema = List.of("CREATE TABLE t (v INT)", "ALTER TABLE t ADD COLUMN w INT");
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            db.migrate("test", schema);
+            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1, 2)"));
+            assertThat(db.commits()).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(Files.exists(dir.resolve("hearth.mv.db"))).isTrue();
+        try (Database db = Database.open(dir, Durability.POWER)) {
+            db.migrate("test", schema);
+            int sum = db.transaction(c -> {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT v + w FROM t")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(sum).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void failedTransactionRollsBackAndNamesTheFile(@TempDir Path dir) {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            db.migrate("test", List.of("CREATE TABLE t (v INT PRIMARY KEY)"));
+            assertThatThrownBy(() -> db.transaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO t VALUES (1)");
+                return c.createStatement().executeUpdate("INSERT INTO t VALUES (1)");
+            })).isInstanceOf(StoreException.class).hasMessageContaining(dir.resolve("hearth.mv.db").toString());
+            int rows = db.transaction(c -> {
+                try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(rows).isZero();
+        }
+    }
+}
