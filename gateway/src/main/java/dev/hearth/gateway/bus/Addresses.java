@@ -35,4 +35,19 @@ public final class Addresses {
 
     /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
     public static final String AUTOMATION_RUN = "hearth.automation.run";
+
+    /** Anyone → core (request). Body: {@code AutomationQuery.ListAll}; reply {@code AutomationQuery.Listing}. */
+    public static final String AUTOMATION_LIST = "hearth.automation.list";
+
+    /** Anyone → core (request). Body: {@code AutomationQuery.RecentRuns}; reply {@code AutomationQuery.Runs}. */
+    public static final String AUTOMATION_RUNS = "hearth.automation.runs";
+
+    /** Anyone → core (request). Body: {@code AutomationQuery.Control} (enable/disable, trigger now). */
+    public static final String AUTOMATION_CONTROL = "hearth.automation.control";
+
+    /**
+     * Anyone → outbox (request). Body: {@code outbox.OutboxStatus.Query}; reply {@code outbox.OutboxStatus}:
+     * what is queued for the broker and how fast it drains.
+     */
+    public static final String OUTBOX_STATUS = "hearth.outbox.status";
 }

@@ -2,6 +2,7 @@ package dev.hearth.gateway.core;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationEngine;
+import dev.hearth.gateway.automation.AutomationQuery;
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
@@ -57,6 +58,10 @@ public final class CoreVerticle extends VerticleBase {
                 new VertxScheduler(vertx, context, clock), this::send, this::ran);
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
+        bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
+        bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
+                m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
+        bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
         return Future.succeededFuture();
     }
 
@@ -77,6 +82,15 @@ public final class CoreVerticle extends VerticleBase {
                 bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, a);
             }
         }
+    }
+
+    private void onControl(Message<AutomationQuery.Control> m) {
+        AutomationQuery.Control c = m.body();
+        boolean known = c instanceof AutomationQuery.SetEnabled s
+                ? engine.setEnabled(s.automation(), s.enabled())
+                : engine.triggerNow(c.automation());
+        if (known) m.reply(null);
+        else m.fail(404, "no automation '" + c.automation() + "'");
     }
 
     private void onCommandRequest(Message<CommandRequested> request) {
