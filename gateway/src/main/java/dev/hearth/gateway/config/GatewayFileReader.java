@@ -68,8 +68,9 @@ final class GatewayFileReader {
         }
         String clientId = m.text("client_id", "hearth-" + gatewayId);
         if (!CLIENT_ID.matcher(clientId).matches()) m.problemAtKey("client_id", "client_id must be 1-64 letters, digits, '.', '_' or '-'");
-        Optional<String> username = m.text("username");
-        Optional<Secret> password = secrets.password(m);
+        // With the embedded broker and no credentials of its own, the gateway uses the broker's.
+        Optional<String> username = m.text("username").or(() -> embedded ? broker.username() : Optional.empty());
+        Optional<Secret> password = secrets.password(m).or(() -> embedded ? broker.password() : Optional.empty());
         Optional<Path> caFile = m.map("tls").flatMap(this::caFile);
         Duration keepAlive = positive(m, "keep_alive", Duration.ofSeconds(30));
         Duration sessionExpiry = positive(m, "session_expiry", Duration.ofHours(1));
