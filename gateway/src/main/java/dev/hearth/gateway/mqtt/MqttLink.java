@@ -35,6 +35,7 @@ final class MqttLink {
     private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
     private static final int QUEUE_CAPACITY = 100_000;
     private static final int SUBSCRIBE_BATCH = 100;
+    private static final long FAILURE_LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private record Outgoing(Publication publication, Promise<Void> done) {
     }
@@ -56,6 +57,8 @@ final class MqttLink {
     private boolean stopped;
     private long reconnectTimer = -1;
     private volatile int connects;
+    private int failedAttempts;
+    private long lastFailureLog;
 
     MqttLink(Vertx vertx, Context context, MqttSettings settings, List<String> topics,
              Consumer<InboundMessage> inbound, Consumer<ConnectionChanged> connectionChanges) {
@@ -112,6 +115,7 @@ final class MqttLink {
         if (gen != generation || stopped) return;
         connected = true;
         connects++;
+        failedAttempts = 0;
         backoff.reset();
         MqttProperties props = token.getResponseProperties();
         int receiveMaximum = props == null || props.getReceiveMaximum() == null ? 65_535 : props.getReceiveMaximum();
@@ -199,7 +203,14 @@ final class MqttLink {
 
     private void onConnectFailed(int gen, Throwable e) {
         if (gen != generation) return;
-        log.info("Cannot connect to {}: {}", settings.url(), describe(e));
+        failedAttempts++;
+        long now = System.nanoTime();
+        // During a long outage one line a minute is enough; the first failure is always shown.
+        if (failedAttempts == 1 || now - lastFailureLog > FAILURE_LOG_INTERVAL_NANOS) {
+            lastFailureLog = now;
+            log.info("Cannot connect to {}: {}{}", settings.url(), describe(e),
+                    failedAttempts > 1 ? " (" + failedAttempts + " attempts so far; still trying)" : "");
+        }
         dropClient();
         scheduleReconnect();
     }
