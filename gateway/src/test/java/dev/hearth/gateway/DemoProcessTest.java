@@ -1,0 +1,62 @@
+package dev.hearth.gateway;
+
+import dev.hearth.sim.net.FreePort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's demo, as a separate JVM on the repository's own config/ and automations/ (moved to a free
+ * port): motion visibly switches the light on and off, and SIGTERM (as Ctrl-C) stops everything cleanly.
+ */
+class DemoProcessTest {
+
+    @Test
+    void demoSwitchesTheLightAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path config = copyRepositoryConfig(dir, FreePort.loopback());
+        Path log = dir.resolve("demo.log");
+        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "demo", "-c", config.toString(), "--motion-every", "3s", "--motion-hold", "1s")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
+            demo.destroy();
+            assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
+            assertThat(read(log)).contains("Embedded MQTT broker stopped", "Hearth gateway stopped").doesNotContain("Exception");
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
+    private static Path copyRepositoryConfig(Path dir, int port) throws IOException {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path automations = Files.createDirectories(dir.resolve("automations"));
+        Files.writeString(config.resolve("gateway.yaml"),
+                Files.readString(repo.resolve("config/gateway.yaml")).replace("port: 1883", "port: " + port));
+        Files.copy(repo.resolve("config/devices.yaml"), config.resolve("devices.yaml"));
+        try (Stream<Path> files = Files.list(repo.resolve("automations"))) {
+            for (Path f : files.toList()) Files.copy(f, automations.resolve(f.getFileName()));
+        }
+        return config;
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+}
