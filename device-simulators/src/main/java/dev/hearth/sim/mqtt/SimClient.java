@@ -119,6 +119,18 @@ public final class SimClient implements AutoCloseable {
         return outbox.size();
     }
 
+    /** Waits until everything published so far has been acknowledged by the broker (QoS 1) or sent (QoS 0). */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (outbox.unsettled() == 0) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+        }
+        return false;
+    }
+
     public boolean awaitConnected(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (signal) {
@@ -237,7 +249,7 @@ public final class SimClient implements AutoCloseable {
         }
         current = null;
         LOG.info("{}: disconnected from {}: {}", clientId, brokerUrl, reason);
-        outbox.requeue(session.unacknowledged());
+        outbox.requeue(session.takeUnacknowledged());
         session.close();
         retryLater();
     }

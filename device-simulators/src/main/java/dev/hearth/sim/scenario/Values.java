@@ -1,16 +1,13 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.time.Durations;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses scalar values of a scenario, reporting errors at the value's position. */
 final class Values {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
-
     private Values() {
     }
 
@@ -46,19 +43,9 @@ final class Values {
 
     /** "500ms", "30s", "5m", "1h". */
     static Duration duration(YamlCursor cursor) {
-        String text = cursor.scalar().trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            throw cursor.error("expected a duration like 500ms, 30s, 5m or 1h, got '" + text + "'");
-        }
-        double amount = Double.parseDouble(m.group(1));
-        long millis = switch (m.group(2)) {
-            case "ms" -> Math.round(amount);
-            case "s" -> Math.round(amount * 1_000);
-            case "m" -> Math.round(amount * 60_000);
-            default -> Math.round(amount * 3_600_000);
-        };
-        return Duration.ofMillis(millis);
+        String text = cursor.scalar();
+        return Durations.parse(text).orElseThrow(() ->
+                cursor.error("expected a duration like 500ms, 30s, 5m or 1h, got '" + text + "'"));
     }
 
     static String name(YamlCursor cursor) {
