@@ -14,16 +14,19 @@ final class MosquittoBinary {
     }
 
     static Path locate() {
-        return find().orElseThrow(() -> new IllegalStateException(
+        return locate(Optional.ofNullable(System.getenv("PATH")).orElse(""), DEBIAN);
+    }
+
+    static Path locate(String path, Path fallback) {
+        return find(path, fallback).orElseThrow(() -> new IllegalStateException(
                 "mosquitto not found: apt-get install mosquitto"));
     }
 
-    static Optional<Path> find() {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+    private static Optional<Path> find(String path, Path fallback) {
         return Stream.concat(
                         Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isBlank())
                                 .map(dir -> Path.of(dir, "mosquitto")),
-                        Stream.of(DEBIAN))
+                        Stream.of(fallback))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

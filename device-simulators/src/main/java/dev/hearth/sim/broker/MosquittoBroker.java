@@ -193,13 +193,19 @@ public final class MosquittoBroker implements AutoCloseable {
             return this;
         }
 
+        /** With a free port picked for us, another process may grab it first: then try a fresh port. */
         public MosquittoBroker start() {
-            MosquittoBroker broker = new MosquittoBroker(port > 0 ? port : FreePort.loopback(), List.copyOf(extra));
-            try {
-                return broker.startAgain();
-            } catch (RuntimeException e) {
-                broker.close();
-                throw e;
+            int attempts = port > 0 ? 1 : 3;
+            for (int i = 1; ; i++) {
+                MosquittoBroker broker = new MosquittoBroker(port > 0 ? port : FreePort.loopback(), List.copyOf(extra));
+                try {
+                    return broker.startAgain();
+                } catch (IllegalStateException e) {
+                    broker.close();
+                    if (i >= attempts || !String.valueOf(e.getMessage()).contains("in use")) {
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -38,6 +38,11 @@ public final class Light extends SimulatedDevice {
         listeners.add(listener);
     }
 
+    /** Someone flips the wall switch: the light changes and reports without a command. */
+    public void switchLocally(boolean on) {
+        update(Map.of("state", on ? "ON" : "OFF"));
+    }
+
     public String state() {
         return (String) get("state");
     }

@@ -15,6 +15,15 @@ public final class Thermostat extends SimulatedDevice {
         apply(Map.of("local_temperature", Attributes.oneDecimal(celsius)));
     }
 
+    /** A change made on the device itself; goes through the same rules as a command. */
+    public void setSystemMode(String mode) {
+        handleCommand(Map.of("system_mode", mode));
+    }
+
+    public void setSetpoint(double celsius) {
+        handleCommand(Map.of("occupied_heating_setpoint", celsius));
+    }
+
     public double localTemperature() {
         return number("local_temperature");
     }

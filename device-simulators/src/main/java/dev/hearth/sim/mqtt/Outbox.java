@@ -13,17 +13,34 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Outbox {
     private final LinkedBlockingDeque<Outgoing> queue;
     private final AtomicLong dropped = new AtomicLong();
+    // Accepted by publish() and not yet acknowledged or dropped, wherever it is (queue, sender, Paho).
+    private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
 
     Outbox(int capacity) {
         this.queue = new LinkedBlockingDeque<>(capacity);
     }
 
     void add(Outgoing message) {
+        unsettled.incrementAndGet();
         while (!queue.offerLast(message)) {
             if (queue.pollFirst() != null) {
-                dropped.incrementAndGet();
+                drop();
             }
         }
+    }
+
+    /** The broker acknowledged the message (or refused it for good). */
+    void settle() {
+        unsettled.decrementAndGet();
+    }
+
+    int unsettled() {
+        return unsettled.get();
+    }
+
+    private void drop() {
+        dropped.incrementAndGet();
+        unsettled.decrementAndGet();
     }
 
     Outgoing poll(long millis) throws InterruptedException {
@@ -33,7 +50,7 @@ final class Outbox {
     /** Puts a message back at the head, e.g. when the connection went away before it was sent. */
     void returnFirst(Outgoing message) {
         if (!queue.offerFirst(message)) {
-            dropped.incrementAndGet();
+            drop();
         }
     }
 

@@ -82,8 +82,16 @@ final class Session {
         }
     }
 
-    List<Outgoing> unacknowledged() {
-        return List.copyOf(inFlight.values());
+    /** Takes back what the broker never acknowledged; late completions for them are then ignored. */
+    List<Outgoing> takeUnacknowledged() {
+        List<Outgoing> taken = new java.util.ArrayList<>();
+        for (Long seq : List.copyOf(inFlight.keySet())) {
+            Outgoing message = inFlight.remove(seq);
+            if (message != null) {
+                taken.add(message);
+            }
+        }
+        return taken;
     }
 
     /** Polite: sends DISCONNECT (so no will), then frees Paho's threads. */
@@ -125,6 +133,7 @@ final class Session {
         public void onSuccess(IMqttToken token) {
             if (inFlight.remove(message.seq()) != null) {
                 permits.release();
+                outbox.settle();
             }
         }
 
@@ -133,7 +142,9 @@ final class Session {
             if (inFlight.remove(message.seq()) != null) {
                 permits.release();
                 // A refusal by a live broker is final; a failure from a dying link is retried.
-                if (!client.isConnected()) {
+                if (client.isConnected()) {
+                    outbox.settle();
+                } else {
                     outbox.returnFirst(message);
                 }
             }

@@ -3,7 +3,9 @@ package dev.hearth.sim.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearth.sim.mqtt.SimClient;
 import dev.hearth.sim.net.FreePort;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,19 @@ class MosquittoBrokerTest {
     }
 
     @Test
+    void missingBinaryIsExplained() {
+        assertThatThrownBy(() -> MosquittoBinary.locate("/nonexistent/bin", Path.of("/nonexistent/mosquitto")))
+                .hasMessage("mosquitto not found: apt-get install mosquitto");
+        assertThat(MosquittoBinary.locate("/nonexistent/bin", Path.of("/usr/sbin/mosquitto")))
+                .isEqualTo(Path.of("/usr/sbin/mosquitto"));
+    }
+
+    @Test
     void extraConfigLinesAreApplied() {
-        try (MosquittoBroker broker = MosquittoBroker.builder().configLine("max_keepalive 30").start()) {
-            assertThat(FreePort.accepts(broker.port())).isTrue();
+        try (MosquittoBroker broker = MosquittoBroker.builder().configLine("allow_anonymous false").start();
+             SimClient client = new SimClient(broker.url(), "anonymous")) {
+            client.start();
+            assertThat(client.awaitConnected(Duration.ofSeconds(1))).isFalse();
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A test subscriber that records what the broker delivers. */
+/** A subscriber that records everything the broker delivers on a filter; for tests and benchmarks. */
 public final class Probe implements AutoCloseable {
     public record Received(String topic, String payload) {
     }
@@ -32,6 +32,7 @@ public final class Probe implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Payloads in arrival order, decoded as UTF-8. */
     public List<String> payloadsOn(String topic) {
         return received.stream().filter(r -> r.topic().equals(topic)).map(Received::payload).toList();
     }

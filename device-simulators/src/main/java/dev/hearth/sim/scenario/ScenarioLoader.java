@@ -1,0 +1,126 @@
+package dev.hearth.sim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads scenario YAML into records. Works on the composed node tree so every error carries
+ * file:line:column; duplicate keys, unknown keys and unknown devices are errors, never warnings.
+ */
+public final class ScenarioLoader {
+    private static final int MAX_CODE_POINTS = 1 << 20;
+    private static final Set<String> TOP = Set.of("scenario", "start", "end", "acceleration", "outside", "sun",
+            "rooms", "timeline");
+    private static final Set<String> EVENT = Set.of("at", "device", "action", "value", "note");
+
+    private ScenarioLoader() {
+    }
+
+    public static Scenario load(Path file) {
+        String label = file.toString();
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), label);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(label + ": no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(label + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    public static Scenario parse(String yaml, String label) {
+        return read(compose(yaml, label), label);
+    }
+
+    private static YamlCursor compose(String yaml, String label) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(label)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(10)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .build();
+        try {
+            Node root = new Compose(settings).composeString(yaml)
+                    .orElseThrow(() -> new ScenarioException(label + ": empty scenario"));
+            return new YamlCursor(label, root);
+        } catch (MarkedYamlEngineException e) {
+            String where = e.getProblemMark().map(m -> YamlCursor.location(label, m)).orElse(label);
+            throw new ScenarioException(where + ": " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(label + ": " + e.getMessage());
+        }
+    }
+
+    private static Scenario read(YamlCursor root, String label) {
+        YamlCursor.Fields top = root.mapping(TOP);
+        var start = Values.time(top.required("start"));
+        var end = Values.time(top.required("end"));
+        List<RoomSpec> rooms = RoomReader.rooms(top.required("rooms"));
+        List<DeviceSpec> devices = rooms.stream().flatMap(r -> r.devices().stream()).toList();
+        checkUniqueTopics(devices, top.required("rooms"));
+        List<TimelineEvent> timeline = new ArrayList<>();
+        for (YamlCursor entry : top.optional("timeline").map(YamlCursor::sequence).orElse(List.of())) {
+            timeline.add(event(entry, devices, start, end));
+        }
+        return new Scenario(
+                top.optional("scenario").map(YamlCursor::scalar).orElse(label),
+                start, end,
+                top.optional("acceleration").map(Values::positive).orElse(1.0),
+                top.optional("outside").map(RoomReader::outside).orElse(dev.hearth.sim.physics.OutsideClimate.autumn()),
+                top.optional("sun").map(RoomReader::sun).orElse(dev.hearth.sim.physics.Sun.autumn()),
+                rooms, timeline);
+    }
+
+    private static TimelineEvent event(YamlCursor entry, List<DeviceSpec> devices,
+                                       java.time.LocalTime start, java.time.LocalTime end) {
+        YamlCursor.Fields f = entry.mapping(EVENT);
+        YamlCursor at = f.required("at");
+        var time = Values.time(at);
+        if (Scenario.offset(start, time).compareTo(Scenario.offset(start, end)) > 0) {
+            throw at.error("time " + time + " is outside the scenario (" + start + " to " + end + ")");
+        }
+        YamlCursor deviceCursor = f.required("device");
+        String id = deviceCursor.scalar();
+        DeviceSpec device = devices.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> deviceCursor.error("unknown device '" + id + "'"));
+        YamlCursor actionCursor = f.required("action");
+        Action action = Action.parse(actionCursor.scalar())
+                .filter(device.kind().actions()::contains)
+                .orElseThrow(() -> actionCursor.error("a " + device.kind().yamlName() + " cannot '"
+                        + actionCursor.scalar() + "' (it can: " + names(device.kind().actions()) + ")"));
+        var value = f.optional("value").map(v -> java.util.OptionalDouble.of(Values.number(v)))
+                .orElse(java.util.OptionalDouble.empty());
+        if (action.needsValue() && value.isEmpty()) {
+            throw entry.error("action '" + action.yamlName() + "' needs a value");
+        }
+        return new TimelineEvent(time, id, action, value, f.optional("note").map(YamlCursor::scalar).orElse(""));
+    }
+
+    private static void checkUniqueTopics(List<DeviceSpec> devices, YamlCursor rooms) {
+        Set<String> ids = new HashSet<>();
+        Set<String> topics = new HashSet<>();
+        for (DeviceSpec d : devices) {
+            if (!ids.add(d.id())) {
+                throw rooms.error("device '" + d.id() + "' appears in more than one room");
+            }
+            if (!topics.add(d.topics().base())) {
+                throw rooms.error("topic '" + d.topics().base() + "' is used by more than one device");
+            }
+        }
+    }
+
+    private static String names(Set<Action> actions) {
+        return actions.isEmpty() ? "nothing" : String.join(", ", actions.stream().map(Action::yamlName).toList());
+    }
+}

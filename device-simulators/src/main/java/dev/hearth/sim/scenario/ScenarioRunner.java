@@ -1,0 +1,157 @@
+package dev.hearth.sim.scenario;
+
+import dev.hearth.sim.device.SimulatedDevice;
+import dev.hearth.sim.mqtt.Daemons;
+import dev.hearth.sim.physics.RoomSimulation;
+import dev.hearth.sim.physics.RoomThermal;
+import dev.hearth.sim.time.SimTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays a scenario against a broker: one client per device, the physics of every room, and
+ * the timeline, all driven by simulated time (UTC stands in for the home's local time).
+ */
+public final class ScenarioRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final long TICK_MILLIS = 50;
+
+    private final Scenario scenario;
+    private final String brokerUrl;
+    private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
+    private final Map<String, RoomSimulation> rooms = new LinkedHashMap<>();
+    private final List<TimelineEvent> fired = new CopyOnWriteArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("scenario-ticker"));
+    private Queue<TimelineEvent> pending;
+    private SimTime time;
+    private Instant lastTick;
+    private Instant simStart;
+
+    public ScenarioRunner(Scenario scenario, String brokerUrl) {
+        this.scenario = scenario;
+        this.brokerUrl = brokerUrl;
+    }
+
+    /** Connects every device, waits briefly for them, then starts the simulated clock at the scenario's start. */
+    public synchronized ScenarioRunner start(Duration connectTimeout) {
+        Instant start = LocalDate.now(ZoneOffset.UTC).atTime(scenario.start()).toInstant(ZoneOffset.UTC);
+        time = SimTime.accelerated(start, scenario.acceleration());
+        scenario.rooms().forEach(room -> {
+            List<SimulatedDevice> inRoom = room.devices().stream().map(this::create).toList();
+            rooms.put(room.name(), new RoomSimulation(room.name(),
+                    new RoomThermal(room.thermal(), room.initialTemperature()), inRoom));
+        });
+        awaitConnected(connectTimeout);
+        pending = new ArrayDeque<>(scenario.timeline());
+        time = SimTime.accelerated(start, scenario.acceleration()); // the clock starts once devices are up
+        simStart = time.now();
+        lastTick = simStart;
+        ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("scenario '{}' started: {} devices, {} to {} at {}x", scenario.name(), devices.size(),
+                scenario.start(), scenario.end(), scenario.acceleration());
+        return this;
+    }
+
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    public SimulatedDevice device(String id) {
+        return devices.get(id);
+    }
+
+    public <T extends SimulatedDevice> T device(String id, Class<T> type) {
+        return type.cast(devices.get(id));
+    }
+
+    public double roomTemperature(String room) {
+        return rooms.get(room).temperature();
+    }
+
+    public List<TimelineEvent> fired() {
+        return List.copyOf(fired);
+    }
+
+    /** Simulated time of day, or the start before {@link #start}. */
+    public synchronized LocalTime clock() {
+        return time == null ? scenario.start() : LocalTime.ofInstant(time.now(), ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        devices.values().forEach(SimulatedDevice::shutdown);
+    }
+
+    private SimulatedDevice create(DeviceSpec spec) {
+        SimulatedDevice device = DeviceFactory.create(spec, brokerUrl, time);
+        devices.put(spec.id(), device);
+        device.start();
+        return device;
+    }
+
+    private void awaitConnected(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (SimulatedDevice device : devices.values()) {
+            long left = deadline - System.nanoTime();
+            if (!device.client().awaitConnected(Duration.ofNanos(Math.max(0, left)))) {
+                LOG.info("device {} not connected yet; its messages wait in its queue", device.topics().base());
+            }
+        }
+    }
+
+    private synchronized void tick() {
+        try {
+            Instant now = time.now();
+            Duration elapsed = Duration.between(lastTick, now);
+            lastTick = now;
+            Duration sinceStart = Duration.between(simStart, now);
+            LocalTime clock = LocalTime.ofInstant(now, ZoneOffset.UTC);
+            fireDue(sinceStart);
+            rooms.values().forEach(r -> r.advance(elapsed, clock, scenario.outside(), scenario.sun()));
+            if (sinceStart.compareTo(scenario.length()) >= 0) {
+                LOG.info("scenario '{}' reached {}", scenario.name(), scenario.end());
+                finished.countDown();
+                ticker.shutdown();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("scenario tick failed: {}", e.toString());
+        }
+    }
+
+    private void fireDue(Duration elapsed) {
+        while (!pending.isEmpty()
+                && Scenario.offset(scenario.start(), pending.peek().at()).compareTo(elapsed) <= 0) {
+            TimelineEvent event = pending.poll();
+            LOG.info("{} {}", scenario.name(), event);
+            DeviceFactory.apply(devices.get(event.device()), event);
+            fired.add(event);
+        }
+    }
+}
