@@ -7,6 +7,7 @@ import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -65,7 +66,8 @@ public final class Gateway implements AutoCloseable {
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()));
             vertx.deployVerticle(core).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics());
+            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics(), new OutboxStore(database),
+                    config.outbox(), Clock.systemUTC());
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
