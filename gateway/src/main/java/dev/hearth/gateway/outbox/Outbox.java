@@ -261,14 +261,21 @@ public final class Outbox {
         toRemove = new ArrayList<>();
         toBury = new ArrayList<>();
         toCount = new ArrayList<>();
-        flushing = vertx.executeBlocking(() -> {
+        Promise<Void> done = Promise.promise();
+        flushing = done.future();
+        vertx.executeBlocking(() -> {
             store.apply(changes);
             return null;
-        }, false).<Void>mapEmpty().andThen(r -> {
+        }, false).onComplete(r -> {
             flushing = null;
-            if (r.succeeded()) committed(changes.appended());
-            else notCommitted(changes, r.cause());
-            flush();
+            if (r.succeeded()) {
+                committed(changes.appended());
+                done.complete();
+                flush();
+            } else {
+                notCommitted(changes, r.cause());
+                done.fail(r.cause());
+            }
         });
     }
 
@@ -294,9 +301,10 @@ public final class Outbox {
         toBury.addAll(changes.dead());
     }
 
+    /** Commits everything pending now; fails if a commit fails (what failed stays pending). */
     private Future<Void> flushAll() {
-        if (flushing != null) return flushing.transform(r -> flushAll());
+        if (flushing != null) return flushing.compose(v -> flushAll());
         flush();
-        return flushing == null ? Future.succeededFuture() : flushing.transform(r -> flushAll());
+        return flushing == null ? Future.succeededFuture() : flushing.compose(v -> flushAll());
     }
 }
