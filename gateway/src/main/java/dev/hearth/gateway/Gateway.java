@@ -9,6 +9,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
@@ -83,7 +84,8 @@ public final class Gateway implements AutoCloseable {
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time);
             vertx.deployVerticle(core).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics());
+            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics(), new OutboxStore(database),
+                    config.outbox(), Clock.systemUTC());
             WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);
             vertx.deployVerticle(web).await();
             vertx.deployVerticle(bridge).await();

@@ -115,7 +115,7 @@ public final class CoreVerticle extends VerticleBase {
         }
         List<Publication> publications = ((CommandEncoder.Ok) encoded).publications();
         List<Future<Object>> acks = publications.stream()
-                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
                 .toList();
         return Future.all(acks).<Void>mapEmpty()
                 .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));
