@@ -116,7 +116,7 @@ public final class WebVerticle extends VerticleBase {
 
     private WebAuth auth() {
         return new WebAuth(vertx, deps.token(), deps.settings().passwordHash().flatMap(PasswordHash::parse),
-                new Sessions(deps.clock()), new LoginThrottle(deps.clock()));
+                new Sessions(Clock.systemUTC()), new LoginThrottle(Clock.systemUTC()));
     }
 
     private void subscribe(EventBus bus) {
