@@ -14,6 +14,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -42,20 +43,26 @@ public final class CoreVerticle extends VerticleBase {
     private final DeviceRegistry registry;
     private final List<Automation> automations;
     private final Clock clock;
+    private final double acceleration;
     private AutomationEngine engine;
     private EventBus bus;
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock) {
+        this(registry, automations, new GatewayTime(clock, 1.0));
+    }
+
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
-        this.clock = clock;
+        this.clock = time.clock();
+        this.acceleration = time.acceleration();
     }
 
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
         engine = new AutomationEngine(automations, (d, a) -> registry.state(d).flatMap(s -> s.value(a)),
-                new VertxScheduler(vertx, context, clock), this::send, this::ran);
+                new VertxScheduler(vertx, context, clock, acceleration), this::send, this::ran);
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
