@@ -63,9 +63,9 @@ public final class Gateway implements AutoCloseable {
         try {
             LocalCodec.install(vertx.eventBus());
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()));
+            CoreVerticle core = new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()), config.location());
             vertx.deployVerticle(core).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics());
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations));
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
@@ -94,10 +94,19 @@ public final class Gateway implements AutoCloseable {
         return core;
     }
 
-    /** Waits (off the event loop) until the broker link is up and subscribed; false on timeout. */
+    /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
+    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations) {
+        java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        automations.forEach(a -> a.triggers().forEach(t -> {
+            if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
+        }));
+        return List.copyOf(topics);
+    }
+
+    /** Waits (off the event loop) until the broker link is up and subscribed and automations are armed; false on timeout. */
     public boolean awaitConnected(java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bridge.ready()) {
+        while (!bridge.ready() || !core.armed()) {
             if (System.nanoTime() > deadline) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
