@@ -6,8 +6,12 @@ import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.metrics.EventLoopLagProbe;
+import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.web.WebVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final int EVENT_LOOPS = 2;
 
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
@@ -34,16 +39,20 @@ public final class Gateway implements AutoCloseable {
     private final DeviceRegistry registry;
     private final CoreVerticle core;
     private final MqttBridge bridge;
+    private final GatewayMeters meters;
+    private final WebVerticle web;
     private boolean closed;
 
-    private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, DeviceRegistry registry,
-                    CoreVerticle core, MqttBridge bridge) {
+    private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, GatewayMeters meters,
+                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web) {
         this.broker = broker;
         this.database = database;
         this.vertx = vertx;
+        this.meters = meters;
         this.registry = registry;
         this.core = core;
         this.bridge = bridge;
+        this.web = web;
     }
 
     /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
@@ -59,23 +68,39 @@ public final class Gateway implements AutoCloseable {
             database.close();
             throw e;
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+        GatewayMeters meters = GatewayMeters.create(config.id());
+        Vertx vertx = meters.instrument(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(4)).build();
         try {
             LocalCodec.install(vertx.eventBus());
+            vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
+            Clock clock = Clock.system(config.location().timeZone());
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, Clock.system(config.location().timeZone()), config.location());
+            CoreVerticle core = new CoreVerticle(registry, automations, clock, config.location());
             vertx.deployVerticle(core).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations));
+            WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);
+            vertx.deployVerticle(web).await();
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, database, vertx, registry, core, bridge);
+            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web);
         } catch (RuntimeException e) {
             vertx.close().await();
+            meters.close();
             broker.ifPresent(EmbeddedBroker::close);
             database.close();
             throw e;
         }
+    }
+
+    /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */
+    public GatewayMeters meters() {
+        return meters;
+    }
+
+    /** The HTTP port the dashboard and API listen on (the configured one, or the one picked for port 0). */
+    public int httpPort() {
+        return web.port();
     }
 
     public Vertx vertx() {
@@ -126,6 +151,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Gateway did not stop cleanly: {}", e.toString());
         }
+        meters.close();
         broker.ifPresent(EmbeddedBroker::close);
         database.close();
         log.info("Hearth gateway stopped");

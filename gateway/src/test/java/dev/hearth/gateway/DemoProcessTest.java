@@ -43,7 +43,7 @@ class DemoProcessTest {
         Path config = Files.createDirectories(dir.resolve("config"));
         Path automations = Files.createDirectories(dir.resolve("automations"));
         Files.writeString(config.resolve("gateway.yaml"),
-                Files.readString(repo.resolve("config/gateway.yaml")).replace("port: 1883", "port: " + port));
+                Files.readString(repo.resolve("config/gateway.yaml")).replace("port: 1883", "port: " + port).replace("port: 8080", "port: 0"));
         Files.copy(repo.resolve("config/devices.yaml"), config.resolve("devices.yaml"));
         try (Stream<Path> files = Files.list(repo.resolve("automations"))) {
             for (Path f : files.toList()) Files.copy(f, automations.resolve(f.getFileName()));

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code simulate}: plays a scenario; {@code simulate load} and {@code simulate fault} do the rest. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "hearth simulate 0.1",
-        description = "Simulated smart-home devices for Hearth: play a scenario, generate load, inject faults.",
-        subcommands = {LoadCommand.class, FaultCommand.class},
+        description = "Simulated smart-home devices for Hearth: play a scenario, verify automations against one, generate load, inject faults.",
+        subcommands = {VerifyCommand.class, LoadCommand.class, FaultCommand.class},
         exitCodeOnInvalidInput = Simulate.USER_ERROR, exitCodeOnExecutionException = Simulate.FAILED)
 public final class Simulate implements Callable<Integer> {
     static final int USER_ERROR = 2;
@@ -62,9 +62,12 @@ public final class Simulate implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (scenario == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing --scenario (or use a subcommand: load, fault)");
+                    "Missing --scenario (or use a subcommand: verify, load, fault)");
         }
-        Scenario loaded = withAcceleration(ScenarioLoader.load(scenario));
+        Scenario loaded = ScenarioLoader.load(scenario);
+        if (acceleration != null) {
+            loaded = loaded.withAcceleration(acceleration);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("playing %s against %s: %s to %s at %.0fx (about %d s)%n", loaded.name(), broker,
                 loaded.start(), loaded.end(), loaded.acceleration(), loaded.realLength().toSeconds());
@@ -73,17 +76,10 @@ public final class Simulate implements Callable<Integer> {
             boolean done = runner.awaitEnd(loaded.realLength().plusSeconds(30));
             runner.fired().forEach(e -> out.println("  " + e));
             out.println(done ? "scenario finished" : "scenario did not finish in time");
+            if (done && !loaded.expectations().isEmpty()) {
+                out.print(runner.report().describe());
+            }
             return done ? 0 : FAILED;
         }
-    }
-
-    private Scenario withAcceleration(Scenario s) {
-        if (acceleration == null) {
-            return s;
-        }
-        if (!(acceleration > 0)) {
-            throw new IllegalArgumentException("--acceleration must be positive");
-        }
-        return new Scenario(s.name(), s.start(), s.end(), acceleration, s.outside(), s.sun(), s.rooms(), s.timeline());
     }
 }

@@ -5,12 +5,15 @@ import dev.hearth.sim.mqtt.SimClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Common behaviour of every simulated device: will and availability, the initial state on every
@@ -23,6 +26,7 @@ public abstract class SimulatedDevice {
     private final SimClient client;
     private final DeviceTopics topics;
     private final Map<String, Object> state = new LinkedHashMap<>();
+    private final List<Consumer<Map<String, Object>>> stateListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService timers;
 
     protected SimulatedDevice(SimClient client, DeviceTopics topics, Map<String, Object> initialState) {
@@ -53,6 +57,14 @@ public abstract class SimulatedDevice {
     /** A copy of all attributes as published. */
     public synchronized Map<String, Object> snapshot() {
         return new LinkedHashMap<>(state);
+    }
+
+    /**
+     * Called with a copy of the whole state after every change, on the thread that made it and while
+     * the device is locked: listeners must be quick and must not call back into the device.
+     */
+    public void onStateChange(Consumer<Map<String, Object>> listener) {
+        stateListeners.add(listener);
     }
 
     /** Re-publishes the whole state, as devices do on a periodic report. */
@@ -90,6 +102,10 @@ public abstract class SimulatedDevice {
     protected synchronized void update(Map<String, Object> changes) {
         state.putAll(changes);
         publish(changes.keySet());
+        if (!stateListeners.isEmpty()) {
+            Map<String, Object> copy = Map.copyOf(state);
+            stateListeners.forEach(l -> l.accept(copy));
+        }
     }
 
     protected synchronized ScheduledFuture<?> schedule(Runnable task, Duration delay) {

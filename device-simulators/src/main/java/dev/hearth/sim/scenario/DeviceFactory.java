@@ -31,12 +31,13 @@ final class DeviceFactory {
 
     /** The loader has checked that the action fits the device kind. */
     static void apply(SimulatedDevice device, TimelineEvent event) {
-        switch (event.action()) {
+        Action action = event.action().orElseThrow();
+        switch (action) {
             case DETECT -> ((MotionSensor) device).detect();
             case CLEAR -> ((MotionSensor) device).clear();
             case OPEN -> ((ContactSensor) device).open();
             case CLOSE -> ((ContactSensor) device).close();
-            case ON, OFF -> switchDevice(device, event.action() == Action.ON);
+            case ON, OFF -> switchDevice(device, action == Action.ON);
             case HEAT -> ((Thermostat) device).setSystemMode("heat");
             case SETPOINT -> ((Thermostat) device).setSetpoint(event.value().orElseThrow());
         }

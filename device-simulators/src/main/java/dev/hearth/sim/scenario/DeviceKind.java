@@ -2,28 +2,43 @@ package dev.hearth.sim.scenario;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The device models a scenario can place, with the timeline actions each understands. */
+/**
+ * The device models a scenario can place, with the timeline actions each understands and the
+ * attributes it reports (the first is what an expectation checks when it names none).
+ */
 public enum DeviceKind {
-    MOTION(EnumSet.of(Action.DETECT, Action.CLEAR)),
-    CONTACT(EnumSet.of(Action.OPEN, Action.CLOSE)),
-    TEMPERATURE(EnumSet.noneOf(Action.class)),
-    ILLUMINANCE(EnumSet.noneOf(Action.class)),
-    LIGHT(EnumSet.of(Action.ON, Action.OFF)),
-    PLUG(EnumSet.of(Action.ON, Action.OFF)),
-    THERMOSTAT(EnumSet.of(Action.HEAT, Action.OFF, Action.SETPOINT));
+    MOTION(EnumSet.of(Action.DETECT, Action.CLEAR), "occupancy", "battery", "linkquality"),
+    CONTACT(EnumSet.of(Action.OPEN, Action.CLOSE), "contact", "battery"),
+    TEMPERATURE(EnumSet.noneOf(Action.class), "temperature", "humidity", "battery"),
+    ILLUMINANCE(EnumSet.noneOf(Action.class), "illuminance", "battery"),
+    LIGHT(EnumSet.of(Action.ON, Action.OFF), "state", "brightness", "color_temp"),
+    PLUG(EnumSet.of(Action.ON, Action.OFF), "state", "power", "energy"),
+    THERMOSTAT(EnumSet.of(Action.HEAT, Action.OFF, Action.SETPOINT), "running_state", "system_mode",
+            "occupied_heating_setpoint", "local_temperature");
 
     private final Set<Action> actions;
+    private final List<String> attributes;
 
-    DeviceKind(Set<Action> actions) {
+    DeviceKind(Set<Action> actions, String... attributes) {
         this.actions = actions;
+        this.attributes = List.of(attributes);
     }
 
     public Set<Action> actions() {
         return actions;
+    }
+
+    public List<String> attributes() {
+        return attributes;
+    }
+
+    public String mainAttribute() {
+        return attributes.get(0);
     }
 
     public String yamlName() {

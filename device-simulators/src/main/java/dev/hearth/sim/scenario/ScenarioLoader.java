@@ -22,8 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ScenarioLoader {
     private static final int MAX_CODE_POINTS = 1 << 20;
     private static final Set<String> TOP = Set.of("scenario", "start", "end", "acceleration", "outside", "sun",
-            "rooms", "timeline");
-    private static final Set<String> EVENT = Set.of("at", "device", "action", "value", "note");
+            "rooms", "timeline", "date");
 
     private ScenarioLoader() {
     }
@@ -69,9 +68,10 @@ public final class ScenarioLoader {
         List<RoomSpec> rooms = RoomReader.rooms(top.required("rooms"));
         List<DeviceSpec> devices = rooms.stream().flatMap(r -> r.devices().stream()).toList();
         checkUniqueTopics(devices, top.required("rooms"));
+        TimelineReader reader = new TimelineReader(devices, start, end);
         List<TimelineEvent> timeline = new ArrayList<>();
         for (YamlCursor entry : top.optional("timeline").map(YamlCursor::sequence).orElse(List.of())) {
-            timeline.add(event(entry, devices, start, end));
+            timeline.add(reader.event(entry));
         }
         return new Scenario(
                 top.optional("scenario").map(YamlCursor::scalar).orElse(label),
@@ -79,32 +79,7 @@ public final class ScenarioLoader {
                 top.optional("acceleration").map(Values::positive).orElse(1.0),
                 top.optional("outside").map(RoomReader::outside).orElse(dev.hearth.sim.physics.OutsideClimate.autumn()),
                 top.optional("sun").map(RoomReader::sun).orElse(dev.hearth.sim.physics.Sun.autumn()),
-                rooms, timeline);
-    }
-
-    private static TimelineEvent event(YamlCursor entry, List<DeviceSpec> devices,
-                                       java.time.LocalTime start, java.time.LocalTime end) {
-        YamlCursor.Fields f = entry.mapping(EVENT);
-        YamlCursor at = f.required("at");
-        var time = Values.time(at);
-        if (Scenario.offset(start, time).compareTo(Scenario.offset(start, end)) > 0) {
-            throw at.error("time " + time + " is outside the scenario (" + start + " to " + end + ")");
-        }
-        YamlCursor deviceCursor = f.required("device");
-        String id = deviceCursor.scalar();
-        DeviceSpec device = devices.stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> deviceCursor.error("unknown device '" + id + "'"));
-        YamlCursor actionCursor = f.required("action");
-        Action action = Action.parse(actionCursor.scalar())
-                .filter(device.kind().actions()::contains)
-                .orElseThrow(() -> actionCursor.error("a " + device.kind().yamlName() + " cannot '"
-                        + actionCursor.scalar() + "' (it can: " + names(device.kind().actions()) + ")"));
-        var value = f.optional("value").map(v -> java.util.OptionalDouble.of(Values.number(v)))
-                .orElse(java.util.OptionalDouble.empty());
-        if (action.needsValue() && value.isEmpty()) {
-            throw entry.error("action '" + action.yamlName() + "' needs a value");
-        }
-        return new TimelineEvent(time, id, action, value, f.optional("note").map(YamlCursor::scalar).orElse(""));
+                rooms, timeline, top.optional("date").map(Values::date));
     }
 
     private static void checkUniqueTopics(List<DeviceSpec> devices, YamlCursor rooms) {
@@ -120,7 +95,4 @@ public final class ScenarioLoader {
         }
     }
 
-    private static String names(Set<Action> actions) {
-        return actions.isEmpty() ? "nothing" : String.join(", ", actions.stream().map(Action::yamlName).toList());
-    }
 }

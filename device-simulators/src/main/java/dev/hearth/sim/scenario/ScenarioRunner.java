@@ -4,10 +4,8 @@ import dev.hearth.sim.device.SimulatedDevice;
 import dev.hearth.sim.mqtt.Daemons;
 import dev.hearth.sim.physics.RoomSimulation;
 import dev.hearth.sim.physics.RoomThermal;
-import dev.hearth.sim.time.SimTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -24,12 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays a scenario against a broker: one client per device, the physics of every room, and
- * the timeline, all driven by simulated time (UTC stands in for the home's local time).
+ * Plays a scenario against a broker: one client per device, the physics of every room, the
+ * timeline and its expectations, all driven by one {@link ScenarioClock} (by default UTC stands in
+ * for the home's local time; pass a clock in another zone to share it with a gateway).
  */
 public final class ScenarioRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final long TICK_MILLIS = 50;
+    /** Real time every expectation gets at least, for the MQTT round trips a simulated second can't hold. */
+    public static final Duration DEFAULT_LATENCY_ALLOWANCE = Duration.ofMillis(500);
 
     private final Scenario scenario;
     private final String brokerUrl;
@@ -39,28 +40,47 @@ public final class ScenarioRunner implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Daemons.named("scenario-ticker"));
+    private final ScenarioClock time;
+    private ExpectationWatch watch;
+    private Duration latencyAllowance = DEFAULT_LATENCY_ALLOWANCE;
     private Queue<TimelineEvent> pending;
-    private SimTime time;
     private Instant lastTick;
     private Instant simStart;
 
     public ScenarioRunner(Scenario scenario, String brokerUrl) {
+        this(scenario, brokerUrl, ScenarioClock.of(scenario, ZoneOffset.UTC));
+    }
+
+    /** Runs on {@code clock}, which this runner releases once the devices are connected. */
+    public ScenarioRunner(Scenario scenario, String brokerUrl, ScenarioClock clock) {
         this.scenario = scenario;
         this.brokerUrl = brokerUrl;
+        this.time = clock;
+    }
+
+    /** Sets the real time every expectation gets at least (default 500 ms); call before {@link #start}. */
+    public synchronized ScenarioRunner latencyAllowance(Duration allowance) {
+        this.latencyAllowance = allowance;
+        return this;
+    }
+
+    public ScenarioClock clock() {
+        return time;
     }
 
     /** Connects every device, waits briefly for them, then starts the simulated clock at the scenario's start. */
     public synchronized ScenarioRunner start(Duration connectTimeout) {
-        Instant start = LocalDate.now(ZoneOffset.UTC).atTime(scenario.start()).toInstant(ZoneOffset.UTC);
-        time = SimTime.accelerated(start, scenario.acceleration());
+        watch = new ExpectationWatch(time, latencyAllowance);
         scenario.rooms().forEach(room -> {
             List<SimulatedDevice> inRoom = room.devices().stream().map(this::create).toList();
             rooms.put(room.name(), new RoomSimulation(room.name(),
                     new RoomThermal(room.thermal(), room.initialTemperature()), inRoom));
         });
+        LocalTime opening = timeOfDay();
+        rooms.values().forEach(r -> r.advance(Duration.ZERO, opening, scenario.outside(), scenario.sun()));
         awaitConnected(connectTimeout);
         pending = new ArrayDeque<>(scenario.timeline());
-        time = SimTime.accelerated(start, scenario.acceleration()); // the clock starts once devices are up
+        time.release(); // the clock starts once devices are up
         simStart = time.now();
         lastTick = simStart;
         ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -93,9 +113,14 @@ public final class ScenarioRunner implements AutoCloseable {
         return List.copyOf(fired);
     }
 
-    /** Simulated time of day, or the start before {@link #start}. */
-    public synchronized LocalTime clock() {
-        return time == null ? scenario.start() : LocalTime.ofInstant(time.now(), ZoneOffset.UTC);
+    /** Every expectation met or failed so far; complete once {@link #awaitEnd} returned true. */
+    public VerificationReport report() {
+        return new VerificationReport(scenario.name(), watch == null ? List.of() : watch.results());
+    }
+
+    /** Simulated time of day in the clock's zone. */
+    public LocalTime timeOfDay() {
+        return time.localNow().toLocalTime();
     }
 
     @Override
@@ -112,6 +137,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private SimulatedDevice create(DeviceSpec spec) {
         SimulatedDevice device = DeviceFactory.create(spec, brokerUrl, time);
         devices.put(spec.id(), device);
+        watch.observe(spec.id(), device.snapshot());
+        device.onStateChange(state -> watch.observe(spec.id(), state));
         device.start();
         return device;
     }
@@ -132,10 +159,11 @@ public final class ScenarioRunner implements AutoCloseable {
             Duration elapsed = Duration.between(lastTick, now);
             lastTick = now;
             Duration sinceStart = Duration.between(simStart, now);
-            LocalTime clock = LocalTime.ofInstant(now, ZoneOffset.UTC);
+            LocalTime clock = LocalTime.ofInstant(now, time.zone());
             fireDue(sinceStart);
             rooms.values().forEach(r -> r.advance(elapsed, clock, scenario.outside(), scenario.sun()));
-            if (sinceStart.compareTo(scenario.length()) >= 0) {
+            watch.expire();
+            if (sinceStart.compareTo(scenario.length()) >= 0 && watch.settled()) {
                 LOG.info("scenario '{}' reached {}", scenario.name(), scenario.end());
                 finished.countDown();
                 ticker.shutdown();
@@ -150,7 +178,8 @@ public final class ScenarioRunner implements AutoCloseable {
                 && Scenario.offset(scenario.start(), pending.peek().at()).compareTo(elapsed) <= 0) {
             TimelineEvent event = pending.poll();
             LOG.info("{} {}", scenario.name(), event);
-            DeviceFactory.apply(devices.get(event.device()), event);
+            event.device().ifPresent(id -> DeviceFactory.apply(devices.get(id), event));
+            event.expectations().forEach(e -> watch.expect(e, event.at()));
             fired.add(event);
         }
     }

@@ -41,6 +41,15 @@ final class Values {
         }
     }
 
+    static java.time.LocalDate date(YamlCursor cursor) {
+        String text = cursor.scalar();
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw cursor.error("expected a date like 2026-11-20, got '" + text + "'");
+        }
+    }
+
     /** "500ms", "30s", "5m", "1h". */
     static Duration duration(YamlCursor cursor) {
         String text = cursor.scalar();

@@ -29,7 +29,7 @@ class ScenarioLoaderTest {
                 "zigbee2mqtt/hallway_motion", "zigbee2mqtt/hallway_light", "zigbee2mqtt/hallway_lux",
                 "zigbee2mqtt/living_temperature", "zigbee2mqtt/living_thermostat", "zigbee2mqtt/living_window");
         assertThat(evening.timeline()).first().extracting(TimelineEvent::at).isEqualTo(LocalTime.of(18, 0));
-        assertThat(evening.timeline()).anyMatch(e -> e.at().equals(LocalTime.of(22, 0)) && e.action() == Action.OPEN);
+        assertThat(evening.timeline()).anyMatch(e -> e.at().equals(LocalTime.of(22, 0)) && e.action().equals(java.util.Optional.of(Action.OPEN)));
         assertThat(evening.length()).isEqualTo(Duration.ofMinutes(305));
     }
 

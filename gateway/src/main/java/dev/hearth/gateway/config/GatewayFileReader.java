@@ -124,7 +124,7 @@ final class GatewayFileReader {
     }
 
     private static HttpSettings http(YamlMap h) {
-        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 1, 65535));
+        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 0, 65535));
         h.finish();
         return settings;
     }

@@ -4,7 +4,9 @@ import dev.hearth.gateway.config.MqttSettings;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +42,15 @@ final class PahoOptions {
         s.password().ifPresent(p -> o.setPassword(p.value().getBytes(StandardCharsets.UTF_8)));
         MqttMessage will = new MqttMessage(OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true, null);
         o.setWill(s.statusTopic(), will);
-        s.caFile().ifPresent(ca -> o.setSocketFactory(sslContext(ca).getSocketFactory()));
+        // Nagle off: otherwise a command can wait ~40 ms for the broker's delayed ACK of the previous packet.
+        o.setSocketFactory(socketFactory(s));
         return o;
+    }
+
+    private static SocketFactory socketFactory(MqttSettings s) {
+        if (s.caFile().isPresent()) return new NoDelaySslSocketFactory(sslContext(s.caFile().get()).getSocketFactory());
+        if (s.url().startsWith("ssl://")) return new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault());
+        return new NoDelaySocketFactory(SocketFactory.getDefault());
     }
 
     private static SSLContext sslContext(Path caFile) {

@@ -47,7 +47,7 @@ class EmbeddedBrokerTest {
         Files.writeString(dir.resolve("gateway.yaml"), TestHome.embeddedBroker(1883).replace("bind: 127.0.0.1", "bind: 0.0.0.0"));
         Files.writeString(dir.resolve("devices.yaml"), TestHome.DEVICES);
         assertThat(catchThrowable(() -> new ConfigLoader(Map.of()).load(dir)))
-                .hasMessageContaining("gateway.yaml:9:3: an embedded broker reachable from the network (bind 0.0.0.0) needs a username");
+                .hasMessageContaining("gateway.yaml:11:3: an embedded broker reachable from the network (bind 0.0.0.0) needs a username");
     }
 
     /** Local addresses (hex, as /proc/net/tcp and tcp6 write them) of sockets listening on {@code port}. */

@@ -120,8 +120,8 @@ class ConfigErrorsTest {
         Outcome o = run("run", GATEWAY.replace("  keep_alive:", "  username: u\n  password: hunter2\n  password_env: NOPE_NOT_SET\n  keep_alive:"),
                 TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
         assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(o.err()).contains(file("gateway.yaml") + ":9:3: write no password inline")
-                .contains(file("gateway.yaml") + ":10:3: environment variable NOPE_NOT_SET is not set")
+        assertThat(o.err()).contains(file("gateway.yaml") + ":11:3: write no password inline")
+                .contains(file("gateway.yaml") + ":12:3: environment variable NOPE_NOT_SET is not set")
                 .doesNotContain("hunter2");
     }
 

@@ -92,6 +92,8 @@ public final class TestHome implements AutoCloseable {
                   data_dir: data
                   automations_dir: automations
                   max_payload_bytes: 4096
+                http:
+                  port: 0
                 mqtt:
                   url: %s
                   keep_alive: %s
@@ -111,6 +113,8 @@ public final class TestHome implements AutoCloseable {
                 mqtt:
                   embedded: true
                   reconnect: { min: 50ms, max: 500ms }
+                http:
+                  port: 0
                 broker:
                   bind: 127.0.0.1
                   port: %d

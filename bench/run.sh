@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite (Hearth, a bare Paho client, Node-RED 4, one Mosquitto on loopback)
+# and writes docs/benchmarks.md. Installs what it needs; bounded to under 10 minutes in total.
+# Extra arguments go to the harness, e.g. `bench/run.sh --repeats 1` (see --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CACHE="${HEARTH_BENCH_CACHE:-$HOME/.cache/hearth-bench}"
+NODE_RED_VERSION="${NODE_RED_VERSION:-4}"
+started=$(date +%s)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
+  echo "Installing Mosquitto (Debian package)"
+  as_root apt-get install -y mosquitto >/dev/null
+fi
+command -v taskset >/dev/null 2>&1 || as_root apt-get install -y util-linux >/dev/null
+
+if [ ! -f "$CACHE/node-red/node_modules/node-red/package.json" ]; then
+  echo "Installing node-red@$NODE_RED_VERSION into $CACHE/node-red"
+  mkdir -p "$CACHE/node-red"
+  (cd "$CACHE/node-red" && timeout 300 npm install --no-audit --no-fund --loglevel=error "node-red@$NODE_RED_VERSION")
+fi
+
+echo "Building (mvn package, tests skipped)"
+mvn -B -q -DskipTests ${MVN_OFFLINE:+-o} package
+
+mkdir -p docs
+budget=$(( 600 - ($(date +%s) - started) - 15 ))
+echo "Running the benchmarks (at most ${budget} s)"
+timeout "$budget" java -jar bench/target/hearth-bench.jar \
+  --gateway-jar gateway/target/hearth.jar \
+  --bench-jar bench/target/hearth-bench.jar \
+  --node-red "$CACHE/node-red" \
+  --work bench/target/runs \
+  --notes bench/NOTES.md \
+  --out docs/benchmarks.md "$@"
+echo "Done in $(( $(date +%s) - started )) s: docs/benchmarks.md"

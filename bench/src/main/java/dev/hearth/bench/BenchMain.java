@@ -1,0 +1,109 @@
+package dev.hearth.bench;
+
+import dev.hearth.sim.broker.MosquittoBroker;
+import dev.hearth.sim.net.FreePort;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Runs the whole benchmark and writes the report. {@code bench/run.sh} is the way to call it. */
+@Command(name = "hearth-bench", mixinStandardHelpOptions = true,
+        description = "Hearth vs a bare Paho client vs Node-RED 4, against one Mosquitto on loopback.")
+public final class BenchMain implements Callable<Integer> {
+    /** Mosquitto as users run it, but without Nagle (else every hop waits ~40 ms) and with a queue that never drops silently. */
+    static final List<String> BROKER_CONFIG = List.of("set_tcp_nodelay true", "sys_interval 1", "max_queued_messages 1000000");
+
+    @Option(names = "--gateway-jar", required = true, description = "gateway/target/hearth.jar")
+    Path gatewayJar;
+    @Option(names = "--bench-jar", required = true, description = "bench/target/hearth-bench.jar (runs the floor)")
+    Path benchJar;
+    @Option(names = "--node-red", description = "Directory holding node_modules/node-red; without it Node-RED is skipped")
+    Path nodeRed;
+    @Option(names = "--out", description = "Markdown report to write")
+    Path out;
+    @Option(names = "--notes", description = "Hand-written analysis appended to the report")
+    Path notes;
+    @Option(names = "--work", defaultValue = "bench/target/runs", description = "Where the subjects' configs and logs go")
+    Path work;
+    @Option(names = "--repeats", defaultValue = "3")
+    int repeats;
+    @Option(names = "--pinned-repeats", defaultValue = "1")
+    int pinnedRepeats;
+    @Option(names = "--measure", defaultValue = "3", description = "Seconds per measured run")
+    double measureSeconds;
+    @Option(names = "--warmup", defaultValue = "2", description = "Seconds of warm-up load")
+    double warmupSeconds;
+    @Option(names = "--saturation-pairs", defaultValue = "250")
+    int saturationPairs;
+    @Option(names = "--only-latency", description = "Smoke run: 1 and 64 pair latency and memory only")
+    boolean onlyLatency;
+
+    final Results results = new Results();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instant began = Instant.now();
+        Files.createDirectories(work);
+        try (MosquittoBroker broker = startBroker()) {
+            Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed);
+            Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds));
+            List<Subject> subjects = subjects();
+            for (int r = 1; r <= repeats; r++) {
+                System.out.println("Repeat " + r + " of " + repeats);
+                for (Subject s : subjects) runFree(suite, s);
+                if (!onlyLatency) suite.embeddedStartup();
+            }
+            for (int r = 1; r <= pinnedRepeats; r++) {
+                System.out.println("Pinned repeat " + r + " of " + pinnedRepeats);
+                for (Subject s : subjects) suite.main(s, true, saturationPairs);
+            }
+        }
+        Duration took = Duration.between(began, Instant.now());
+        if (out != null) {
+            String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
+            Files.writeString(out, new Document(results, took, commandLine(), notesText, nodeRed).render());
+            System.out.println("Wrote " + out + " in " + took.toSeconds() + " s");
+        }
+        return 0;
+    }
+
+    private void runFree(Suite suite, Subject s) throws Exception {
+        suite.main(s, false, saturationPairs);
+        if (onlyLatency) return;
+        suite.ingest(s, 100, List.of(5_000, 25_000));
+        suite.ingest(s, 1_000, List.of());
+    }
+
+    private List<Subject> subjects() {
+        List<Subject> list = new ArrayList<>(List.of(new Subject.Hearth(false, 0), new Subject.Floor()));
+        if (nodeRed != null) list.add(new Subject.NodeRed(FreePort.loopback()));
+        return list;
+    }
+
+    private static MosquittoBroker startBroker() {
+        MosquittoBroker.Builder b = MosquittoBroker.builder();
+        BROKER_CONFIG.forEach(b::configLine);
+        return b.start();
+    }
+
+    private String commandLine() {
+        return String.format(java.util.Locale.ROOT, "--repeats %d --pinned-repeats %d --measure %s --warmup %s --saturation-pairs %d",
+                repeats, pinnedRepeats, measureSeconds, warmupSeconds, saturationPairs);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}

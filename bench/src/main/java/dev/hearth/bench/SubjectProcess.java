@@ -1,0 +1,109 @@
+package dev.hearth.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A subject running as its own process: its memory as the kernel and the JVM see it, and a clean stop. */
+final class SubjectProcess implements AutoCloseable {
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final boolean jvm;
+    private final Thread reaper;
+
+    private SubjectProcess(String name, Process process, Path log, boolean jvm, Thread reaper) {
+        this.reaper = reaper;
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.jvm = jvm;
+    }
+
+    static SubjectProcess start(String name, List<String> command, Path workDir, Path log, boolean jvm) throws IOException {
+        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A harness stopped by run.sh's timeout or Ctrl-C must not leave subjects behind.
+        Thread reaper = new Thread(p::destroyForcibly, name + "-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        return new SubjectProcess(name, p, log, jvm, reaper);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Resident set size in KiB, from /proc; -1 once the process is gone. */
+    long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Java heap in use in KiB (jcmd GC.heap_info); -1 for a process that is not a JVM. */
+    long heapUsedKib() {
+        if (!jvm) return -1;
+        try {
+            Process jcmd = new ProcessBuilder(jcmd(), Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            Matcher m = HEAP_USED.matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String jcmd() {
+        Path inHome = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        return Files.isExecutable(inHome) ? inHome.toString() : "jcmd";
+    }
+
+    /** The last lines of the subject's output, for error messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 10 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                System.err.println(name + " did not stop within 10 s of SIGTERM; killing it");
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs anyway.
+        }
+    }
+}

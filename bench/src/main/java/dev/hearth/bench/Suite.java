@@ -1,0 +1,190 @@
+package dev.hearth.bench;
+
+import dev.hearth.sim.net.FreePort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The measurements, run subject after subject against one broker, each subject in a fresh process. */
+final class Suite {
+    static final String FREE = "all cores";
+    static final String PINNED = "pinned to one core (taskset -c 0)";
+    static final String STARTUP = "start to first actuation, external broker";
+    static final String STARTUP_EMBEDDED = "start to first actuation, embedded broker";
+    static final String RSS_IDLE = "RSS after warm-up, idle";
+    static final String HEAP_IDLE = "heap used after warm-up, idle";
+    static final String RSS_LOAD = "RSS peak under load";
+    static final String HEAP_LOAD = "heap used after load";
+    static final String INGEST_100 = "ingest, 100 automations";
+    static final String INGEST_1000 = "ingest, 1,000 automations";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    /** 250 motion/light pairs and 500 temperature sensors: 1,000 devices, 500 automations. */
+    static final Workload MAIN = new Workload("main", 250, 500);
+
+    private final Subject.Environment env;
+    private final Results results;
+    private final Path workDir;
+    private final Duration measure;
+    private final Duration warmup;
+    private int runs;
+
+    Suite(Subject.Environment env, Results results, Path workDir, Duration measure, Duration warmup) {
+        this.env = env;
+        this.results = results;
+        this.workDir = workDir;
+        this.measure = measure;
+        this.warmup = warmup;
+    }
+
+    static String latency(int pairs, String percentile) {
+        return "round trip " + percentile + ", " + pairs + (pairs == 1 ? " pair" : " pairs");
+    }
+
+    static String throughput(int pairs) {
+        return "round trips/s, " + pairs + " pairs";
+    }
+
+    static String paced(int rate, String what) {
+        return String.format(java.util.Locale.ROOT, "%,d msg/s through 100 automations: %s", rate, what);
+    }
+
+    /** Latency, throughput, memory and (unpinned) startup with {@link #MAIN}. */
+    void main(Subject subject, boolean pinned, int saturationPairs) throws Exception {
+        String section = pinned ? PINNED : FREE;
+        String who = subject.label();
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs())) {
+            long started = System.nanoTime();
+            try (SubjectProcess p = subject.start(env, MAIN, runDir(subject), pinned)) {
+                long firstActuation = awaitUp(loop, p);
+                if (!pinned) add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+                loop.prime(MAIN.pairs(), TIMEOUT);
+                int some = Math.min(64, saturationPairs);
+                loop.run(some, Duration.ZERO, warmup, DRAIN);
+                Thread.sleep(1_000);
+                add(section, RSS_IDLE, "MiB", true, who, mib(p.rssKib()));
+                if (p.heapUsedKib() >= 0) add(section, HEAP_IDLE, "MiB", true, who, mib(p.heapUsedKib()));
+                latencies(section, who, loop.run(1, Duration.ofMillis(300), measure, DRAIN));
+                if (some < saturationPairs) {
+                    ClosedLoop.Result r = loop.run(some, Duration.ofMillis(300), measure, DRAIN);
+                    latencies(section, who, r);
+                    add(section, throughput(some), "/s", false, who, r.perSecond());
+                }
+                AtomicLong peak = new AtomicLong();
+                CompletableFuture<Void> sampler = sampleRss(p, peak);
+                ClosedLoop.Result sat = loop.run(saturationPairs, Duration.ofMillis(300), measure, DRAIN);
+                sampler.cancel(true);
+                add(section, throughput(saturationPairs), "/s", false, who, sat.perSecond());
+                add(section, RSS_LOAD, "MiB", true, who, mib(Math.max(peak.get(), p.rssKib())));
+                if (p.heapUsedKib() >= 0) add(section, HEAP_LOAD, "MiB", true, who, mib(p.heapUsedKib()));
+                requireAlive(p);
+            }
+        }
+    }
+
+    /** Sensor messages per second the subject gets through with {@code automations} loaded; with 100, also paced runs. */
+    void ingest(Subject subject, int automations, List<Integer> pacedRates) throws Exception {
+        Workload w = new Workload("ingest" + automations, 1, automations - 2);
+        String who = subject.label();
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", 1);
+             MqttPort floodPort = MqttPort.connect(env.brokerUrl(), "bench-flood", (t, m) -> { });
+             BrokerCounters counters = new BrokerCounters(env.brokerUrl());
+             SubjectProcess p = subject.start(env, w, runDir(subject), false)) {
+            awaitUp(loop, p);
+            loop.prime(1, TIMEOUT);
+            Flood flood = new Flood(floodPort, w.sensors());
+            flood.publish(0, warmup);
+            loop.roundTrip(TIMEOUT);
+            long start = System.nanoTime();
+            long sent = flood.publish(0, measure);
+            long done = loop.roundTrip(TIMEOUT);
+            add(FREE, automations == 100 ? INGEST_100 : INGEST_1000, "msg/s", false, who, sent / ((done - start) / 1e9));
+            for (int rate : pacedRates) paced(loop, flood, counters, rate, who);
+            requireAlive(p);
+        }
+    }
+
+    private void paced(ClosedLoop loop, Flood flood, BrokerCounters counters, int rate, String who) throws Exception {
+        Thread.sleep(1_200); // a fresh $SYS counter
+        long droppedBefore = counters.dropped();
+        long start = System.nanoTime();
+        CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> flood.publish(rate, measure));
+        ClosedLoop.Result probe = loop.run(1, Duration.ofMillis(300), measure.minusMillis(300), DRAIN);
+        long sent = sending.get();
+        long done = loop.roundTrip(TIMEOUT);
+        Thread.sleep(1_200);
+        add(FREE, paced(rate, "handled msg/s"), "msg/s", false, who, sent / ((done - start) / 1e9));
+        add(FREE, paced(rate, "round trip p99"), "ms", true, who, probe.p99() / 1e3);
+        if (droppedBefore >= 0) add(FREE, paced(rate, "dropped by the broker"), "msgs", true, who, counters.dropped() - droppedBefore);
+    }
+
+    /** Hearth with its embedded HiveMQ: process start to the first command, the load client connecting as soon as it listens. */
+    void embeddedStartup() throws Exception {
+        int port = FreePort.loopback();
+        Subject.Hearth hearth = new Subject.Hearth(true, port);
+        long started = System.nanoTime();
+        try (SubjectProcess p = hearth.start(env, MAIN, runDir(hearth), false);
+             ClosedLoop loop = ClosedLoop.connectWhenUp("tcp://127.0.0.1:" + port, "bench-load", 1, TIMEOUT)) {
+            long first = awaitUp(loop, p);
+            add(FREE, STARTUP_EMBEDDED, "ms", true, "Hearth", (first - started) / 1e6);
+        }
+    }
+
+    private long awaitUp(ClosedLoop loop, SubjectProcess p) throws InterruptedException {
+        try {
+            return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("subject never answered; its output ends with:\n" + p.tail(), e);
+        }
+    }
+
+    private void latencies(String section, String who, ClosedLoop.Result r) {
+        if (r.count() == 0) throw new IllegalStateException(who + ": no round trip completed with " + r.pairs() + " pairs");
+        add(section, latency(r.pairs(), "p50"), "ms", true, who, r.p50() / 1e3);
+        add(section, latency(r.pairs(), "p90"), "ms", true, who, r.p90() / 1e3);
+        add(section, latency(r.pairs(), "p99"), "ms", true, who, r.p99() / 1e3);
+        add(section, latency(r.pairs(), "max"), "ms", true, who, r.max() / 1e3);
+    }
+
+    private static CompletableFuture<Void> sampleRss(SubjectProcess p, AtomicLong peak) {
+        return CompletableFuture.runAsync(() -> {
+            while (!Thread.currentThread().isInterrupted() && p.alive()) {
+                peak.accumulateAndGet(p.rssKib(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, r -> {
+            Thread t = new Thread(r, "rss-sampler");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void requireAlive(SubjectProcess p) {
+        if (!p.alive()) throw new IllegalStateException("subject died during the run:\n" + p.tail());
+    }
+
+    private void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value) {
+        results.add(new Results.Metric(section, name, unit, lowerIsBetter), who, value);
+        System.out.printf(java.util.Locale.ROOT, "  %-10s %-55s %12.2f %s%n", who, name + (section.equals(FREE) ? "" : " [pinned]"), value, unit);
+    }
+
+    private Path runDir(Subject subject) throws IOException {
+        String slug = subject.label().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return Files.createDirectories(workDir.resolve(String.format("%03d-%s", ++runs, slug)));
+    }
+
+    private static double mib(long kib) {
+        return kib / 1024.0;
+    }
+}

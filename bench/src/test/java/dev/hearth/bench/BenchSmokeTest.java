@@ -1,0 +1,46 @@
+package dev.hearth.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness works end to end on a very short run: Hearth (the jar the reactor just built) and
+ * the floor each answer motion events through a real Mosquitto, and the report has their figures.
+ * Not a benchmark: the durations are far too short for the figures to mean anything.
+ */
+class BenchSmokeTest {
+    private static final Path GATEWAY_JAR = Path.of("../gateway/target/hearth.jar");
+
+    @Test
+    void aShortRunMeasuresHearthAndTheFloorAndWritesTheReport(@TempDir Path dir) throws Exception {
+        assertThat(GATEWAY_JAR).as("the gateway's shaded jar, built before this module").exists();
+        BenchMain bench = new BenchMain();
+        Path report = dir.resolve("benchmarks.md");
+        int status = new CommandLine(bench).execute(
+                "--gateway-jar", GATEWAY_JAR.toString(),
+                "--bench-jar", System.getProperty("java.class.path"),
+                "--work", dir.resolve("runs").toString(),
+                "--out", report.toString(),
+                "--only-latency", "--repeats", "1", "--pinned-repeats", "0",
+                "--measure", "0.5", "--warmup", "0.3", "--saturation-pairs", "8");
+
+        assertThat(status).isZero();
+        for (String subject : new String[] {Report.HEARTH, Report.FLOOR}) {
+            assertThat(bench.results.median(Suite.FREE, Suite.latency(1, "p50"), subject)).as(subject)
+                    .hasValueSatisfying(ms -> assertThat(ms).isPositive());
+            assertThat(bench.results.median(Suite.FREE, Suite.throughput(8), subject)).as(subject)
+                    .hasValueSatisfying(perSecond -> assertThat(perSecond).isPositive());
+            assertThat(bench.results.median(Suite.FREE, Suite.RSS_IDLE, subject)).as(subject)
+                    .hasValueSatisfying(mib -> assertThat(mib).isPositive());
+        }
+        assertThat(Files.readString(report))
+                .contains("| round trip p50, 1 pair (ms, lower is better) |")
+                .contains("## Targets from issue 7");
+    }
+}

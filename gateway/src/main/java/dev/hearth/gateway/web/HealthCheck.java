@@ -1,0 +1,69 @@
+package dev.hearth.gateway.web;
+
+import dev.hearth.gateway.store.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Liveness (the process answers) and readiness (the broker link is up and subscribed, and the
+ * database accepts a write). Readiness writes one row: a read-only or full disk is what it must catch.
+ */
+final class HealthCheck {
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE health_probe (id INT PRIMARY KEY, written_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+
+    private final Vertx vertx;
+    private final Database database;
+    private final BooleanSupplier brokerReady;
+    private final Clock clock;
+
+    HealthCheck(Vertx vertx, Database database, BooleanSupplier brokerReady, Clock clock) {
+        this.vertx = vertx;
+        this.database = database;
+        this.brokerReady = brokerReady;
+        this.clock = clock;
+    }
+
+    static void migrate(Database database) {
+        database.migrate("health", SCHEMA);
+    }
+
+    /** Result of one check; ready only when both the broker and the database are. */
+    record Result(boolean brokerConnected, boolean databaseWritable, String databaseProblem) {
+        boolean ready() {
+            return brokerConnected && databaseWritable;
+        }
+
+        JsonObject toJson() {
+            JsonObject json = new JsonObject().put("live", true).put("ready", ready())
+                    .put("broker", new JsonObject().put("connected", brokerConnected))
+                    .put("database", new JsonObject().put("writable", databaseWritable));
+            if (!databaseProblem.isEmpty()) json.getJsonObject("database").put("problem", databaseProblem);
+            return json;
+        }
+    }
+
+    Future<Result> check() {
+        boolean broker = brokerReady.getAsBoolean();
+        return vertx.executeBlocking(this::writeProbe, false)
+                .map(v -> new Result(broker, true, ""))
+                .recover(e -> Future.succeededFuture(new Result(broker, false, e.getMessage())));
+    }
+
+    private Void writeProbe() {
+        return database.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("MERGE INTO health_probe KEY (id) VALUES (1, ?)")) {
+                p.setTimestamp(1, Timestamp.from(clock.instant()));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hearth.gateway.web;
+
+import dev.hearth.gateway.support.TestHome;
+import dev.hearth.sim.net.FreePort;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /health tells liveness and readiness; /metrics shows Vert.x, event-loop and feature meters in Prometheus format. */
+class HealthAndMetricsTest {
+    @TempDir
+    static Path dir;
+    static TestHome home;
+    static WebClient client;
+
+    @BeforeAll
+    static void start() {
+        int port = FreePort.loopback();
+        home = TestHome.start(dir, TestHome.embeddedBroker(port), "tcp://127.0.0.1:" + port).awaitConnected();
+        client = WebClient.create(home.gateway().vertx());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        home.close();
+    }
+
+    @Test
+    void healthSaysReadyWhenTheBrokerIsConnectedAndTheDatabaseWritable() {
+        HttpResponse<Buffer> r = get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.bodyAsJsonObject().getBoolean("ready")).isTrue();
+        assertThat(r.bodyAsJsonObject().getJsonObject("broker").getBoolean("connected")).isTrue();
+        assertThat(r.bodyAsJsonObject().getJsonObject("database").getBoolean("writable")).isTrue();
+    }
+
+    @Test
+    void metricsAreInPrometheusFormatWithVertxAndFeatureMeters() {
+        Counter.builder("hearth.test.things").register(home.gateway().meters().registry()).increment(3);
+        get("/health");
+        HttpResponse<Buffer> r = get("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("Content-Type")).startsWith("text/plain");
+        assertThat(r.bodyAsString())
+                .contains("hearth_test_things_total{gateway=")
+                .contains("vertx_http_server_requests_total")
+                .contains("vertx_eventbus_")
+                .contains("hearth_eventloop_lag_seconds");
+    }
+
+    static HttpResponse<Buffer> get(String path) {
+        return client.get(home.gateway().httpPort(), "127.0.0.1", path).send().await();
+    }
+}
