@@ -9,6 +9,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.web.WebVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -75,7 +76,8 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
             Clock clock = Clock.system(config.location().timeZone());
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, clock, config.location());
+            CoreVerticle core = new CoreVerticle(registry, automations, clock, config.location(),
+                    Optional.of(new AutomationStore(database)));
             vertx.deployVerticle(core).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations));
             WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);

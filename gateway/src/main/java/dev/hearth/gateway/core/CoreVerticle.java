@@ -9,6 +9,9 @@ import dev.hearth.gateway.automation.SunClock;
 import dev.hearth.gateway.automation.Trigger;
 import dev.hearth.gateway.config.Location;
 import dev.hearth.gateway.mqtt.ConnectionChanged;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.store.AutomationStore;
+import java.time.Instant;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.CommandEncoder;
@@ -56,27 +59,62 @@ public final class CoreVerticle extends VerticleBase {
     private final List<Automation> automations;
     private final Clock clock;
     private final Location location;
+    private final Optional<AutomationStore> store;
     private AutomationEngine engine;
+    private EngineJournal journal = EngineJournal.NONE;
+    private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
     private volatile boolean armed;
     private long armTimer = -1;
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock) {
-        this(registry, automations, clock, new Location(0, 0, clock.getZone()));
+        this(registry, automations, clock, new Location(0, 0, clock.getZone()), Optional.empty());
     }
 
-    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock, Location location) {
+    /** With a store, device state, pending timers and clock checks survive restarts, and traces are kept. */
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock, Location location,
+                        Optional<AutomationStore> store) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
         this.clock = clock;
         this.location = location;
+        this.store = store;
+    }
+
+    /** What the database held at start. */
+    private record Restored(List<AutomationStore.StoredState> states, List<EngineJournal.PendingTimer> timers,
+                            Map<String, Instant> clocks) {
     }
 
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
+        if (store.isEmpty()) {
+            startEngine();
+            return Future.succeededFuture();
+        }
+        AutomationStore s = store.get();
+        journal = new AutomationJournal(vertx, s);
+        return vertx.executeBlocking(() -> new Restored(s.states(), s.timers(), s.clocks())).map(r -> {
+            restored = r;
+            int n = 0;
+            for (AutomationStore.StoredState st : r.states()) {
+                if (registry.restore(new DeviceId(st.device()), st.attribute(), st.value(), st.lastChanged())) n++;
+            }
+            log.info("Restored {} device values and {} pending timers from the database", n, r.timers().size());
+            startEngine();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return journal instanceof AutomationJournal j ? j.flush() : Future.succeededFuture();
+    }
+
+    private void startEngine() {
         engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock),
-                new AutomationEngine.Outputs(this::send, this::publish, this::ran, EngineJournal.NONE),
+                new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
                 new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), MAX_RUNS_PER_SECOND));
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
@@ -86,7 +124,6 @@ public final class CoreVerticle extends VerticleBase {
         bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
                 m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
-        return Future.succeededFuture();
     }
 
     /** Whether the start-up barrier has passed and triggers are armed. */
@@ -106,7 +143,7 @@ public final class CoreVerticle extends VerticleBase {
 
     private void arm() {
         if (armed) return;
-        engine.arm(List.of(), Map.of());
+        engine.arm(restored.timers(), restored.clocks());
         armed = true;
         log.info("Automations armed: {}", automations.size());
     }
@@ -129,6 +166,7 @@ public final class CoreVerticle extends VerticleBase {
                 stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
                 bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
+                if (journal instanceof AutomationJournal j) j.stateChanged(change);
                 engine.onStateChanged(change);
             } else if (event instanceof AvailabilityChanged a) {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
