@@ -10,7 +10,9 @@ import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.store.AutomationStore;
+import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -58,6 +60,11 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
     public static Gateway start(GatewayConfig config, List<Automation> automations) {
+        return start(config, automations, GatewayTime.system(config.location().timeZone()));
+    }
+
+    /** As {@link #start(GatewayConfig, List)}, on the given clock and pace (the demo and scenario checks). */
+    public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
         createDirectories(config);
         Database database = Database.open(config.dataDir(), config.durability());
         Optional<EmbeddedBroker> broker;
@@ -74,12 +81,13 @@ public final class Gateway implements AutoCloseable {
         try {
             LocalCodec.install(vertx.eventBus());
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
-            Clock clock = Clock.system(config.location().timeZone());
+            Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, clock, config.location(),
+            CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
                     Optional.of(new AutomationStore(database)));
             vertx.deployVerticle(core).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations));
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
+                    config.outbox(), Clock.systemUTC());
             WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);
             vertx.deployVerticle(web).await();
             vertx.deployVerticle(bridge).await();

@@ -58,13 +58,12 @@ public record Scenario(String name, LocalTime start, LocalTime end, double accel
 
     /** "1s", "10m", "1h30m", "0.4s": how reports and expectations print durations. */
     static String describe(Duration d) {
-        if (d.toMillis() % 1000 != 0 || d.isZero()) {
+        if (d.compareTo(Duration.ofMinutes(1)) < 0 && (d.toMillis() % 1000 != 0 || d.isZero())) {
             return number(d.toMillis() / 1000.0) + "s";
         }
-        long s = d.toSeconds();
-        String text = (s >= 3600 ? s / 3600 + "h" : "") + (s % 3600 >= 60 ? s % 3600 / 60 + "m" : "")
+        long s = Math.round(d.toMillis() / 1000.0);
+        return (s >= 3600 ? s / 3600 + "h" : "") + (s % 3600 >= 60 ? s % 3600 / 60 + "m" : "")
                 + (s % 60 > 0 ? s % 60 + "s" : "");
-        return text;
     }
 
     /** 21 rather than 21.0; 0.35 stays 0.35. */

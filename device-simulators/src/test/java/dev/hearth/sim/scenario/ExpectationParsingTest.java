@@ -66,6 +66,16 @@ class ExpectationParsingTest {
     }
 
     @Test
+    void reportsPrintDurationsAsTheyAreWritten() {
+        assertThat(Scenario.describe(Duration.ofSeconds(1))).isEqualTo("1s");
+        assertThat(Scenario.describe(Duration.ofMillis(2498))).isEqualTo("2.498s");
+        assertThat(Scenario.describe(Duration.ZERO)).isEqualTo("0s");
+        assertThat(Scenario.describe(Duration.ofMinutes(10))).isEqualTo("10m");
+        assertThat(Scenario.describe(Duration.ofMillis(1_081_275))).isEqualTo("18m1s");
+        assertThat(Scenario.describe(Duration.ofMinutes(90))).isEqualTo("1h30m");
+    }
+
+    @Test
     void mistakesInExpectationsCarryFileLineAndColumn() {
         assertThatThrownBy(() -> parse("""
                   - at: "18:02"

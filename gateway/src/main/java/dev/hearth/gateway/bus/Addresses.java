@@ -50,4 +50,10 @@ public final class Addresses {
      * what is queued for the broker and how fast it drains.
      */
     public static final String OUTBOX_STATUS = "hearth.outbox.status";
+
+    /**
+     * Anyone → outbox (request). Body: {@code outbox.DeadLetter.ListAll} or {@code DeadLetter.Retry(ids)};
+     * reply {@code outbox.DeadLetter.Listing}: the messages the broker refused every time, after a retry the rest.
+     */
+    public static final String OUTBOX_DEAD_LETTERS = "hearth.outbox.dead-letters";
 }

@@ -1,6 +1,7 @@
 package dev.hearth.gateway.config;
 
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.store.Durability;
 
 import java.nio.file.Path;
@@ -9,17 +10,17 @@ import java.util.List;
 /** Everything the gateway needs to start, validated. */
 public record GatewayConfig(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability,
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
-                            List<DeviceSpec> devices) {
+                            List<DeviceSpec> devices, OutboxSettings outbox) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.store.Durability;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class GatewayFileReader {
 
     /** The parts of gateway.yaml; devices come from their own file. */
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
-                 BrokerSettings broker, HttpSettings http, Location location) {
+                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -48,8 +49,9 @@ final class GatewayFileReader {
         MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
+        OutboxSettings outbox = outbox(section(doc, "outbox"));
         doc.finish();
-        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location));
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -126,6 +128,17 @@ final class GatewayFileReader {
     private static HttpSettings http(YamlMap h) {
         HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 0, 65535));
         h.finish();
+        return settings;
+    }
+
+    private static OutboxSettings outbox(YamlMap o) {
+        OutboxSettings d = OutboxSettings.DEFAULTS;
+        OutboxSettings settings = new OutboxSettings(positive(o, "command_ttl", d.commandTtl()),
+                positive(o, "telemetry_ttl", d.telemetryTtl()),
+                o.integer("max_rows", d.maxRows(), 10, 10_000_000),
+                o.integer("max_bytes", (int) d.maxBytes(), 64 * 1024, Integer.MAX_VALUE),
+                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
+        o.finish();
         return settings;
     }
 

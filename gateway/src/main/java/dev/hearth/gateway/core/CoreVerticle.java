@@ -22,6 +22,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -60,6 +61,7 @@ public final class CoreVerticle extends VerticleBase {
     private final Clock clock;
     private final Location location;
     private final Optional<AutomationStore> store;
+    private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
@@ -68,15 +70,20 @@ public final class CoreVerticle extends VerticleBase {
     private long armTimer = -1;
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock) {
-        this(registry, automations, clock, new Location(0, 0, clock.getZone()), Optional.empty());
+        this(registry, automations, new GatewayTime(clock, 1.0));
+    }
+
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
+        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty());
     }
 
     /** With a store, device state, pending timers and clock checks survive restarts, and traces are kept. */
-    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock, Location location,
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Location location,
                         Optional<AutomationStore> store) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
-        this.clock = clock;
+        this.clock = time.clock();
+        this.acceleration = time.acceleration();
         this.location = location;
         this.store = store;
     }
@@ -113,7 +120,7 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void startEngine() {
-        engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock),
+        engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
                 new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
                 new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), MAX_RUNS_PER_SECOND));
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
@@ -150,7 +157,8 @@ public final class CoreVerticle extends VerticleBase {
 
     /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */
     private void publish(Publication p) {
-        bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED)
+        // A raw publish is how automations drive devices the registry does not know: it is a command.
+        bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED)
                 .onFailure(e -> log.warn("Publication to {} not delivered: {}", p.topic(), e.getMessage()));
     }
 
@@ -204,7 +212,7 @@ public final class CoreVerticle extends VerticleBase {
         }
         List<Publication> publications = ((CommandEncoder.Ok) encoded).publications();
         List<Future<Object>> acks = publications.stream()
-                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
                 .toList();
         return Future.all(acks).<Void>mapEmpty()
                 .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));

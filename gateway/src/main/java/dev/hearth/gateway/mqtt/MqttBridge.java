@@ -2,24 +2,39 @@ package dev.hearth.gateway.mqtt;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.outbox.DeadLetter;
+import dev.hearth.gateway.outbox.Outbox;
+import dev.hearth.gateway.outbox.OutboxSettings;
+import dev.hearth.gateway.outbox.OutboxStatus;
+import dev.hearth.gateway.outbox.OutboxStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Adapter between the event bus and the broker: inbound messages go to {@link Addresses#MQTT_INBOUND},
- * requests on {@link Addresses#MQTT_PUBLISH} are published and answered on PUBACK.
+ * requests on {@link Addresses#MQTT_PUBLISH} go through the durable {@link Outbox} and are answered on
+ * PUBACK. Also answers the outbox's status and dead-letter requests.
  */
 public final class MqttBridge extends VerticleBase {
     private final MqttSettings settings;
     private final List<String> topics;
+    private final OutboxStore store;
+    private final OutboxSettings outboxSettings;
+    private final Clock clock;
     private MqttLink link;
+    private Outbox outbox;
 
-    public MqttBridge(MqttSettings settings, List<String> topics) {
+    public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock) {
         this.settings = settings;
         this.topics = List.copyOf(topics);
+        this.store = store;
+        this.outboxSettings = outboxSettings;
+        this.clock = clock;
     }
 
     @Override
@@ -27,17 +42,31 @@ public final class MqttBridge extends VerticleBase {
         EventBus bus = vertx.eventBus();
         link = new MqttLink(vertx, context, settings, topics,
                 m -> bus.send(Addresses.MQTT_INBOUND, m),
-                c -> bus.publish(Addresses.MQTT_CONNECTION, c));
-        bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> link.publish(msg.body())
-                .onSuccess(v -> msg.reply(null))
-                .onFailure(e -> msg.fail(1, e.getMessage())));
-        link.start();
-        return Future.succeededFuture();
+                c -> {
+                    if (c.connected()) outbox.onReady();
+                    bus.publish(Addresses.MQTT_CONNECTION, c);
+                });
+        outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker");
+        return outbox.start().onSuccess(v -> {
+            bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
+                    .onSuccess(x -> msg.reply(null))
+                    .onFailure(e -> msg.fail(1, e.getMessage())));
+            bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
+            bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
+            link.start();
+        });
+    }
+
+    private void onDeadLetters(Message<DeadLetter.Request> msg) {
+        Future<List<DeadLetter>> result = msg.body() instanceof DeadLetter.Retry retry
+                ? outbox.retry(retry.ids())
+                : outbox.deadLetterList();
+        result.onSuccess(list -> msg.reply(new DeadLetter.Listing(list))).onFailure(e -> msg.fail(500, e.getMessage()));
     }
 
     @Override
     public Future<?> stop() {
-        return link.stop();
+        return link.stop().transform(r -> outbox.stop());
     }
 
     /** True while the broker connection is up. Read from the bridge's context or for status only. */

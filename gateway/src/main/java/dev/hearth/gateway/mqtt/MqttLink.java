@@ -15,14 +15,18 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,13 +35,13 @@ import java.util.function.Consumer;
  * alias and loops, #1104); unacknowledged messages are resent by {@link PublishWindow} instead.
  * All state is confined to one Vert.x context; Paho's threads only hand events over.
  */
-final class MqttLink {
+final class MqttLink implements Transport {
     private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
     private static final int QUEUE_CAPACITY = 100_000;
     private static final int SUBSCRIBE_BATCH = 100;
     private static final long FAILURE_LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
-    private record Outgoing(Publication publication, Promise<Void> done) {
+    private record Outgoing(Publication publication, Optional<Instant> expiresAt, Promise<Delivery> done) {
     }
 
     private final Vertx vertx;
@@ -76,11 +80,11 @@ final class MqttLink {
         connect();
     }
 
-    /** Completes when the broker has acknowledged the message (PUBACK), however many reconnects that takes. */
-    Future<Void> publish(Publication p) {
-        Promise<Void> done = Promise.promise();
-        if (stopped) return Future.failedFuture("gateway is stopping");
-        if (!window.offer(new Outgoing(p, done))) return Future.failedFuture("publish queue is full");
+    @Override
+    public Future<Delivery> send(Publication p, Optional<Instant> expiresAt) {
+        Promise<Delivery> done = Promise.promise();
+        if (stopped) return Future.succeededFuture(new Delivery.Stopped());
+        if (!window.offer(new Outgoing(p, expiresAt, done))) return Future.failedFuture("publish queue is full");
         pump();
         return done.future();
     }
@@ -90,7 +94,8 @@ final class MqttLink {
     }
 
     /** Connected and every subscription confirmed: sensor messages reach us or wait in our session. */
-    boolean ready() {
+    @Override
+    public boolean ready() {
         return ready;
     }
 
@@ -122,7 +127,8 @@ final class MqttLink {
         log.info("Connected to {} as {} (session {}, broker receive maximum {})", settings.url(), settings.clientId(),
                 token.getSessionPresent() ? "resumed" : "new", receiveMaximum);
         window.open(receiveMaximum);
-        publish(new Publication(settings.statusTopic(), PahoOptions.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true));
+        // The status belongs to this connection, so it bypasses the outbox: it is never replayed later.
+        send(new Publication(settings.statusTopic(), PahoOptions.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true), Optional.empty());
         pump();
         subscribe(gen);
     }
@@ -165,12 +171,31 @@ final class MqttLink {
 
     private void send(int gen, long id, Outgoing out) {
         Publication p = out.publication();
+        Optional<Long> lifetime = out.expiresAt().map(at -> Duration.between(Instant.now(), at).toMillis());
+        if (lifetime.isPresent() && lifetime.get() <= 0) {
+            window.acknowledged(id);
+            out.done().complete(new Delivery.Expired());
+            context.runOnContext(v -> pump());
+            return;
+        }
         try {
-            MqttMessage m = new MqttMessage(p.payload(), p.qos(), p.retained(), null);
+            MqttMessage m = new MqttMessage(p.payload(), p.qos(), p.retained(), properties(p, lifetime));
             client.publish(p.topic(), m, null, listener(gen, (g, t) -> onPublished(g, id, t), (g, e) -> onPublishFailed(g, id, e)));
         } catch (MqttException | RuntimeException e) {
             onPublishFailed(gen, id, e);
         }
+    }
+
+    private static MqttProperties properties(Publication p, Optional<Long> lifetimeMillis) {
+        MqttProperties props = new MqttProperties();
+        // MQTT counts expiry in whole seconds; rounding up never cuts a lifetime short by more than that second.
+        lifetimeMillis.ifPresent(ms -> props.setMessageExpiryInterval((ms + 999) / 1000));
+        if (!p.userProperties().isEmpty()) {
+            List<UserProperty> user = new ArrayList<>();
+            p.userProperties().forEach((k, v) -> user.add(new UserProperty(k, v)));
+            props.setUserProperties(user);
+        }
+        return props;
     }
 
     private void onPublished(int gen, long id, IMqttToken token) {
@@ -179,9 +204,10 @@ final class MqttLink {
         Outgoing out = window.acknowledged(id);
         if (out == null) return;
         if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-            out.done().fail("broker refused " + out.publication().topic() + " (reason code " + codes[0] + ")");
+            out.done().complete(new Delivery.Refused(codes[0], "broker refused " + out.publication().topic()
+                    + " (reason code " + codes[0] + ")"));
         } else {
-            out.done().complete();
+            out.done().complete(new Delivery.Acknowledged());
         }
         pump();
     }
@@ -191,7 +217,8 @@ final class MqttLink {
         // failure leaves the message in flight so that close() requeues it.
         if (gen != generation || !connected || !(e instanceof MqttException me) || isLinkFailure(me)) return;
         Outgoing out = window.acknowledged(id);
-        if (out != null) out.done().fail("publish to " + out.publication().topic() + " failed: " + e.getMessage());
+        if (out != null) out.done().complete(new Delivery.Refused(((MqttException) e).getReasonCode(),
+                "publish to " + out.publication().topic() + " failed: " + e.getMessage()));
         pump();
     }
 
@@ -251,7 +278,7 @@ final class MqttLink {
         ready = false;
         client = null;
         generation++;
-        window.drainAll().forEach(o -> o.done().fail("gateway stopped before the broker acknowledged this message"));
+        window.drainAll().forEach(o -> o.done().complete(new Delivery.Stopped()));
         if (last == null) return Future.succeededFuture();
         return vertx.executeBlocking(() -> {
             if (wasConnected) sayOffline(last);

@@ -2,19 +2,60 @@ package dev.hearth.gateway.mqtt;
 
 import dev.hearth.gateway.bus.LocalMessage;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
-/** One MQTT message the gateway must send. The payload array is never modified after construction. */
-public record Publication(String topic, byte[] payload, int qos, boolean retained) implements LocalMessage {
+/**
+ * One MQTT message the gateway must send. The payload array is never modified after construction.
+ * {@code kind} decides its priority and lifetime in the outbox; {@code userProperties} travel as MQTT v5
+ * user properties (the correlation id of a command, for example).
+ */
+public record Publication(String topic, byte[] payload, int qos, boolean retained, Kind kind,
+                          Map<String, String> userProperties) implements LocalMessage {
+
+    /** What a publication is, for the outbox: commands drain first and live shorter. */
+    public enum Kind {
+        COMMAND,
+        TELEMETRY
+    }
+
     public Publication {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(kind, "kind");
+        userProperties = Map.copyOf(userProperties);
         if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) throw new IllegalArgumentException("bad topic: " + topic);
         if (qos < 0 || qos > 2) throw new IllegalArgumentException("qos " + qos);
     }
 
+    /** A telemetry publication without user properties: what the gateway publishes about itself. */
+    public Publication(String topic, byte[] payload, int qos, boolean retained) {
+        this(topic, payload, qos, retained, Kind.TELEMETRY, Map.of());
+    }
+
+    public Publication withKind(Kind newKind) {
+        return new Publication(topic, payload, qos, retained, newKind, userProperties);
+    }
+
+    public Publication withTopic(String newTopic) {
+        return new Publication(newTopic, payload, qos, retained, kind, userProperties);
+    }
+
+    public Publication withUserProperty(String name, String value) {
+        Map<String, String> props = new LinkedHashMap<>(userProperties);
+        props.put(name, value);
+        return new Publication(topic, payload, qos, retained, kind, props);
+    }
+
+    /** Bytes this publication occupies in the outbox (topic and payload). */
+    public long size() {
+        return topic.length() + payload.length;
+    }
+
     @Override
     public String toString() {
-        return "Publication[" + topic + ", " + payload.length + " bytes, qos " + qos + (retained ? ", retained]" : "]");
+        return "Publication[" + kind.name().toLowerCase() + " " + topic + ", " + payload.length + " bytes, qos " + qos
+                + (retained ? ", retained]" : "]");
     }
 }

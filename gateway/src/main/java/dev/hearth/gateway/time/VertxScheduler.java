@@ -8,16 +8,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** Wall-clock scheduler on one Vert.x context: tasks run on that context's event loop. */
+/**
+ * Scheduler on one Vert.x context: tasks run on that context's event loop. Delays are divided by
+ * {@code acceleration} (1 in production), so a gateway can keep pace with a simulated clock.
+ */
 public final class VertxScheduler implements Scheduler {
     private final Vertx vertx;
     private final Context context;
     private final Clock clock;
+    private final double acceleration;
 
     public VertxScheduler(Vertx vertx, Context context, Clock clock) {
+        this(vertx, context, clock, 1.0);
+    }
+
+    public VertxScheduler(Vertx vertx, Context context, Clock clock, double acceleration) {
         this.vertx = vertx;
         this.context = context;
         this.clock = clock;
+        this.acceleration = acceleration;
     }
 
     @Override
@@ -32,7 +41,7 @@ public final class VertxScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        long millis = delay.toMillis();
+        long millis = (long) (delay.toMillis() / acceleration);
         if (millis < 1) {
             boolean[] cancelled = {false};
             context.runOnContext(v -> {

@@ -1,0 +1,310 @@
+package dev.hearth.gateway.outbox;
+
+import dev.hearth.gateway.mqtt.Delivery;
+import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.mqtt.Transport;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Store-and-forward in front of one broker connection. Every publication is first appended to H2
+ * (many per commit), then handed to the transport while it is connected; its row is removed only after
+ * the broker's PUBACK. Through an outage rows pile up on disk; on reconnect they drain commands first,
+ * each topic in order, and live traffic joins behind them. All state is confined to the event loop of
+ * the transport; database work runs on a worker, one transaction at a time.
+ */
+public final class Outbox {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /** Rows handed to the transport at once: beyond the broker's window they would only wait in memory. */
+    private static final int MAX_HANDED = 256;
+    private static final long SWEEP_MILLIS = 1000;
+
+    /** The two moments a caller may wait for: the row is on disk, the broker has the message. */
+    public record Submission(Future<Void> committed, Future<Void> delivered) {
+    }
+
+    private record Waiter(Promise<Void> committed, Promise<Void> delivered) {
+    }
+
+    private final Vertx vertx;
+    private final OutboxStore store;
+    private final Transport transport;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private final String name;
+    private final OutboxQueue queue;
+    private final Map<Long, Waiter> waiters = new HashMap<>();
+    private final Map<Long, Queued> handed = new HashMap<>();
+    private final DrainRate drainRate = new DrainRate();
+
+    private List<Queued> toAppend = new ArrayList<>();
+    private List<Long> toRemove = new ArrayList<>();
+    private List<OutboxStore.Dead> toBury = new ArrayList<>();
+    private List<Queued> toCount = new ArrayList<>();
+    private Future<Void> flushing;
+    private long nextId;
+    private long sweepTimer = -1;
+    private long dropped;
+    private long expired;
+    private long deadLetters;
+    private long delivered;
+    private boolean stopped;
+
+    public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name) {
+        this.vertx = vertx;
+        this.store = store;
+        this.transport = transport;
+        this.settings = settings;
+        this.clock = clock;
+        this.name = name;
+        this.queue = new OutboxQueue(settings.maxRows(), settings.maxBytes());
+    }
+
+    /** Loads what a previous run left on disk; call on the transport's context before submitting. */
+    public Future<Void> start() {
+        return vertx.executeBlocking(() -> new Recovered(store.queued(), store.nextId(), store.deadLetters().size()), false)
+                .map(r -> {
+                    r.rows().forEach(queue::recovered);
+                    nextId = r.nextId();
+                    deadLetters = r.deadLetters();
+                    if (!r.rows().isEmpty()) log.info("Outbox {}: {} messages from before the restart wait for the broker", name, r.rows().size());
+                    sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, t -> sweep());
+                    pump();
+                    return null;
+                });
+    }
+
+    private record Recovered(List<Queued> rows, long nextId, long deadLetters) {
+    }
+
+    /** Queues a publication; see {@link Submission}. A full outbox refuses commands loudly. */
+    public Submission submit(Publication publication) {
+        if (stopped) return refused("gateway is stopping");
+        Instant now = clock.instant();
+        Queued q = new Queued(nextId++, publication, now, now.plus(settings.ttl(publication.kind())), 0);
+        OutboxQueue.Admission admission = queue.admit(q);
+        if (admission instanceof OutboxQueue.Admission.Full full) return overflow(publication, full.reason());
+        ((OutboxQueue.Admission.Admitted) admission).evicted().forEach(this::evict);
+        Waiter w = new Waiter(Promise.promise(), Promise.promise());
+        waiters.put(q.id(), w);
+        toAppend.add(q);
+        flush();
+        return new Submission(w.committed().future(), w.delivered().future());
+    }
+
+    /** Called when the transport is connected and subscribed. */
+    public void onReady() {
+        pump();
+    }
+
+    public OutboxStatus status() {
+        Instant now = clock.instant();
+        return new OutboxStatus(transport.ready(), queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
+                drainRate.perSecond(now), dropped, expired, deadLetters);
+    }
+
+    public long delivered() {
+        return delivered;
+    }
+
+    public OutboxStore store() {
+        return store;
+    }
+
+    /** Lists dead letters (blocking work on a worker). */
+    public Future<List<DeadLetter>> deadLetterList() {
+        return vertx.executeBlocking(store::deadLetters, false);
+    }
+
+    /** Queues dead letters again with fresh lifetimes and attempts; all when {@code ids} is empty. */
+    public Future<List<DeadLetter>> retry(List<Long> ids) {
+        return flushAll().compose(v -> vertx.executeBlocking(() -> store.retryDeadLetters(ids, this::requeued), false))
+                .map(fresh -> {
+                    fresh.forEach(q -> {
+                        queue.recovered(q);
+                        deadLetters--;
+                    });
+                    log.info("Outbox {}: {} dead letters queued again", name, fresh.size());
+                    pump();
+                    return null;
+                })
+                .compose(v -> deadLetterList());
+    }
+
+    /** Stops taking messages and commits what is pending; rows not yet acknowledged stay for the next start. */
+    public Future<Void> stop() {
+        stopped = true;
+        if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
+        return flushAll();
+    }
+
+    private Queued requeued(Publication p) {
+        Instant now = clock.instant();
+        return new Queued(nextId++, p, now, now.plus(settings.ttl(p.kind())), 0);
+    }
+
+    private void pump() {
+        while (!stopped && transport.ready() && handed.size() < MAX_HANDED) {
+            Optional<Queued> next = queue.next();
+            if (next.isEmpty()) return;
+            Queued q = next.get();
+            if (q.expiredAt(clock.instant())) {
+                expired(List.of(q));
+                continue;
+            }
+            handed.put(q.id(), q);
+            transport.send(q.publication(), Optional.of(q.expiresAt()))
+                    .onComplete(r -> onDelivery(q, r.succeeded() ? r.result() : new Delivery.Refused(-1, r.cause().getMessage())));
+        }
+    }
+
+    private void onDelivery(Queued q, Delivery delivery) {
+        handed.remove(q.id());
+        // Delivery.Stopped: the row stays on disk and is sent again after the next start.
+        if (delivery instanceof Delivery.Acknowledged) acknowledged(q);
+        else if (delivery instanceof Delivery.Expired) expired(List.of(q));
+        else if (delivery instanceof Delivery.Refused r) refused(q, r);
+        pump();
+        flush();
+    }
+
+    private void acknowledged(Queued q) {
+        queue.removed(q);
+        toRemove.add(q.id());
+        delivered++;
+        drainRate.mark(clock.instant());
+        Waiter w = waiters.remove(q.id());
+        if (w != null) w.delivered().tryComplete();
+    }
+
+    private void refused(Queued q, Delivery.Refused r) {
+        Queued again = q.withAttempt();
+        if (again.attempts() < settings.deadLetterAfter()) {
+            log.info("Outbox {}: {} (attempt {} of {})", name, r.reason(), again.attempts(), settings.deadLetterAfter());
+            toCount.add(again);
+            queue.retry(again);
+            return;
+        }
+        log.warn("Outbox {}: {} after {} attempts; moved to the dead letters (retry with hearth.outbox.dead-letters)",
+                name, r.reason(), again.attempts());
+        queue.removed(q);
+        deadLetters++;
+        toBury.add(new OutboxStore.Dead(again, r.reason(), clock.instant()));
+        fail(q, "dead letter: " + r.reason());
+    }
+
+    private void expired(List<Queued> rows) {
+        if (rows.isEmpty()) return;
+        expired += rows.size();
+        long commands = rows.stream().filter(q -> q.kind() == Publication.Kind.COMMAND).count();
+        log.warn("Outbox {}: dropped {} expired messages ({} commands, {} telemetry), first on '{}'", name, rows.size(),
+                commands, rows.size() - commands, rows.get(0).publication().topic());
+        for (Queued q : rows) {
+            queue.removed(q);
+            toRemove.add(q.id());
+            fail(q, "expired before it could be delivered");
+        }
+    }
+
+    private void sweep() {
+        expired(queue.expire(clock.instant()));
+        flush();
+    }
+
+    private void evict(Queued q) {
+        dropped++;
+        log.warn("Outbox {} full: dropped the oldest telemetry on '{}' to make room", name, q.publication().topic());
+        toRemove.add(q.id());
+        fail(q, "dropped: the outbox was full");
+    }
+
+    private Submission overflow(Publication p, String reason) {
+        dropped++;
+        if (p.kind() == Publication.Kind.COMMAND) {
+            log.error("Outbox {}: REFUSED command to '{}': {}. Is the broker unreachable for long? See hearth.outbox.status.",
+                    name, p.topic(), reason);
+        } else {
+            log.warn("Outbox {}: dropped telemetry to '{}': {}", name, p.topic(), reason);
+        }
+        return refused(reason);
+    }
+
+    private static Submission refused(String reason) {
+        Future<Void> f = Future.failedFuture(reason);
+        return new Submission(f, f);
+    }
+
+    private void fail(Queued q, String reason) {
+        Waiter w = waiters.remove(q.id());
+        if (w == null) return;
+        w.committed().tryFail(reason);
+        w.delivered().tryFail(reason);
+    }
+
+    /** Starts one group commit with everything pending, unless one is running (it starts the next when done). */
+    private void flush() {
+        if (flushing != null) return;
+        OutboxStore.Changes changes = new OutboxStore.Changes(toAppend, toRemove, toBury, toCount);
+        if (changes.isEmpty()) return;
+        toAppend = new ArrayList<>();
+        toRemove = new ArrayList<>();
+        toBury = new ArrayList<>();
+        toCount = new ArrayList<>();
+        Promise<Void> done = Promise.promise();
+        flushing = done.future();
+        vertx.executeBlocking(() -> {
+            store.apply(changes);
+            return null;
+        }, false).onComplete(r -> {
+            flushing = null;
+            if (r.succeeded()) {
+                committed(changes.appended());
+                done.complete();
+                flush();
+            } else {
+                notCommitted(changes, r.cause());
+                done.fail(r.cause());
+            }
+        });
+    }
+
+    private void committed(List<Queued> appended) {
+        for (Queued q : appended) {
+            Waiter w = waiters.get(q.id());
+            if (w == null) continue; // evicted or expired before its commit: its removal follows in the next batch
+            w.committed().tryComplete();
+            queue.ready(q);
+        }
+        pump();
+    }
+
+    private void notCommitted(OutboxStore.Changes changes, Throwable cause) {
+        log.error("Outbox {}: could not write to {}: {}. {} new messages were not queued.", name, store.database().file(),
+                cause.getMessage(), changes.appended().size());
+        for (Queued q : changes.appended()) {
+            if (waiters.containsKey(q.id())) queue.removed(q);
+            fail(q, "not queued: " + cause.getMessage());
+        }
+        // Removals and dead letters are retried with the next batch: a stale row only means a duplicate.
+        toRemove.addAll(changes.removed());
+        toBury.addAll(changes.dead());
+    }
+
+    /** Commits everything pending now; fails if a commit fails (what failed stays pending). */
+    private Future<Void> flushAll() {
+        if (flushing != null) return flushing.compose(v -> flushAll());
+        flush();
+        return flushing == null ? Future.succeededFuture() : flushing.compose(v -> flushAll());
+    }
+}

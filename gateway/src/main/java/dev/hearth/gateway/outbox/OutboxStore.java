@@ -1,0 +1,226 @@
+package dev.hearth.gateway.outbox;
+
+import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.store.Database;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The outbox's tables. Every call is one transaction, so a batch of appends and removals costs one
+ * commit (one write to the storage device, and with durability power one fsync). Blocking: call it
+ * off the event loop.
+ */
+public final class OutboxStore {
+    private static final String COLUMNS = "id, kind, topic, payload, qos, retained, user_properties, created_at, expires_at, attempts";
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE outbox (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
+                    + " payload VARBINARY NOT NULL, qos TINYINT NOT NULL, retained BOOLEAN NOT NULL,"
+                    + " user_properties VARCHAR(65535) NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+                    + " attempts INT NOT NULL)",
+            "CREATE TABLE outbox_dead_letter (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
+                    + " payload VARBINARY NOT NULL, qos TINYINT NOT NULL, retained BOOLEAN NOT NULL,"
+                    + " user_properties VARCHAR(65535) NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+                    + " attempts INT NOT NULL, reason VARCHAR(1000) NOT NULL, dead_at BIGINT NOT NULL)");
+
+    /** What one commit changes: new rows, rows done with, rows moved to the dead letters, attempt counts. */
+    public record Changes(List<Queued> appended, List<Long> removed, List<Dead> dead, List<Queued> attempted) {
+        public Changes {
+            appended = List.copyOf(appended);
+            removed = List.copyOf(removed);
+            dead = List.copyOf(dead);
+            attempted = List.copyOf(attempted);
+        }
+
+        public boolean isEmpty() {
+            return appended.isEmpty() && removed.isEmpty() && dead.isEmpty() && attempted.isEmpty();
+        }
+    }
+
+    /** A row refused by the broker for the last time, and why. */
+    public record Dead(Queued queued, String reason, Instant at) {
+    }
+
+    private final Database db;
+
+    public OutboxStore(Database db) {
+        this.db = db;
+        db.migrate("outbox", SCHEMA);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Everything still to be delivered, in the order it was queued. */
+    public List<Queued> queued() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox ORDER BY id");
+                 ResultSet r = p.executeQuery()) {
+                List<Queued> out = new ArrayList<>();
+                while (r.next()) out.add(row(r));
+                return out;
+            }
+        });
+    }
+
+    /** The next free id: ids order the queue and survive restarts. */
+    public long nextId() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM outbox), 0), COALESCE((SELECT MAX(id) FROM outbox_dead_letter), 0))");
+                 ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1) + 1;
+            }
+        });
+    }
+
+    public void apply(Changes changes) {
+        if (changes.isEmpty()) return;
+        db.transaction(c -> {
+            insert(c, "outbox", changes.appended());
+            moveToDeadLetters(c, changes.dead());
+            updateAttempts(c, changes.attempted());
+            delete(c, "outbox", changes.removed());
+            return null;
+        });
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT id, topic, kind, OCTET_LENGTH(payload), attempts, reason, dead_at FROM outbox_dead_letter ORDER BY id");
+                 ResultSet r = p.executeQuery()) {
+                List<DeadLetter> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(new DeadLetter(r.getLong(1), r.getString(2), r.getString(3).toLowerCase(), r.getInt(4), r.getInt(5),
+                            r.getString(6), Instant.ofEpochMilli(r.getLong(7))));
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Moves dead letters back into the queue as new rows (fresh ids, lifetimes and attempts from
+     * {@code requeue}), in one transaction; all of them when {@code ids} is empty.
+     */
+    public List<Queued> retryDeadLetters(List<Long> ids, Requeue requeue) {
+        return db.transaction(c -> {
+            List<Queued> dead = new ArrayList<>();
+            String where = ids.isEmpty() ? "" : " WHERE id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox_dead_letter" + where + " ORDER BY id");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) dead.add(row(r));
+            }
+            List<Queued> fresh = dead.stream().map(d -> requeue.apply(d.publication())).toList();
+            insert(c, "outbox", fresh);
+            delete(c, "outbox_dead_letter", dead.stream().map(Queued::id).toList());
+            return fresh;
+        });
+    }
+
+    /** Gives a dead letter's publication its new place in the queue. */
+    @FunctionalInterface
+    public interface Requeue {
+        Queued apply(Publication publication);
+    }
+
+    private static void insert(Connection c, String table, List<Queued> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Queued q : rows) {
+                bind(p, q);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void moveToDeadLetters(Connection c, List<Dead> dead) throws SQLException {
+        if (dead.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO outbox_dead_letter (" + COLUMNS + ", reason, dead_at)"
+                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Dead d : dead) {
+                bind(p, d.queued());
+                p.setString(11, d.reason().length() > 1000 ? d.reason().substring(0, 1000) : d.reason());
+                p.setLong(12, d.at().toEpochMilli());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        delete(c, "outbox", dead.stream().map(d -> d.queued().id()).toList());
+    }
+
+    private static void updateAttempts(Connection c, List<Queued> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET attempts = ? WHERE id = ?")) {
+            for (Queued q : rows) {
+                p.setInt(1, q.attempts());
+                p.setLong(2, q.id());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void delete(Connection c, String table, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            for (long id : ids) {
+                p.setLong(1, id);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement p, Queued q) throws SQLException {
+        Publication pub = q.publication();
+        p.setLong(1, q.id());
+        p.setString(2, pub.kind().name());
+        p.setString(3, pub.topic());
+        p.setBytes(4, pub.payload());
+        p.setInt(5, pub.qos());
+        p.setBoolean(6, pub.retained());
+        p.setString(7, encode(pub.userProperties()));
+        p.setLong(8, q.createdAt().toEpochMilli());
+        p.setLong(9, q.expiresAt().toEpochMilli());
+        p.setInt(10, q.attempts());
+    }
+
+    private static Queued row(ResultSet r) throws SQLException {
+        Publication p = new Publication(r.getString(3), r.getBytes(4), r.getInt(5), r.getBoolean(6),
+                Publication.Kind.valueOf(r.getString(2)), decode(r.getString(7)));
+        return new Queued(r.getLong(1), p, Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)), r.getInt(10));
+    }
+
+    private static String encode(Map<String, String> props) {
+        return props.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> decode(String s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (s.isEmpty()) return out;
+        for (String pair : s.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}
