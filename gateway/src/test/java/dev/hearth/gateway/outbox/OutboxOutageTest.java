@@ -82,6 +82,32 @@ class OutboxOutageTest {
         }
     }
 
+    @Test
+    void commandsOlderThanTheirLifetimeAreDroppedAndNeverSent() {
+        String gateway = TestHome.externalBroker("tcp://127.0.0.1:1", "30s") + "outbox:\n  command_ttl: 1s\n";
+        try (MosquittoBroker broker = MosquittoBroker.start(); TcpProxy proxy = TcpProxy.to(broker.port());
+             TestHome home = TestHome.start(dir, gateway.replace("tcp://127.0.0.1:1", proxy.url()), lights(), "automations: []\n",
+                     broker.url()).awaitConnected()) {
+            Map<String, List<Integer>> received = observe(home);
+            EventBus bus = home.gateway().vertx().eventBus();
+            proxy.refuseConnections(true);
+            proxy.sever();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !home.gateway().bridge().connected());
+
+            List<Future<Object>> acks = new ArrayList<>();
+            for (int n = 1; n <= 20; n++) acks.add(command(bus, n % LIGHTS, n));
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(bus).expired() == 20);
+            assertThat(status(bus).queued()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> acks.stream().allMatch(Future::isComplete));
+            assertThat(acks).allSatisfy(a -> assertThat(a.cause()).hasMessageContaining("expired"));
+
+            proxy.refuseConnections(false);
+            home.awaitConnected();
+            command(bus, 0, 200).await();
+            assertThat(received.get("z/light_0/set")).containsExactly(200);
+        }
+    }
+
     private final AtomicInteger observerConnects = new AtomicInteger();
 
     private Map<String, List<Integer>> observe(TestHome home) {
