@@ -63,6 +63,8 @@ final class Demo implements Callable<Integer> {
         story.scheduleAtFixedRate(() -> weather(devices), 1_000, 30_000, TimeUnit.MILLISECONDS);
         spec.commandLine().getOut().println("Demo running: simulated motion every " + motionEvery.toSeconds()
                 + " s turns the hallway light on; Ctrl-C stops everything.");
+        spec.commandLine().getOut().println("Dashboard: " + gateway.dashboardUrl() + "  (sign in with the access token "
+                + gateway.accessToken().value() + ")");
         spec.commandLine().getOut().flush();
         Main.awaitShutdown(() -> {
             story.shutdownNow();

@@ -29,6 +29,7 @@ class DemoProcessTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
+            assertThat(read(log)).containsPattern("Dashboard: http://127\\.0\\.0\\.1:\\d+/  \\(sign in with the access token [A-Za-z0-9_-]{32}\\)");
             await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
             demo.destroy();
             assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
