@@ -62,6 +62,8 @@ final class Demo implements Callable<Integer> {
         Scenario s = scenario.get();
         out.printf("Demo running: scenario '%s', %s to %s at %.0fx (about %d s); Ctrl-C stops everything.%n",
                 s.name(), s.start(), s.end(), s.acceleration(), s.realLength().toSeconds());
+        out.println("Dashboard: " + gateway.dashboardUrl() + "  (sign in with the access token "
+                + gateway.accessToken().value() + ")");
         out.flush();
         Thread summary = new Thread(() -> summarize(runner, s, out), "demo-summary");
         summary.setDaemon(true);

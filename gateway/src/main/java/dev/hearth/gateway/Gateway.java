@@ -6,6 +6,8 @@ import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.history.HistoryRecorder;
+import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
@@ -13,6 +15,7 @@ import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
+import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final int EVENT_LOOPS = 2;
+    /** How long attribute history is kept (the dashboard shows the last 24 hours by default). */
+    public static final java.time.Duration HISTORY_RETENTION = java.time.Duration.ofDays(30);
 
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
@@ -43,10 +48,11 @@ public final class Gateway implements AutoCloseable {
     private final MqttBridge bridge;
     private final GatewayMeters meters;
     private final WebVerticle web;
+    private final AccessToken token;
     private boolean closed;
 
     private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, GatewayMeters meters,
-                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web) {
+                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web, AccessToken token) {
         this.broker = broker;
         this.database = database;
         this.vertx = vertx;
@@ -55,6 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.core = core;
         this.bridge = bridge;
         this.web = web;
+        this.token = token;
     }
 
     /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
@@ -84,14 +91,21 @@ public final class Gateway implements AutoCloseable {
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time);
             vertx.deployVerticle(core).await();
+            HistoryStore history = new HistoryStore(database);
+            vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics(), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC());
-            WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);
+            AccessToken token = AccessToken.loadOrCreate(config.dataDir());
+            WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
+                    history, bridge::ready, token, clock));
             vertx.deployVerticle(web).await();
+            if (token.created()) {
+                log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
+            }
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web);
+            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
         } catch (RuntimeException e) {
             vertx.close().await();
             meters.close();
@@ -109,6 +123,16 @@ public final class Gateway implements AutoCloseable {
     /** The HTTP port the dashboard and API listen on (the configured one, or the one picked for port 0). */
     public int httpPort() {
         return web.port();
+    }
+
+    /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
+    public String dashboardUrl() {
+        return "http://" + web.host() + ":" + web.port() + "/";
+    }
+
+    /** The dashboard's access token (signs in; API clients send it as {@code Authorization: Bearer}). */
+    public AccessToken accessToken() {
+        return token;
     }
 
     public Vertx vertx() {

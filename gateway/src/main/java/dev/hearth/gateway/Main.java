@@ -7,6 +7,7 @@ import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.ConfigProblem;
 import dev.hearth.gateway.config.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Demo.class})
+        subcommands = {Main.Run.class, Main.Check.class, Demo.class, HashPasswordCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
 

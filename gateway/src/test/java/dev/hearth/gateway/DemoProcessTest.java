@@ -30,6 +30,7 @@ class DemoProcessTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
+            assertThat(read(log)).containsPattern("Dashboard: http://127\\.0\\.0\\.1:\\d+/  \\(sign in with the access token [A-Za-z0-9_-]{32}\\)");
             await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
             assertThat(read(log)).contains("Demo running: scenario 'evening', 17:55 to 23:00 at 120x",
                     "evening 17:56 hallway_motion detect (someone comes home)");
