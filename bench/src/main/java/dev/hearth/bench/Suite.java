@@ -89,6 +89,20 @@ final class Suite {
         }
     }
 
+    /** The least that shows the harness works: one subject answering, timed, with its RSS. */
+    void smoke(Subject subject, int pairs) throws Exception {
+        String who = subject.label();
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs());
+             SubjectProcess p = subject.start(env, MAIN, runDir(subject), false)) {
+            awaitUp(loop, p);
+            loop.prime(pairs, TIMEOUT);
+            latencies(FREE, who, loop.run(1, Duration.ZERO, measure, DRAIN));
+            ClosedLoop.Result r = loop.run(pairs, Duration.ZERO, measure, DRAIN);
+            add(FREE, throughput(pairs), "/s", false, who, r.perSecond());
+            add(FREE, RSS_LOAD, "MiB", true, who, mib(p.rssKib()));
+        }
+    }
+
     /** Sensor messages per second the subject gets through with {@code automations} loaded; with 100, also paced runs. */
     void ingest(Subject subject, int automations, List<Integer> pacedRates) throws Exception {
         Workload w = new Workload("ingest" + automations, 1, automations - 2, automations - 2);
