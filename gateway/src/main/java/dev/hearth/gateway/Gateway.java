@@ -6,13 +6,17 @@ import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.history.HistoryRecorder;
+import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
+import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final int EVENT_LOOPS = 2;
+    /** How long attribute history is kept (the dashboard shows the last 24 hours by default). */
+    public static final java.time.Duration HISTORY_RETENTION = java.time.Duration.ofDays(30);
 
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
@@ -43,10 +49,11 @@ public final class Gateway implements AutoCloseable {
     private final MqttBridge bridge;
     private final GatewayMeters meters;
     private final WebVerticle web;
+    private final AccessToken token;
     private boolean closed;
 
     private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, GatewayMeters meters,
-                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web) {
+                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web, AccessToken token) {
         this.broker = broker;
         this.database = database;
         this.vertx = vertx;
@@ -55,6 +62,7 @@ public final class Gateway implements AutoCloseable {
         this.core = core;
         this.bridge = bridge;
         this.web = web;
+        this.token = token;
     }
 
     /** Starts everything; returns once the gateway is running (the broker link may still be connecting). */
@@ -82,16 +90,24 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, time);
+            CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
+                    Optional.of(new AutomationStore(database)));
             vertx.deployVerticle(core).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics(), new OutboxStore(database),
+            HistoryStore history = new HistoryStore(database);
+            vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC());
-            WebVerticle web = new WebVerticle(config.http(), meters, database, bridge::ready, clock);
+            AccessToken token = AccessToken.loadOrCreate(config.dataDir());
+            WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
+                    history, bridge::ready, token, clock));
             vertx.deployVerticle(web).await();
+            if (token.created()) {
+                log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
+            }
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web);
+            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
         } catch (RuntimeException e) {
             vertx.close().await();
             meters.close();
@@ -111,6 +127,16 @@ public final class Gateway implements AutoCloseable {
         return web.port();
     }
 
+    /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
+    public String dashboardUrl() {
+        return "http://" + web.host() + ":" + web.port() + "/";
+    }
+
+    /** The dashboard's access token (signs in; API clients send it as {@code Authorization: Bearer}). */
+    public AccessToken accessToken() {
+        return token;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -127,10 +153,19 @@ public final class Gateway implements AutoCloseable {
         return core;
     }
 
-    /** Waits (off the event loop) until the broker link is up and subscribed; false on timeout. */
+    /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
+    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations) {
+        java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        automations.forEach(a -> a.triggers().forEach(t -> {
+            if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
+        }));
+        return List.copyOf(topics);
+    }
+
+    /** Waits (off the event loop) until the broker link is up and subscribed and automations are armed; false on timeout. */
     public boolean awaitConnected(java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bridge.ready()) {
+        while (!bridge.ready() || !core.armed()) {
             if (System.nanoTime() > deadline) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.store.Durability;
+import dev.hearth.gateway.web.auth.PasswordHash;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -126,7 +127,10 @@ final class GatewayFileReader {
     }
 
     private static HttpSettings http(YamlMap h) {
-        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 0, 65535));
+        Optional<String> hash = h.text("password_hash");
+        hash.filter(text -> PasswordHash.parse(text).isEmpty()).ifPresent(text -> h.problemAtValue("password_hash",
+                "'password_hash' must be what 'hearth hash-password' prints (pbkdf2-sha256$…)"));
+        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 0, 65535), hash);
         h.finish();
         return settings;
     }

@@ -1,5 +1,13 @@
 package dev.hearth.gateway.config;
 
-/** Where the dashboard and API listen. */
-public record HttpSettings(String bind, int port) {
+import java.util.Optional;
+
+/**
+ * Where the dashboard and API listen, and the dashboard password's hash ({@code hearth hash-password}
+ * prints one); without it, only the access token in the data directory signs in.
+ */
+public record HttpSettings(String bind, int port, Optional<String> passwordHash) {
+    public HttpSettings(String bind, int port) {
+        this(bind, port, Optional.empty());
+    }
 }

@@ -1,13 +1,28 @@
 package dev.hearth.gateway.web;
 
+import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.HttpSettings;
+import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
+import dev.hearth.gateway.mqtt.ConnectionChanged;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.web.auth.AccessToken;
+import dev.hearth.gateway.web.auth.LoginThrottle;
+import dev.hearth.gateway.web.auth.PasswordHash;
+import dev.hearth.gateway.web.auth.Sessions;
+import dev.hearth.gateway.web.auth.WebAuth;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,42 +31,50 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP side of the gateway: health, metrics, JSON API, live stream and dashboard on one port.
- * A thin adapter: it reads home state through the event bus and immutable snapshots only.
+ * A thin adapter: it reads home state through the event bus and the registry's immutable snapshots.
+ * Route order is the security model: headers, body limit, public routes, then the guard, then the rest.
  */
 public final class WebVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(WebVerticle.class);
+    /** Commands and sign-ins are a few hundred bytes; nothing the API accepts comes near this. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final HttpSettings settings;
-    private final GatewayMeters meters;
-    private final Database database;
-    private final BooleanSupplier brokerReady;
-    private final Clock clock;
-    private HealthCheck health;
+    /** What the web side needs from the gateway. */
+    public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
+                               HistoryStore history, BooleanSupplier brokerReady, AccessToken token, Clock clock) {
+    }
+
+    private final Dependencies deps;
+    private final LiveStream live = new LiveStream();
     private HttpServer server;
+    private LinkStatus link;
 
-    public WebVerticle(HttpSettings settings, GatewayMeters meters, Database database, BooleanSupplier brokerReady, Clock clock) {
-        this.settings = settings;
-        this.meters = meters;
-        this.database = database;
-        this.brokerReady = brokerReady;
-        this.clock = clock;
+    public WebVerticle(Dependencies deps) {
+        this.deps = deps;
     }
 
     @Override
     public Future<?> start() {
-        health = new HealthCheck(vertx, database, brokerReady, clock);
-        Router router = Router.router(vertx);
-        router.get("/health").handler(this::health);
-        router.get("/metrics").handler(this::metrics);
+        link = new LinkStatus(vertx.eventBus(), deps.brokerReady());
+        subscribe(vertx.eventBus());
+        vertx.setPeriodic(LiveStream.KEEP_ALIVE_MS, id -> live.keepAlive());
+        Gauge.builder("hearth.web.stream.clients", live, LiveStream::clients)
+                .description("Open live-stream (SSE) connections").register(deps.meters().registry());
         return vertx.executeBlocking(() -> {
-                    HealthCheck.migrate(database);
+                    HealthCheck.migrate(deps.database());
                     return null;
                 })
-                .compose(v -> vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.bind())
+                .compose(v -> vertx.createHttpServer().requestHandler(router()).listen(deps.settings().port(), deps.settings().bind()))
                 .onSuccess(s -> {
                     server = s;
-                    log.info("Dashboard and API on http://{}:{}/", settings.bind(), s.actualPort());
-                }));
+                    log.info("Dashboard and API on http://{}:{}/", deps.settings().bind(), s.actualPort());
+                });
+    }
+
+    /** The host to put in links: the bound address, or loopback when bound to every address. */
+    public String host() {
+        String bind = deps.settings().bind();
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */
@@ -59,15 +82,64 @@ public final class WebVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private void health(RoutingContext ctx) {
-        health.check().onSuccess(r -> ctx.response()
-                .setStatusCode(r.ready() ? 200 : 503)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store")
-                .end(r.toJson().encode()));
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(SecurityHeaders::apply);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.clock());
+        router.get("/health").handler(ctx -> health(ctx, health));
+        Dashboard.mountPublic(router);
+        WebAuth auth = auth();
+        auth.mountLogin(router);
+        router.route().handler(auth::guard);
+        auth.mountSession(router);
+        router.get("/metrics").handler(this::metrics);
+        router.route("/api/*").subRouter(api());
+        Dashboard.mountPrivate(router);
+        router.route().failureHandler(Responses::failure);
+        return router;
+    }
+
+    private Router api() {
+        Router api = Router.router(vertx);
+        new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock()).mount(api);
+        new AutomationApi(vertx.eventBus()).mount(api);
+        api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
+        api.get("/events").handler(ctx -> {
+            if (!sameOrigin(ctx)) throw new ApiError(403, "cross-site event stream refused");
+            live.open(ctx);
+        });
+        api.route().handler(ctx -> Responses.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.normalizedPath()));
+        api.route().failureHandler(Responses::failure);
+        return api;
+    }
+
+    private WebAuth auth() {
+        return new WebAuth(vertx, deps.token(), deps.settings().passwordHash().flatMap(PasswordHash::parse),
+                new Sessions(Clock.systemUTC()), new LoginThrottle(Clock.systemUTC()));
+    }
+
+    private void subscribe(EventBus bus) {
+        bus.<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> live.publish("state", RecordJson.record(m.body())));
+        bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", RecordJson.record(m.body())));
+        bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> live.publish("automation", RecordJson.record(m.body())));
+        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
+            link.changed(m.body());
+            live.publish("connection", link.connection());
+        });
+    }
+
+    private static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        String host = ctx.request().getHeader("Host");
+        return origin == null || (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host)));
+    }
+
+    private void health(RoutingContext ctx, HealthCheck health) {
+        health.check().onSuccess(r -> Responses.json(ctx, r.ready() ? 200 : 503, r.toJson()));
     }
 
     private void metrics(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape());
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(deps.meters().scrape());
     }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /health tells liveness and readiness; /metrics shows Vert.x, event-loop and feature meters in Prometheus format. */
+/** /health (open to all) tells liveness and readiness; /metrics (for the access token) shows Vert.x, event-loop and feature meters in Prometheus format. */
 class HealthAndMetricsTest {
     @TempDir
     static Path dir;
@@ -48,7 +48,8 @@ class HealthAndMetricsTest {
     void metricsAreInPrometheusFormatWithVertxAndFeatureMeters() {
         Counter.builder("hearth.test.things").register(home.gateway().meters().registry()).increment(3);
         get("/health");
-        HttpResponse<Buffer> r = get("/metrics");
+        HttpResponse<Buffer> r = client.get(home.gateway().httpPort(), "127.0.0.1", "/metrics")
+                .bearerTokenAuthentication(home.gateway().accessToken().value()).send().await();
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.getHeader("Content-Type")).startsWith("text/plain");
         assertThat(r.bodyAsString())

@@ -1,0 +1,146 @@
+package dev.hearth.gateway.web;
+
+import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.DeviceState;
+import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.history.HistoryStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /api/devices}: state snapshots from the registry, history from H2, commands over the bus. */
+final class DeviceApi {
+    static final Duration DEFAULT_HISTORY = Duration.ofHours(24);
+    static final int MAX_HISTORY_POINTS = 20_000;
+    /** Valid commands are queued while the broker is away: after this the API answers 202 instead of waiting. */
+    private static final DeliveryOptions COMMAND_WAIT = new DeliveryOptions().setSendTimeout(5_000);
+
+    private final Vertx vertx;
+    private final DeviceRegistry registry;
+    private final HistoryStore history;
+    private final Clock clock;
+
+    DeviceApi(Vertx vertx, DeviceRegistry registry, HistoryStore history, Clock clock) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    void mount(Router api) {
+        api.get("/devices").handler(this::list);
+        api.get("/devices/:id").handler(this::one);
+        api.get("/devices/:id/history").handler(this::history);
+        api.post("/devices/:id/command").handler(this::command);
+    }
+
+    private void list(RoutingContext ctx) {
+        JsonArray devices = new JsonArray();
+        registry.specs().stream().sorted((a, b) -> a.id().compareTo(b.id()))
+                .forEach(spec -> devices.add(DeviceJson.device(spec, state(spec))));
+        Responses.ok(ctx, new JsonObject().put("devices", devices));
+    }
+
+    private void one(RoutingContext ctx) {
+        DeviceSpec spec = spec(ctx);
+        Range range = range(ctx);
+        vertx.executeBlocking(() -> history.query(spec.id(), Optional.empty(), range.from(), range.to(), MAX_HISTORY_POINTS))
+                .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec))
+                        .put("history", DeviceJson.history(points)).put("from", range.from().toString()).put("to", range.to().toString())))
+                .onFailure(ctx::fail);
+    }
+
+    private void history(RoutingContext ctx) {
+        DeviceSpec spec = spec(ctx);
+        Range range = range(ctx);
+        Optional<String> attribute = Optional.ofNullable(ctx.queryParams().get("attribute"));
+        if (attribute.isPresent() && spec.attribute(attribute.get()).isEmpty()) {
+            throw ApiError.badRequest(spec.id() + " has no attribute '" + attribute.get() + "'");
+        }
+        vertx.executeBlocking(() -> history.query(spec.id(), attribute, range.from(), range.to(), MAX_HISTORY_POINTS))
+                .onSuccess(points -> Responses.ok(ctx, new JsonObject().put("device", spec.id().value())
+                        .put("from", range.from().toString()).put("to", range.to().toString())
+                        .put("history", DeviceJson.history(points))))
+                .onFailure(ctx::fail);
+    }
+
+    private void command(RoutingContext ctx) {
+        DeviceSpec spec = spec(ctx);
+        CommandRequested command = new CommandRequested(spec.id(), values(ctx), "api");
+        vertx.eventBus().request(Addresses.DEVICE_COMMAND, command, COMMAND_WAIT)
+                .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("delivered", true)))
+                .onFailure(e -> {
+                    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+                        Responses.json(ctx, 202, new JsonObject().put("delivered", false)
+                                .put("message", "accepted; waiting for the broker"));
+                    } else ctx.fail(e);
+                });
+    }
+
+    /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed; the core validates it against the device. */
+    private static Map<String, Value> values(RoutingContext ctx) {
+        JsonObject body = Bodies.object(ctx);
+        Object set = body.getValue("set");
+        if (!(set instanceof JsonObject attributes) || attributes.isEmpty()) {
+            throw ApiError.badRequest("the body must be {\"set\": {\"attribute\": value, …}} with at least one attribute");
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        attributes.forEach(e -> values.put(e.getKey(), value(e.getKey(), e.getValue())));
+        return values;
+    }
+
+    private static Value value(String attribute, Object raw) {
+        if (raw instanceof Boolean b) return Value.of(b);
+        if (raw instanceof Number n && Double.isFinite(n.doubleValue())) return Value.of(n.doubleValue());
+        if (raw instanceof String s) return Value.of(s);
+        throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string");
+    }
+
+    private DeviceSpec spec(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (!DeviceId.isValid(id)) throw ApiError.notFound("no device '" + id + "'");
+        return registry.spec(new DeviceId(id)).orElseThrow(() -> ApiError.notFound("no device '" + id + "'"));
+    }
+
+    private DeviceState state(DeviceSpec spec) {
+        return registry.state(spec.id()).orElse(DeviceState.initial(spec.id()));
+    }
+
+    private record Range(Instant from, Instant to) {
+    }
+
+    /** {@code from}/{@code to} as ISO-8601 instants; by default the last 24 hours. */
+    private Range range(RoutingContext ctx) {
+        Instant to = instant(ctx, "to").orElse(clock.instant().plusSeconds(1));
+        Instant from = instant(ctx, "from").orElse(to.minus(DEFAULT_HISTORY));
+        if (!from.isBefore(to)) throw ApiError.badRequest("'from' must be before 'to'");
+        return new Range(from, to);
+    }
+
+    private static Optional<Instant> instant(RoutingContext ctx, String name) {
+        String text = ctx.queryParams().get(name);
+        if (text == null) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
+        }
+    }
+}
