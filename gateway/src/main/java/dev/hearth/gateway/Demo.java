@@ -3,45 +3,41 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.config.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.config.MqttSettings;
-import dev.hearth.gateway.device.DeviceKind;
-import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
-import dev.hearth.sim.device.DeviceTopics;
-import dev.hearth.sim.device.Light;
-import dev.hearth.sim.device.MotionSensor;
-import dev.hearth.sim.device.SimulatedDevice;
-import dev.hearth.sim.device.TemperatureSensor;
-import dev.hearth.sim.device.Thermostat;
-import dev.hearth.sim.mqtt.SimClient;
+import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.sim.scenario.Scenario;
+import dev.hearth.sim.scenario.ScenarioClock;
+import dev.hearth.sim.scenario.ScenarioException;
+import dev.hearth.sim.scenario.ScenarioLoader;
+import dev.hearth.sim.scenario.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything in one process: the embedded broker, the gateway with the given configuration, and a
- * simulated device for each configured motion sensor, light, temperature sensor and thermostat.
- * Someone walks through the hallway every {@code --motion-every}; the log shows the light follow.
+ * simulated home playing a scenario (by default the built-in autumn evening), gateway and devices on
+ * the scenario's accelerated clock. The log shows the timeline, the automations and the devices follow.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the embedded broker, the gateway and simulated devices together. Ctrl-C stops all.")
+        description = {"Run the embedded broker, the gateway and a simulated home playing a scenario,",
+                "time accelerated (an evening in about two and a half minutes). Ctrl-C stops all."})
 final class Demo implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
     Path config = Path.of("config");
-    @Option(names = "--motion-every", defaultValue = "20s", description = "How often simulated motion is detected. Default: ${DEFAULT-VALUE}")
-    Duration motionEvery;
-    @Option(names = "--motion-hold", defaultValue = "8s", description = "How long a motion sensor reports occupancy. Default: ${DEFAULT-VALUE}")
-    Duration motionHold;
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario YAML to play. Default: the built-in evening (device-simulators/scenarios/evening.yaml).")
+    Path scenarioFile;
+    @Option(names = "--acceleration", paramLabel = "FACTOR",
+            description = "Simulated seconds per real second. Default: the scenario's own (120 for the evening).")
+    Double acceleration;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     private final Map<String, String> env;
@@ -52,26 +48,55 @@ final class Demo implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Optional<Main.Loaded> loaded = Main.load(config, env, spec.commandLine().getErr());
         if (loaded.isEmpty()) return Main.CONFIG_ERROR;
+        Optional<Scenario> scenario = scenario();
+        if (scenario.isEmpty()) return Main.CONFIG_ERROR;
         GatewayConfig cfg = embedded(loaded.get().config());
-        Gateway gateway = Gateway.start(cfg, loaded.get().automations());
+        ZoneId zone = cfg.location().timeZone();
+        ScenarioClock clock = ScenarioClock.of(scenario.get(), zone);
+        Gateway gateway = Gateway.start(cfg, loaded.get().automations(), GatewayTime.simulated(clock, zone));
         gateway.awaitConnected(Duration.ofSeconds(10));
-        List<SimulatedDevice> devices = simulate(cfg);
-        ScheduledExecutorService story = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demo-story"));
-        story.scheduleAtFixedRate(() -> walkThrough(devices), 3_000, motionEvery.toMillis(), TimeUnit.MILLISECONDS);
-        story.scheduleAtFixedRate(() -> weather(devices), 1_000, 30_000, TimeUnit.MILLISECONDS);
-        spec.commandLine().getOut().println("Demo running: simulated motion every " + motionEvery.toSeconds()
-                + " s turns the hallway light on; Ctrl-C stops everything.");
-        spec.commandLine().getOut().println("Dashboard: " + gateway.dashboardUrl() + "  (sign in with the access token "
+        ScenarioRunner runner = new ScenarioRunner(scenario.get(), cfg.mqtt().url(), clock).start(Duration.ofSeconds(10));
+        Scenario s = scenario.get();
+        out.printf("Demo running: scenario '%s', %s to %s at %.0fx (about %d s); Ctrl-C stops everything.%n",
+                s.name(), s.start(), s.end(), s.acceleration(), s.realLength().toSeconds());
+        out.println("Dashboard: " + gateway.dashboardUrl() + "  (sign in with the access token "
                 + gateway.accessToken().value() + ")");
-        spec.commandLine().getOut().flush();
+        out.flush();
+        Thread summary = new Thread(() -> summarize(runner, s, out), "demo-summary");
+        summary.setDaemon(true);
+        summary.start();
         Main.awaitShutdown(() -> {
-            story.shutdownNow();
-            devices.forEach(SimulatedDevice::shutdown);
+            runner.close();
             gateway.close();
         });
         return 0;
+    }
+
+    private Optional<Scenario> scenario() {
+        try {
+            Scenario s = scenarioFile == null ? ScenarioLoader.builtIn("evening") : ScenarioLoader.load(scenarioFile);
+            return Optional.of(acceleration == null ? s : s.withAcceleration(acceleration));
+        } catch (ScenarioException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Optional.empty();
+        }
+    }
+
+    /** When the scenario ends, says how its expectations went; the gateway keeps running until Ctrl-C. */
+    private static void summarize(ScenarioRunner runner, Scenario s, PrintWriter out) {
+        try {
+            if (runner.awaitEnd(s.realLength().plusMinutes(1))) {
+                out.print(runner.report().describe());
+                out.println("Scenario finished at " + s.end() + "; the gateway keeps running. Ctrl-C stops it.");
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The demo always runs its own broker, whatever the configuration says. */
@@ -81,41 +106,5 @@ final class Demo implements Callable<Integer> {
         String url = "tcp://" + b.bind() + ":" + b.port();
         return c.withMqtt(new MqttSettings(true, url, m.clientId(), b.username(), b.password(), Optional.empty(),
                 m.keepAlive(), m.sessionExpiry(), m.connectTimeout(), m.reconnectMin(), m.reconnectMax(), m.baseTopic()));
-    }
-
-    private List<SimulatedDevice> simulate(GatewayConfig cfg) {
-        List<SimulatedDevice> out = new ArrayList<>();
-        for (DeviceSpec d : cfg.devices()) {
-            DeviceTopics topics = d.format() == PayloadFormat.JSON
-                    ? DeviceTopics.zigbee2mqtt(d.stateTopic()) : DeviceTopics.valuePerTopic(d.stateTopic());
-            SimClient client = new SimClient(cfg.mqtt().url(), "sim-" + d.id());
-            Optional<SimulatedDevice> device = create(d.kind(), client, topics);
-            if (device.isEmpty()) {
-                client.close();
-                continue;
-            }
-            out.add(device.get().start());
-        }
-        return out;
-    }
-
-    private Optional<SimulatedDevice> create(DeviceKind kind, SimClient client, DeviceTopics topics) {
-        return switch (kind) {
-            case MOTION_SENSOR -> Optional.of(new MotionSensor(client, topics).holdTime(motionHold));
-            case LIGHT -> Optional.of(new Light(client, topics));
-            case TEMPERATURE_SENSOR -> Optional.of(new TemperatureSensor(client, topics));
-            case THERMOSTAT -> Optional.of(new Thermostat(client, topics));
-            default -> Optional.empty();
-        };
-    }
-
-    private static void walkThrough(List<SimulatedDevice> devices) {
-        devices.stream().filter(MotionSensor.class::isInstance).map(MotionSensor.class::cast).forEach(MotionSensor::detect);
-    }
-
-    private static void weather(List<SimulatedDevice> devices) {
-        double t = 19.0 + 2.5 * Math.sin(System.currentTimeMillis() / 120_000.0);
-        devices.stream().filter(TemperatureSensor.class::isInstance).map(TemperatureSensor.class::cast)
-                .forEach(s -> s.report(Math.round(t * 10) / 10.0, 45));
     }
 }

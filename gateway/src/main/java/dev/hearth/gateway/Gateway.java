@@ -11,6 +11,7 @@ import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
@@ -89,11 +90,12 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, time);
+            CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
+                    Optional.of(new AutomationStore(database)));
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), registry.routes().topics(), new OutboxStore(database),
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
             WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
@@ -151,10 +153,19 @@ public final class Gateway implements AutoCloseable {
         return core;
     }
 
-    /** Waits (off the event loop) until the broker link is up and subscribed; false on timeout. */
+    /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
+    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations) {
+        java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        automations.forEach(a -> a.triggers().forEach(t -> {
+            if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
+        }));
+        return List.copyOf(topics);
+    }
+
+    /** Waits (off the event loop) until the broker link is up and subscribed and automations are armed; false on timeout. */
     public boolean awaitConnected(java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bridge.ready()) {
+        while (!bridge.ready() || !core.armed()) {
             if (System.nanoTime() > deadline) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }

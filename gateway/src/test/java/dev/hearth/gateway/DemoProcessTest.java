@@ -1,5 +1,6 @@
 package dev.hearth.gateway;
 
+import dev.hearth.gateway.support.RepositoryHome;
 import dev.hearth.sim.net.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,47 +10,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The README's demo, as a separate JVM on the repository's own config/ and automations/ (moved to a free
- * port): motion visibly switches the light on and off, and SIGTERM (as Ctrl-C) stops everything cleanly.
+ * port), playing the built-in evening scenario: the timeline shows in the log, motion visibly switches the
+ * light on and off, and SIGTERM (as Ctrl-C) stops everything cleanly.
  */
 class DemoProcessTest {
 
     @Test
-    void demoSwitchesTheLightAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
-        Path config = copyRepositoryConfig(dir, FreePort.loopback());
+    void demoPlaysTheEveningSwitchesTheLightAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path config = RepositoryHome.copy(dir, FreePort.loopback());
         Path log = dir.resolve("demo.log");
         Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo", "-c", config.toString(), "--motion-every", "3s", "--motion-hold", "1s")
+                Main.class.getName(), "demo", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
             assertThat(read(log)).containsPattern("Dashboard: http://127\\.0\\.0\\.1:\\d+/  \\(sign in with the access token [A-Za-z0-9_-]{32}\\)");
             await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
+            assertThat(read(log)).contains("Demo running: scenario 'evening', 17:55 to 23:00 at 120x",
+                    "evening 17:56 hallway_motion detect (someone comes home)");
             demo.destroy();
             assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
             assertThat(read(log)).contains("Embedded MQTT broker stopped", "Hearth gateway stopped").doesNotContain("Exception");
         } finally {
             demo.destroyForcibly();
         }
-    }
-
-    private static Path copyRepositoryConfig(Path dir, int port) throws IOException {
-        Path repo = Path.of("").toAbsolutePath().getParent();
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Path automations = Files.createDirectories(dir.resolve("automations"));
-        Files.writeString(config.resolve("gateway.yaml"),
-                Files.readString(repo.resolve("config/gateway.yaml")).replace("port: 1883", "port: " + port).replace("port: 8080", "port: 0"));
-        Files.copy(repo.resolve("config/devices.yaml"), config.resolve("devices.yaml"));
-        try (Stream<Path> files = Files.list(repo.resolve("automations"))) {
-            for (Path f : files.toList()) Files.copy(f, automations.resolve(f.getFileName()));
-        }
-        return config;
     }
 
     private static String read(Path log) throws IOException {

@@ -38,6 +38,19 @@ public final class ScenarioLoader {
         }
     }
 
+    /** A scenario shipped in this module's scenarios/ directory (and jar), e.g. {@code evening}. */
+    public static Scenario builtIn(String name) {
+        String resource = "/dev/hearth/sim/scenarios/" + name + ".yaml";
+        try (var in = ScenarioLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ScenarioException("no built-in scenario '" + name + "'");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "scenarios/" + name + ".yaml");
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read built-in scenario '" + name + "': " + e.getMessage());
+        }
+    }
+
     public static Scenario parse(String yaml, String label) {
         return read(compose(yaml, label), label);
     }

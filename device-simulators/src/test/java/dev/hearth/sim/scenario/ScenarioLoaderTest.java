@@ -24,11 +24,16 @@ class ScenarioLoaderTest {
     @Test
     void loadsTheShippedEveningScenario() {
         Scenario evening = ScenarioLoader.load(Path.of("scenarios/evening.yaml"));
+        Scenario builtIn = ScenarioLoader.builtIn("evening");
+        assertThat(builtIn.timeline()).isEqualTo(evening.timeline());
+        assertThat(builtIn.expectations()).isEqualTo(evening.expectations());
         assertThat(evening.name()).isEqualTo("evening");
         assertThat(evening.devices()).extracting(d -> d.topics().base()).containsExactlyInAnyOrder(
                 "zigbee2mqtt/hallway_motion", "zigbee2mqtt/hallway_light", "zigbee2mqtt/hallway_lux",
-                "zigbee2mqtt/living_temperature", "zigbee2mqtt/living_thermostat", "zigbee2mqtt/living_window");
-        assertThat(evening.timeline()).first().extracting(TimelineEvent::at).isEqualTo(LocalTime.of(18, 0));
+                "zigbee2mqtt/living_temperature", "zigbee2mqtt/living_thermostat", "zigbee2mqtt/living_window",
+                "homie/kitchen_plug");
+        assertThat(evening.timeline()).first().extracting(TimelineEvent::at).isEqualTo(LocalTime.of(17, 56));
+        assertThat(evening.expectations()).isNotEmpty();
         assertThat(evening.timeline()).anyMatch(e -> e.at().equals(LocalTime.of(22, 0)) && e.action().equals(java.util.Optional.of(Action.OPEN)));
         assertThat(evening.length()).isEqualTo(Duration.ofMinutes(305));
     }
@@ -90,5 +95,6 @@ class ScenarioLoaderTest {
                 .hasMessageStartingWith("y.yaml:");
         assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/nope.yaml")))
                 .hasMessage("scenarios/nope.yaml: no such file");
+        assertThatThrownBy(() -> ScenarioLoader.builtIn("nope")).hasMessage("no built-in scenario 'nope'");
     }
 }

@@ -1,83 +1,421 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.device.Availability;
+import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.mqtt.Publication;
 import dev.hearth.gateway.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Runs automations against device state changes. Pure and single-threaded: the caller delivers changes
- * and scheduler callbacks on one thread, and receives commands and run records through the consumers.
+ * Runs automations against device events and the clock. Pure and single-threaded: the caller delivers events and
+ * scheduler callbacks on one thread and receives commands, publications and traces through {@link Outputs}.
+ * Until {@link #arm} (the start-up barrier) triggers are only traced as dropped.
  */
-public final class AutomationEngine {
-    /** Runs kept per automation. */
+public final class AutomationEngine implements RunExecution.Host {
+    private static final Logger log = LoggerFactory.getLogger("hearth.automation");
+    /** Runs kept in memory per automation (the database keeps its own). */
     public static final int RECENT_RUNS = 20;
 
-    private final TriggerIndex index;
+    public record Options(SunClock sun, int maxRunsPerSecond) {
+        public static Options defaults(ZoneId zone) {
+            return new Options(new SunClock(0, 0, zone), 20);
+        }
+    }
+
+    public record Outputs(Consumer<CommandRequested> commands, Consumer<Publication> publications,
+                          Consumer<AutomationRun> runs, EngineJournal journal) {
+    }
+
+    private record Hold(Scheduler.Cancellable timer, String automation) {
+    }
+
+    private record Start(Automation automation, String trigger, Map<String, Object> data) {
+    }
+
     private final StateView states;
     private final Scheduler scheduler;
-    private final Consumer<CommandRequested> commands;
-    private final Consumer<AutomationRun> runs;
-    private final Map<TriggerIndex.Armed, Scheduler.Cancellable> holding = new HashMap<>();
+    private final Outputs out;
+    private final Options options;
+    private final Schedules schedules;
     private final Map<String, Automation> byId = new LinkedHashMap<>();
     private final Set<String> disabled = new HashSet<>();
     private final RunHistory history = new RunHistory(RECENT_RUNS);
+    private final Map<String, Hold> holds = new HashMap<>();
+    private final Map<String, Scheduler.Cancellable> clocks = new HashMap<>();
+    private final Map<String, List<RunExecution>> running = new HashMap<>();
+    private final Map<String, Deque<Start>> queued = new HashMap<>();
+    private final Map<RunExecution, String> delays = new HashMap<>();
+    private final List<RunExecution.Waiter> waiters = new ArrayList<>();
+    private final RunLimiter limiter;
+    private TriggerIndex index;
+    private boolean armed;
+    private long runIds;
 
-    public AutomationEngine(List<Automation> automations, StateView states, Scheduler scheduler,
-                            Consumer<CommandRequested> commands, Consumer<AutomationRun> runs) {
-        this.index = new TriggerIndex(automations);
-        automations.forEach(a -> {
-            byId.put(a.id(), a);
-            if (!a.enabled()) disabled.add(a.id());
-        });
+    public AutomationEngine(List<Automation> automations, StateView states, Scheduler scheduler, Outputs out, Options options) {
         this.states = states;
         this.scheduler = scheduler;
-        this.commands = commands;
-        this.runs = runs;
+        this.out = out;
+        this.options = options;
+        this.schedules = new Schedules(scheduler.zone(), options.sun());
+        this.limiter = new RunLimiter(options.maxRunsPerSecond());
+        automations.forEach(this::put);
+        this.index = new TriggerIndex(byId.values());
     }
 
+    private void put(Automation a) {
+        byId.put(a.id(), a);
+        if (a.enabled()) disabled.remove(a.id());
+        else disabled.add(a.id());
+    }
+
+    // ---- start-up ------------------------------------------------------------------------------------------
+
+    /**
+     * Ends the start-up barrier: restores timers that were pending when the gateway stopped, applies the
+     * {@code on_missed} policy of clock triggers, arms them, and fires {@code gateway: started}.
+     */
+    public void arm(Collection<EngineJournal.PendingTimer> pending, Map<String, Instant> clockChecked) {
+        armed = true;
+        pending.forEach(this::restore);
+        for (TriggerIndex.Armed a : index.clock()) armClock(a, Optional.ofNullable(clockChecked.get(a.key())));
+        onGatewayEvent(Trigger.GatewayEvent.STARTED);
+    }
+
+    public boolean armed() {
+        return armed;
+    }
+
+    private void restore(EngineJournal.PendingTimer t) {
+        out.journal().timerEnded(t.key());
+        Automation a = byId.get(t.automation());
+        boolean same = a != null && a.fingerprint().equals(t.fingerprint()) && !disabled.contains(a.id());
+        if (t.kind() == EngineJournal.PendingTimer.Kind.DELAY) {
+            if (same && t.position() < a.actions().size()) launch(a, t.trigger() + " (resumed after restart)", Map.of(), t);
+            else nearMiss(t.automation(), t.trigger(), AutomationRun.Outcome.INTERRUPTED_BY_RESTART,
+                    "a delay due at " + t.due() + " was running when the gateway stopped; the automation changed, so it was not resumed");
+            return;
+        }
+        if (!same || t.position() >= a.triggers().size()) {
+            nearMiss(t.automation(), t.trigger(), AutomationRun.Outcome.FOR_INTERRUPTED, "the automation changed while the gateway was down");
+            return;
+        }
+        TriggerIndex.Armed armed = new TriggerIndex.Armed(a, t.position(), a.triggers().get(t.position()));
+        Optional<String> broken = stillHolds(armed.trigger());
+        if (broken.isPresent()) {
+            nearMiss(a.id(), t.trigger(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted while the gateway was down: " + broken.get());
+        } else {
+            Duration left = Duration.between(scheduler.now(), t.due());
+            hold(armed, left.isNegative() ? Duration.ZERO : left, Map.of("kind", "restored"));
+        }
+    }
+
+    /** Empty if the trigger's state still holds now; else what the state is. */
+    private Optional<String> stillHolds(Trigger t) {
+        if (t instanceof Trigger.Watching w) {
+            Optional<Value> now = states.value(w.watches().device(), w.watches().attribute());
+            return now.isPresent() && w.holds(now.get()) ? Optional.empty()
+                    : Optional.of(w.watches() + " is now " + now.map(Value::toString).orElse("unknown"));
+        }
+        if (t instanceof Trigger.DeviceAvailability d) {
+            Availability now = states.availability(d.device());
+            return now == d.to() ? Optional.empty() : Optional.of(d.device() + " is now " + now.name().toLowerCase());
+        }
+        return Optional.of("not a state trigger");
+    }
+
+    private void armClock(TriggerIndex.Armed a, Optional<Instant> checked) {
+        Trigger.Scheduled t = (Trigger.Scheduled) a.trigger();
+        Instant now = scheduler.now();
+        if (checked.isPresent() && !(t instanceof Trigger.Interval)) missed(a, t, checked.get(), now);
+        out.journal().clockFired(a.key(), now);
+        scheduleClock(a, now);
+    }
+
+    /** The latest moment between {@code checked} and now that the gateway was not up to see, handled per on_missed. */
+    private void missed(TriggerIndex.Armed a, Trigger.Scheduled t, Instant checked, Instant now) {
+        Optional<Instant> latest = Optional.empty();
+        Optional<Instant> next = schedules.next(t, checked);
+        for (int i = 0; i < 10_000 && next.isPresent() && !next.get().isAfter(now); i++) {
+            latest = next;
+            next = schedules.next(t, next.get());
+        }
+        if (latest.isEmpty()) return;
+        Automation.Missed policy = a.automation().onMissed();
+        String what = t.describe() + " at " + latest.get() + " passed while the gateway was down";
+        if (policy.run() && !latest.get().plus(policy.grace()).isBefore(now)) {
+            fire(a, what + "; run late (on_missed: run)", Map.of("kind", "missed", "at", latest.get().toString()));
+        } else {
+            nearMiss(a.automation().id(), t.describe(), AutomationRun.Outcome.MISSED,
+                    what + (policy.run() ? "; later than the grace of " + policy.grace() + ", skipped" : "; skipped (on_missed: skip)"));
+        }
+    }
+
+    private void scheduleClock(TriggerIndex.Armed a, Instant after) {
+        Optional<Instant> next = schedules.next((Trigger.Scheduled) a.trigger(), after);
+        if (next.isEmpty()) return;
+        clocks.put(a.key(), scheduler.schedule(Duration.between(scheduler.now(), next.get()), () -> {
+            out.journal().clockFired(a.key(), next.get());
+            fire(a, a.trigger().describe(), Map.of("kind", "clock", "at", next.get().toString()));
+            scheduleClock(a, next.get());
+        }));
+    }
+
+    // ---- events -------------------------------------------------------------------------------------------
+
     public void onStateChanged(StateChanged change) {
-        for (TriggerIndex.Armed armed : index.watching(new AttributeRef(change.device(), change.attribute()))) {
-            Trigger trigger = armed.trigger();
-            if (disabled.contains(armed.automation().id())) continue;
-            if (!trigger.holds(change.value())) {
-                cancelHold(armed);
-            } else if (trigger.firesOn(change)) {
-                fireOrHold(armed);
+        AttributeRef ref = new AttributeRef(change.device(), change.attribute());
+        checkWaiters(t -> t instanceof Trigger.Watching w && w.watches().equals(ref) && w.firesOn(change));
+        Map<String, Object> data = stateData(change);
+        for (TriggerIndex.Armed a : index.watching(ref)) {
+            Trigger.Watching w = (Trigger.Watching) a.trigger();
+            if (!w.holds(change.value())) {
+                interruptHold(a, ref + " changed to " + change.value());
+            } else if (w.firesOn(change)) {
+                fireOrHold(a, w.holdFor(), data);
             }
         }
     }
 
-    /** Enables or disables an automation; false if there is no such automation. */
+    public void onAvailabilityChanged(AvailabilityChanged change) {
+        checkWaiters(t -> t instanceof Trigger.DeviceAvailability d && d.device().equals(change.device()) && d.to() == change.current());
+        Map<String, Object> data = Map.of("kind", "availability", "device", change.device().value(),
+                "from", change.previous().name().toLowerCase(), "to", change.current().name().toLowerCase());
+        for (TriggerIndex.Armed a : index.availability(change.device())) {
+            Trigger.DeviceAvailability d = (Trigger.DeviceAvailability) a.trigger();
+            boolean backFromUnknown = change.previous() == Availability.UNKNOWN && change.current() == Availability.ONLINE;
+            if (change.current() != d.to()) interruptHold(a, change.device() + " became " + change.current().name().toLowerCase());
+            else if (!backFromUnknown) fireOrHold(a, d.holdFor(), data);
+        }
+    }
+
+    /** A message on a topic no device owns (or any topic; MQTT triggers see everything the gateway receives). */
+    public void onMqtt(String topic, byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        checkWaiters(t -> t instanceof Trigger.Mqtt m && m.matches(topic, text));
+        for (TriggerIndex.Armed a : index.mqtt()) {
+            if (((Trigger.Mqtt) a.trigger()).matches(topic, text)) fire(a, a.trigger().describe(), Map.of("kind", "mqtt", "topic", topic, "payload", text));
+        }
+    }
+
+    public void onGatewayEvent(Trigger.GatewayEvent event) {
+        checkWaiters(t -> t instanceof Trigger.Gateway g && g.event() == event);
+        for (TriggerIndex.Armed a : index.gateway(event)) fire(a, a.trigger().describe(), Map.of("kind", "gateway", "event", event.name().toLowerCase()));
+    }
+
+    private static Map<String, Object> stateData(StateChanged c) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("kind", "state");
+        data.put("device", c.device().value());
+        data.put("attribute", c.attribute());
+        c.previous().ifPresent(p -> data.put("from", p.plain()));
+        data.put("to", c.value().plain());
+        return data;
+    }
+
+    private void checkWaiters(Predicate<Trigger> fires) {
+        if (waiters.isEmpty()) return;
+        for (RunExecution.Waiter w : List.copyOf(waiters)) {
+            if (!waiters.contains(w)) continue;
+            boolean ok = w.action().trigger().map(fires::test)
+                    .orElseGet(() -> w.action().condition().orElseThrow().check(facts(w.run().runVariables())).passed());
+            if (ok) {
+                waiters.remove(w);
+                w.satisfied().run();
+            }
+        }
+    }
+
+    // ---- holds (for:) -------------------------------------------------------------------------------------
+
+    private void fireOrHold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
+        if (holdFor.isZero()) fire(a, a.trigger().describe(), data);
+        else if (!armed) nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.DROPPED_AT_STARTUP,
+                "the trigger matched before triggers were armed (start-up barrier)");
+        else if (!disabled.contains(a.automation().id())) hold(a, holdFor, data);
+    }
+
+    private void hold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
+        String key = "hold:" + a.key();
+        cancelHold(key);
+        Instant due = scheduler.now().plus(holdFor);
+        holds.put(key, new Hold(scheduler.schedule(holdFor, () -> {
+            holds.remove(key);
+            out.journal().timerEnded(key);
+            fire(a, a.trigger().describe(), data);
+        }), a.automation().id()));
+        out.journal().timerStarted(new EngineJournal.PendingTimer(key, EngineJournal.PendingTimer.Kind.HOLD, a.automation().id(),
+                a.triggerNumber(), due, a.trigger().describe(), a.automation().fingerprint()));
+    }
+
+    private void interruptHold(TriggerIndex.Armed a, String why) {
+        if (cancelHold("hold:" + a.key())) {
+            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why);
+        }
+    }
+
+    private boolean cancelHold(String key) {
+        Hold h = holds.remove(key);
+        if (h == null) return false;
+        h.timer().cancel();
+        out.journal().timerEnded(key);
+        return true;
+    }
+
+    /** Pending {@code for:} holds, for tests and status. */
+    public int pendingHolds() {
+        return holds.size();
+    }
+
+    // ---- runs -------------------------------------------------------------------------------------------------
+
+    private void fire(TriggerIndex.Armed a, String trigger, Map<String, Object> data) {
+        start(a.automation(), trigger, data, false);
+    }
+
+    private void start(Automation a, String trigger, Map<String, Object> data, boolean manual) {
+        if (!manual && disabled.contains(a.id())) return;
+        if (!manual && !armed) {
+            nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_AT_STARTUP, "the trigger matched before triggers were armed (start-up barrier)");
+            return;
+        }
+        if (limiter.exceeded(a.id(), scheduler.now())) {
+            pause(a, trigger);
+            return;
+        }
+        List<RunExecution> active = running.getOrDefault(a.id(), List.of());
+        Automation.Mode mode = a.mode();
+        switch (mode.kind()) {
+            case SINGLE -> {
+                if (active.isEmpty()) launch(a, trigger, data, null);
+                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode single: a run started at " + active.get(0).started() + " is still going");
+            }
+            case RESTART -> {
+                List.copyOf(active).forEach(r -> r.cancel("restarted by " + trigger));
+                launch(a, trigger, data, null);
+            }
+            case QUEUED -> {
+                Deque<Start> queue = queued.computeIfAbsent(a.id(), k -> new ArrayDeque<>());
+                if (active.isEmpty()) launch(a, trigger, data, null);
+                else if (active.size() + queue.size() < mode.max()) queue.addLast(new Start(a, trigger, data));
+                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode queued: " + mode.max() + " runs already running or queued");
+            }
+            case PARALLEL -> {
+                if (active.size() < mode.max()) launch(a, trigger, data, null);
+                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode parallel: " + mode.max() + " runs already running");
+            }
+        }
+    }
+
+    private void launch(Automation a, String trigger, Map<String, Object> data, EngineJournal.PendingTimer resume) {
+        RunExecution run = new RunExecution(++runIds, a, trigger, data, this);
+        running.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(run);
+        if (resume == null) run.start();
+        else run.resumeAfter(resume.position(), resume.due());
+    }
+
+    private void pause(Automation a, String trigger) {
+        String why = "more than " + options.maxRunsPerSecond() + " runs in one second: paused (disabled) to protect the gateway; "
+                + "enable it again once the loop is fixed";
+        log.error("Automation {} {}", a.id(), why);
+        setEnabled(a.id(), false);
+        limiter.forget(a.id());
+        nearMiss(a.id(), trigger, AutomationRun.Outcome.PAUSED, why);
+    }
+
+    private void nearMiss(String automation, String trigger, AutomationRun.Outcome outcome, String detail) {
+        report(new AutomationRun(automation, scheduler.now(), trigger, outcome, List.of(detail)));
+    }
+
+    private void report(AutomationRun run) {
+        history.record(run);
+        out.runs().accept(run);
+        out.journal().traced(run);
+    }
+
+    // ---- control ----------------------------------------------------------------------------------------------
+
+    /** Enables or disables an automation; false if there is no such automation. Disabling cancels its runs and holds. */
+    @Override
     public boolean setEnabled(String id, boolean enabled) {
         if (!byId.containsKey(id)) return false;
         if (enabled) {
             disabled.remove(id);
-        } else {
-            disabled.add(id);
-            holding.entrySet().removeIf(e -> {
-                boolean mine = e.getKey().automation().id().equals(id);
-                if (mine) e.getValue().cancel();
-                return mine;
-            });
+        } else if (disabled.add(id)) {
+            stopAll(id, "automation disabled");
         }
         return true;
+    }
+
+    private void stopAll(String id, String why) {
+        new ArrayList<>(holds.entrySet()).stream().filter(e -> e.getValue().automation().equals(id)).forEach(e -> cancelHold(e.getKey()));
+        List.copyOf(running.getOrDefault(id, List.of())).forEach(r -> r.cancel(why));
+        queued.remove(id);
     }
 
     /** Runs conditions and actions now, as if the first trigger fired; false if there is no such automation. */
     public boolean triggerNow(String id) {
         Automation a = byId.get(id);
         if (a == null) return false;
-        run(new TriggerIndex.Armed(a, 0, a.triggers().get(0)), "manual trigger");
+        start(a, "manual trigger", Map.of("kind", "manual"), true);
         return true;
+    }
+
+    /**
+     * Replaces the automations of one file. Automations whose text did not change keep their holds, clock timers and
+     * runs; removed or changed ones are stopped first.
+     */
+    public void replaceFile(String file, List<Automation> fresh) {
+        Map<String, Automation> incoming = new LinkedHashMap<>();
+        fresh.forEach(a -> incoming.put(a.id(), a));
+        for (Automation old : List.copyOf(byId.values())) {
+            if (!old.file().equals(file)) continue;
+            Automation now = incoming.get(old.id());
+            if (now != null && now.fingerprint().equals(old.fingerprint())) {
+                incoming.remove(old.id());
+                continue;
+            }
+            remove(old);
+        }
+        incoming.values().forEach(this::put);
+        index = new TriggerIndex(byId.values());
+        if (armed) {
+            for (TriggerIndex.Armed a : index.clock()) {
+                if (incoming.containsKey(a.automation().id())) armClock(a, Optional.empty());
+            }
+        }
+    }
+
+    private void remove(Automation a) {
+        stopAll(a.id(), "automation reloaded");
+        for (int i = 0; i < a.triggers().size(); i++) {
+            Scheduler.Cancellable c = clocks.remove(a.id() + "#" + i);
+            if (c != null) c.cancel();
+        }
+        byId.remove(a.id());
+        disabled.remove(a.id());
     }
 
     public List<AutomationQuery.Info> list() {
@@ -89,50 +427,102 @@ public final class AutomationEngine {
         return history.recent(id, limit);
     }
 
-    /** Pending {@code for:} holds, for tests and status. */
-    public int pendingHolds() {
-        return holding.size();
+    public Optional<Automation> automation(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
-    private void fireOrHold(TriggerIndex.Armed armed) {
-        if (armed.trigger().holdFor().isZero()) {
-            run(armed, armed.trigger().describe());
-            return;
-        }
-        cancelHold(armed);
-        holding.put(armed, scheduler.schedule(armed.trigger().holdFor(), () -> {
-            holding.remove(armed);
-            run(armed, armed.trigger().describe());
-        }));
+    /** Runs in progress, for tests and status. */
+    public int activeRuns() {
+        return running.values().stream().mapToInt(List::size).sum();
     }
 
-    private void cancelHold(TriggerIndex.Armed armed) {
-        Scheduler.Cancellable pending = holding.remove(armed);
-        if (pending != null) pending.cancel();
+    // ---- RunExecution.Host ------------------------------------------------------------------------------------
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
-    private void run(TriggerIndex.Armed armed, String trigger) {
-        Automation a = armed.automation();
-        List<String> details = new ArrayList<>();
-        for (Condition c : a.conditions()) {
-            boolean passed = c.test(states);
-            details.add((passed ? "passed: " : "failed: ") + c.describe(states));
-            if (!passed) {
-                report(new AutomationRun(a.id(), scheduler.now(), trigger, AutomationRun.Outcome.CONDITION_FAILED, details));
-                return;
+    @Override
+    public Facts facts(Expr.Variables run) {
+        return new Facts() {
+            @Override
+            public Optional<Value> value(DeviceId device, String attribute) {
+                return states.value(device, attribute);
             }
-        }
-        for (Action action : a.actions()) {
-            if (action instanceof Action.Command command) {
-                commands.accept(new CommandRequested(command.device(), command.set(), a.id()));
-                details.add("command " + command.device() + " " + command.set());
+
+            @Override
+            public Instant now() {
+                return scheduler.now();
             }
-        }
-        report(new AutomationRun(a.id(), scheduler.now(), trigger, AutomationRun.Outcome.RAN, details));
+
+            @Override
+            public ZoneId zone() {
+                return scheduler.zone();
+            }
+
+            @Override
+            public SunClock sun() {
+                return options.sun();
+            }
+
+            @Override
+            public Expr.Variables variables() {
+                return name -> run.find(name).or(() -> Optional.of(states.attributes(new DeviceId(name))));
+            }
+        };
     }
 
-    private void report(AutomationRun run) {
-        history.record(run);
-        runs.accept(run);
+    @Override
+    public void command(String automation, DeviceId device, Map<String, Value> set) {
+        out.commands().accept(new CommandRequested(device, set, automation));
+    }
+
+    @Override
+    public void publish(String automation, Action.Publish p, String payload) {
+        out.publications().accept(new Publication(p.topic(), payload.getBytes(StandardCharsets.UTF_8), p.qos(), p.retain()));
+    }
+
+    @Override
+    public void log(String automation, Action.Level level, String message) {
+        if (level == Action.Level.WARN) log.warn("{}: {}", automation, message);
+        else log.info("{}: {}", automation, message);
+    }
+
+    @Override
+    public void waitFor(RunExecution.Waiter waiter) {
+        waiters.add(waiter);
+    }
+
+    @Override
+    public void stopWaiting(RunExecution.Waiter waiter) {
+        waiters.remove(waiter);
+    }
+
+    @Override
+    public void delayStarted(RunExecution run, int index, Instant due) {
+        String key = "delay:" + run.automation().id() + ":" + run.id();
+        delays.put(run, key);
+        out.journal().timerStarted(new EngineJournal.PendingTimer(key, EngineJournal.PendingTimer.Kind.DELAY, run.automation().id(),
+                index, due, run.trigger(), run.automation().fingerprint()));
+    }
+
+    @Override
+    public void delayEnded(RunExecution run) {
+        String key = delays.remove(run);
+        if (key != null) out.journal().timerEnded(key);
+    }
+
+    @Override
+    public void finished(RunExecution run, AutomationRun trace) {
+        delayEnded(run);
+        List<RunExecution> active = running.get(run.automation().id());
+        if (active != null) active.remove(run);
+        report(trace);
+        Deque<Start> queue = queued.get(run.automation().id());
+        if (queue != null && !queue.isEmpty() && (active == null || active.isEmpty())) {
+            Start next = queue.pollFirst();
+            launch(next.automation(), next.trigger(), next.data(), null);
+        }
     }
 }

@@ -3,78 +3,184 @@ package dev.hearth.gateway.automation;
 import dev.hearth.gateway.config.ConfigException;
 import dev.hearth.gateway.config.ConfigProblem;
 import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.config.Suggestions;
 import dev.hearth.gateway.config.YamlDocument;
 import dev.hearth.gateway.config.YamlMap;
 import dev.hearth.gateway.device.DeviceSpec;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.yaml} file of the automations directory. Each automation is checked against the
- * configured devices; all problems are reported with file:line:column.
+ * configured devices, expressions are compiled, and all problems are reported with file:line:column.
  */
 public final class AutomationLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern VARIABLE = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    private static final List<String> MODES = List.of("single", "restart", "queued", "parallel");
+    /** Set by a {@code wait} action, readable by later steps. */
+    static final String WAIT_TIMED_OUT = "wait_timed_out";
 
     private final DeviceLookup devices;
+    private final ExprScope scope;
 
     public AutomationLoader(Collection<DeviceSpec> devices) {
         this.devices = new DeviceLookup(devices);
+        this.scope = new ExprScope(this.devices.all(), List.of(WAIT_TIMED_OUT));
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
         Problems problems = new Problems();
         List<Automation> all = new ArrayList<>();
-        for (Path file : yamlFiles(dir, problems)) {
-            YamlDocument.read(file, file.toString(), problems)
-                    .ifPresent(root -> all.addAll(parseFile(file.toString(), root, problems)));
-        }
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        for (Path file : yamlFiles(dir, problems)) all.addAll(readFile(file, problems, refs));
         checkUniqueIds(all, problems);
+        checkEnableRefs(all, refs);
         problems.throwIfAny();
         return all;
     }
 
-    /** Parses one file's text; for tests and the {@code check} command. */
-    public List<Automation> parse(String file, String text, Problems problems) {
-        return YamlDocument.parse(text, file, problems).map(root -> parseFile(file, root, problems)).orElse(List.of());
+    /** Reads one file; problems are added, and automations with problems are left out. */
+    public List<Automation> loadFile(Path file, Problems problems) {
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        List<Automation> out = readFile(file, problems, refs);
+        checkUniqueIds(out, problems);
+        return out;
     }
 
-    private List<Automation> parseFile(String file, org.snakeyaml.engine.v2.nodes.Node root, Problems problems) {
+    /** Parses one file's text; for tests and the {@code check} command. */
+    public List<Automation> parse(String file, String text, Problems problems) {
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, problems, refs)).orElse(List.of());
+        checkUniqueIds(out, problems);
+        checkEnableRefs(out, refs);
+        return out;
+    }
+
+    private List<Automation> readFile(Path file, Problems problems, List<PartReader.EnableRef> refs) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(file.toString(), 1, 1, "cannot read file: " + e.getMessage()));
+            return List.of();
+        }
+        return YamlDocument.parse(text, file.toString(), problems).map(root -> parseFile(file.toString(), text, root, problems, refs))
+                .orElse(List.of());
+    }
+
+    private List<Automation> parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
         if (top.isEmpty()) return List.of();
         if (!top.get().has("automations")) top.get().missing("automations");
         List<Automation> out = new ArrayList<>();
-        for (YamlMap a : top.get().listOfMaps("automations")) automation(a).ifPresent(out::add);
+        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, text, refs).ifPresent(out::add);
         top.get().finish();
         return out;
     }
 
-    private Optional<Automation> automation(YamlMap a) {
+    private Optional<Automation> automation(YamlMap a, String text, List<PartReader.EnableRef> refs) {
+        int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
                 .ifPresent(i -> a.problemAtKey("id", "automation id '" + i + "' must be lower-case letters, digits or underscores"));
         String description = a.text("description", "");
         boolean enabled = a.flag("enabled", true);
-        PartReader parts = new PartReader(devices);
-        List<Trigger> triggers = parts.each(a, "triggers", parts::trigger);
+        Automation.Mode mode = mode(a);
+        Automation.Missed missed = missed(a);
+        VariableNames names = variableNames(a);
+        PartReader parts = new PartReader(devices, scope.withVariables(names.names()), refs);
+        Map<String, Template> variables = variables(a, parts, names);
+        TriggerReader triggerReader = new TriggerReader(parts);
+        ConditionReader conditionReader = new ConditionReader(parts);
+        List<Trigger> triggers = parts.each(a, "triggers", triggerReader::trigger);
         if (!a.has("triggers")) a.missing("triggers");
-        List<Condition> conditions = parts.each(a, "conditions", parts::condition);
-        List<Action> actions = parts.each(a, "actions", parts::action);
+        else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
+        List<Condition> conditions = conditionReader.list(a, "conditions");
+        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader).list(a, "actions");
         if (!a.has("actions")) a.missing("actions");
+        else if (actions.isEmpty() && !parts.failed()) a.problemAtKey("actions", "'actions' is empty");
         a.finish();
-        if (id.isEmpty() || triggers.isEmpty() || parts.failed()) return Optional.empty();
+        if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
+            return Optional.empty();
+        }
         String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
-        return Optional.of(new Automation(id.get(), description, enabled, triggers, conditions, actions, source));
+        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
+                fingerprint(text, a.node())));
+    }
+
+    /** A digest of the automation's own text (not its position): unchanged text, unchanged behaviour. */
+    private static String fingerprint(String text, Node node) {
+        int start = node.getStartMark().map(m -> m.getIndex()).orElse(0);
+        int end = node.getEndMark().map(m -> m.getIndex()).orElse(text.codePointCount(0, text.length()));
+        String own = text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, Math.min(end, text.codePointCount(0, text.length()))));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(own.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private Automation.Mode mode(YamlMap a) {
+        Automation.ModeKind kind = a.choice("mode", m -> Optional.of(m).filter(MODES::contains)
+                .map(x -> Automation.ModeKind.valueOf(x.toUpperCase(Locale.ROOT))), MODES).orElse(Automation.ModeKind.SINGLE);
+        int max = a.integer("max", kind == Automation.ModeKind.QUEUED || kind == Automation.ModeKind.PARALLEL ? 10 : 1, 1, 1000);
+        if (a.has("max") && (kind == Automation.ModeKind.SINGLE || kind == Automation.ModeKind.RESTART)) {
+            a.problemAtKey("max", "'max' applies to mode queued or parallel, not " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        return new Automation.Mode(kind, max);
+    }
+
+    private static Automation.Missed missed(YamlMap a) {
+        List<String> policies = List.of("skip", "run");
+        boolean run = a.choice("on_missed", p -> Optional.of(p).filter(policies::contains), policies).map("run"::equals).orElse(false);
+        Duration grace = a.duration("grace", Duration.ofMinutes(15));
+        return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
+    }
+
+    private record VariableNames(List<String> names, Optional<YamlMap> map) {
+    }
+
+    private VariableNames variableNames(YamlMap a) {
+        Optional<YamlMap> vars = a.map("variables");
+        List<String> names = new ArrayList<>();
+        vars.ifPresent(v -> v.keys().forEach(name -> {
+            if (!VARIABLE.matcher(name).matches()) {
+                v.problemAtKey(name, "variable name '" + name + "' must be lower-case letters, digits or underscores");
+            } else if (devices.all().containsKey(name) || name.equals(ExprScope.TRIGGER) || name.equals(WAIT_TIMED_OUT)) {
+                v.problemAtKey(name, "variable '" + name + "' hides a device or a built-in name; choose another");
+            } else {
+                names.add(name);
+            }
+        }));
+        return new VariableNames(names, vars);
+    }
+
+    private static Map<String, Template> variables(YamlMap a, PartReader parts, VariableNames names) {
+        Map<String, Template> out = new LinkedHashMap<>();
+        names.map().ifPresent(v -> {
+            for (String name : names.names()) parts.template(v, name).ifPresentOrElse(t -> out.put(name, t), parts::fail);
+            v.keys().forEach(v::has);
+            v.finish();
+        });
+        return out;
     }
 
     private static void checkUniqueIds(List<Automation> all, Problems problems) {
@@ -82,9 +188,17 @@ public final class AutomationLoader {
         for (Automation a : all) {
             String first = seen.putIfAbsent(a.id(), a.source());
             if (first != null) {
-                String[] at = a.source().split(":(?=\\d+$)");
-                problems.add(new ConfigProblem(at[0], Integer.parseInt(at[1]), 1,
+                problems.add(new ConfigProblem(a.file(), Integer.parseInt(a.source().substring(a.file().length() + 1)), 1,
                         "duplicate automation id '" + a.id() + "' (first defined at " + first + ")"));
+            }
+        }
+    }
+
+    private static void checkEnableRefs(List<Automation> all, List<PartReader.EnableRef> refs) {
+        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toSet());
+        for (PartReader.EnableRef r : refs) {
+            if (!ids.contains(r.automation())) {
+                r.at().problemAtValue(r.key(), "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
             }
         }
     }
@@ -95,10 +209,15 @@ public final class AutomationLoader {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return files.filter(AutomationLoader::isAutomationFile).sorted().toList();
         } catch (IOException e) {
             problems.add(new ConfigProblem(dir.toString(), 1, 1, "cannot list automations: " + e.getMessage()));
             return List.of();
         }
+    }
+
+    public static boolean isAutomationFile(Path p) {
+        String name = p.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
     }
 }

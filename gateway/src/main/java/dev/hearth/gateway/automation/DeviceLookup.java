@@ -18,12 +18,20 @@ final class DeviceLookup {
         devices.forEach(d -> byId.put(d.id().value(), d));
     }
 
+    Map<String, DeviceSpec> all() {
+        return java.util.Collections.unmodifiableMap(byId);
+    }
+
     Optional<DeviceSpec> device(YamlMap m) {
-        Optional<String> name = m.requiredText("device");
+        return device(m, "device");
+    }
+
+    Optional<DeviceSpec> device(YamlMap m, String key) {
+        Optional<String> name = m.requiredText(key);
         if (name.isEmpty()) return Optional.empty();
         DeviceSpec d = byId.get(name.get());
         if (d == null) {
-            m.problemAtValue("device", "unknown device '" + name.get() + "'" + Suggestions.didYouMean(name.get(), byId.keySet()));
+            m.problemAtValue(key, "unknown device '" + name.get() + "'" + Suggestions.didYouMean(name.get(), byId.keySet()));
         }
         return Optional.ofNullable(d);
     }

@@ -1,143 +1,85 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.config.Durations;
 import dev.hearth.gateway.config.YamlMap;
 import dev.hearth.gateway.config.YamlScalars;
 import dev.hearth.gateway.device.AttributeSpec;
-import dev.hearth.gateway.device.CommandEncoder;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.device.ValueType;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads the triggers, conditions and actions of one automation. YAML keys of the language live here. */
+/**
+ * What the trigger, condition and action readers of one automation share: devices, the expression scope,
+ * and typed reading of values, times, durations and expressions. A problem anywhere marks the automation failed.
+ */
 final class PartReader {
-    static final List<String> TRIGGERS = List.of("state", "numeric");
-    static final List<String> CONDITIONS = List.of("state", "numeric", "and", "or", "not");
-    static final List<String> ACTIONS = List.of("command");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(.*?)}");
 
-    private final DeviceLookup devices;
+    final DeviceLookup devices;
+    private final ExprScope scope;
+    private final List<EnableRef> enableRefs;
     private boolean failed;
 
-    PartReader(DeviceLookup devices) {
+    /** An enable/disable action naming an automation, checked once every file is read. */
+    record EnableRef(String automation, YamlMap at, String key) {
+    }
+
+    PartReader(DeviceLookup devices, ExprScope scope, List<EnableRef> enableRefs) {
         this.devices = devices;
+        this.scope = scope;
+        this.enableRefs = enableRefs;
     }
 
     boolean failed() {
         return failed;
     }
 
+    void fail() {
+        failed = true;
+    }
+
+    void enableRef(String automation, YamlMap at, String key) {
+        enableRefs.add(new EnableRef(automation, at, key));
+    }
+
     <T> List<T> each(YamlMap parent, String key, Function<YamlMap, Optional<T>> reader) {
         List<T> out = new ArrayList<>();
+        boolean broken = false;
         for (YamlMap item : parent.listOfMaps(key)) {
             Optional<T> part = reader.apply(item);
             if (part.isPresent()) out.add(part.get());
-            else failed = true;
+            else broken = true;
         }
-        if (parent.has(key) && out.isEmpty() && !failed && !key.equals("conditions")) parent.problemAtKey(key, "'" + key + "' is empty");
+        if (broken) failed = true;
         return out;
     }
 
-    Optional<Trigger> trigger(YamlMap t) {
-        Optional<String> kind = t.choice("trigger", k -> Optional.of(k).filter(TRIGGERS::contains), TRIGGERS);
-        if (!t.has("trigger")) t.missing("trigger");
-        Optional<Trigger> result = kind.flatMap(k -> k.equals("state") ? stateTrigger(t) : numericTrigger(t));
-        t.finish();
-        return result;
+    <T> T track(Optional<T> part) {
+        if (part.isEmpty()) failed = true;
+        return part.orElse(null);
     }
 
-    private Optional<Trigger> stateTrigger(YamlMap t) {
-        Optional<Watched> w = watched(t);
-        Optional<Value> from = w.flatMap(x -> value(t, "from", x.spec()));
-        Optional<Value> to = w.flatMap(x -> value(t, "to", x.spec()));
-        Duration hold = t.duration("for", Duration.ZERO);
-        return w.map(x -> new Trigger.State(x.ref(), from, to, hold));
+    record Watched(AttributeRef ref, AttributeSpec spec) {
     }
 
-    private Optional<Trigger> numericTrigger(YamlMap t) {
-        Optional<Watched> w = watched(t).filter(x -> numeric(t, x));
-        OptionalDouble above = t.number("above");
-        OptionalDouble below = t.number("below");
-        Duration hold = t.duration("for", Duration.ZERO);
-        if (!rangeOk(t, above, below)) return Optional.empty();
-        return w.map(x -> new Trigger.Numeric(x.ref(), above, below, hold));
-    }
-
-    Optional<Condition> condition(YamlMap c) {
-        Optional<String> kind = c.choice("condition", k -> Optional.of(k).filter(CONDITIONS::contains), CONDITIONS);
-        if (!c.has("condition")) c.missing("condition");
-        Optional<Condition> result = kind.flatMap(k -> switch (k) {
-            case "state" -> stateCondition(c);
-            case "numeric" -> numericCondition(c);
-            case "and" -> Optional.of(new Condition.All(each(c, "conditions", this::condition)));
-            case "or" -> Optional.of(new Condition.Any(each(c, "conditions", this::condition)));
-            default -> Optional.of(new Condition.Not(new Condition.Any(each(c, "conditions", this::condition))));
-        });
-        c.finish();
-        return result;
-    }
-
-    private Optional<Condition> stateCondition(YamlMap c) {
-        Optional<Watched> w = watched(c);
-        Optional<Value> is = w.flatMap(x -> value(c, "is", x.spec()));
-        if (!c.has("is")) c.missing("is");
-        return w.flatMap(x -> is.map(v -> new Condition.State(x.ref(), v)));
-    }
-
-    private Optional<Condition> numericCondition(YamlMap c) {
-        Optional<Watched> w = watched(c).filter(x -> numeric(c, x));
-        OptionalDouble above = c.number("above");
-        OptionalDouble below = c.number("below");
-        if (!rangeOk(c, above, below)) return Optional.empty();
-        return w.map(x -> new Condition.Numeric(x.ref(), above, below));
-    }
-
-    Optional<Action> action(YamlMap a) {
-        Optional<YamlMap> command = a.map("command");
-        if (command.isEmpty() && !a.has("command")) {
-            a.problem(a.node(), "an action needs one of: " + String.join(", ", ACTIONS));
-        }
-        a.finish();
-        return command.flatMap(this::command);
-    }
-
-    private Optional<Action> command(YamlMap c) {
-        Optional<DeviceSpec> device = devices.device(c);
-        Map<String, Value> set = new LinkedHashMap<>();
-        Optional<YamlMap> values = c.map("set");
-        if (!c.has("set")) c.missing("set");
-        c.finish();
-        if (device.isEmpty() || values.isEmpty()) return Optional.empty();
-        for (String name : values.get().keys()) {
-            Optional<AttributeSpec> spec = device.get().attribute(name);
-            Optional<Value> v = spec.isPresent() ? value(values.get(), name, spec.get()) : Optional.empty();
-            v.ifPresent(x -> set.put(name, x));
-        }
-        List<String> problems = set.isEmpty() && values.get().keys().isEmpty()
-                ? List.of("'set' names no attribute") : CommandEncoder.validate(device.get(), rawFor(values.get(), device.get(), set));
-        problems.forEach(p -> c.problemAtKey("set", p));
-        values.get().finish();
-        return problems.isEmpty() ? Optional.of(new Action.Command(device.get().id(), set)) : Optional.empty();
-    }
-
-    /** Attributes the device lacks are passed as text so that validate() names them. */
-    private static Map<String, Value> rawFor(YamlMap values, DeviceSpec device, Map<String, Value> typed) {
-        Map<String, Value> all = new LinkedHashMap<>(typed);
-        for (String name : values.keys()) if (device.attribute(name).isEmpty()) all.put(name, Value.of("?"));
-        return all;
-    }
-
-    private record Watched(AttributeRef ref, AttributeSpec spec) {
-    }
-
-    private Optional<Watched> watched(YamlMap m) {
+    Optional<Watched> watched(YamlMap m) {
         Optional<DeviceSpec> device = devices.device(m);
         if (device.isEmpty()) {
             m.has("attribute");
@@ -146,13 +88,13 @@ final class PartReader {
         return devices.attribute(m, device.get()).map(a -> new Watched(new AttributeRef(device.get().id(), a.name()), a));
     }
 
-    private static boolean numeric(YamlMap m, Watched w) {
-        if (w.spec().type() == dev.hearth.gateway.device.ValueType.NUMBER) return true;
+    boolean numeric(YamlMap m, Watched w) {
+        if (w.spec().type() == ValueType.NUMBER) return true;
         m.problemAtKey("attribute", w.ref() + " is not a number (it is " + w.spec().type().yamlName() + "); use a state trigger or condition");
         return false;
     }
 
-    private static boolean rangeOk(YamlMap m, OptionalDouble above, OptionalDouble below) {
+    boolean rangeOk(YamlMap m, OptionalDouble above, OptionalDouble below) {
         if (above.isEmpty() && below.isEmpty()) {
             m.problem(m.node(), "give 'above', 'below' or both");
             return false;
@@ -164,7 +106,7 @@ final class PartReader {
         return true;
     }
 
-    private static Optional<Value> value(YamlMap m, String key, AttributeSpec spec) {
+    Optional<Value> value(YamlMap m, String key, AttributeSpec spec) {
         Optional<Node> node = m.value(key);
         if (node.isEmpty()) return Optional.empty();
         Optional<Object> plain = YamlScalars.plain(node.get());
@@ -175,5 +117,77 @@ final class PartReader {
                     + plain.map(x -> "'" + x + "'").orElse("nothing"));
         }
         return v;
+    }
+
+    /** A value for an attribute: a constant checked against the attribute now, or an expression checked when it runs. */
+    Optional<Template> valueOrExpression(YamlMap m, String key, AttributeSpec spec) {
+        Optional<Node> node = m.value(key);
+        if (node.isPresent() && node.get() instanceof ScalarNode s && !Tag.NULL.equals(s.getTag()) && s.getValue().contains("${")) {
+            return template(m, key);
+        }
+        return value(m, key, spec).map(Template::of);
+    }
+
+    /** Text with {@code ${expression}} parts, each compiled now. */
+    Optional<Template> template(YamlMap m, String key) {
+        Optional<String> text = m.text(key);
+        if (text.isEmpty()) return Optional.empty();
+        List<Object> parts = new ArrayList<>();
+        Matcher matcher = EXPRESSION.matcher(text.get());
+        int last = 0;
+        boolean ok = true;
+        while (matcher.find()) {
+            if (matcher.start() > last) parts.add(text.get().substring(last, matcher.start()));
+            Optional<Expr> e = compile(m, key, matcher.group(1));
+            if (e.isPresent()) parts.add(e.get());
+            else ok = false;
+            last = matcher.end();
+        }
+        if (last < text.get().length()) parts.add(text.get().substring(last));
+        if (!ok) return Optional.empty();
+        if (parts.stream().noneMatch(p -> p instanceof Expr)) return Optional.of(Template.of(Value.of(text.get())));
+        return Optional.of(new Template(Optional.empty(), parts));
+    }
+
+    Optional<Expr> expression(YamlMap m, String key) {
+        return m.text(key).flatMap(source -> compile(m, key, source));
+    }
+
+    private Optional<Expr> compile(YamlMap m, String key, String source) {
+        ExprScope.Compiled c = scope.compile(source);
+        c.problems().forEach(p -> m.problemAtValue(key, "expression '" + source + "' does not compile: " + p));
+        return Optional.ofNullable(c.expr());
+    }
+
+    Optional<LocalTime> time(YamlMap m, String key) {
+        return m.text(key).flatMap(t -> {
+            try {
+                return Optional.of(LocalTime.parse(t.length() == 4 ? "0" + t : t));
+            } catch (DateTimeParseException e) {
+                m.problemAtValue(key, "'" + key + "' must be a time of day such as 07:30 or 22:15:00, got '" + t + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    Set<DayOfWeek> weekdays(YamlMap m) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : m.listOfText("weekdays")) {
+            Optional<DayOfWeek> day = Weekdays.parse(d);
+            if (day.isPresent()) days.add(day.get());
+            else m.problemAtValue("weekdays", "unknown weekday '" + d + "' (expected " + String.join(", ", Weekdays.NAMES) + ")");
+        }
+        return days;
+    }
+
+    /** A duration that may be negative ({@code -30m}), for sun offsets. */
+    Optional<Duration> signedDuration(YamlMap m, String key) {
+        return m.text(key).flatMap(t -> {
+            boolean negative = t.strip().startsWith("-");
+            String body = t.strip().replaceFirst("^[-+]", "");
+            Optional<Duration> d = Durations.parse(body).map(x -> negative ? x.negated() : x);
+            if (d.isEmpty()) m.problemAtValue(key, "'" + key + "' must be a duration such as -30m or 1h, got '" + t + "'");
+            return d;
+        });
     }
 }

@@ -1,12 +1,23 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Read access to current device state, as automations see it. */
 @FunctionalInterface
 public interface StateView {
     Optional<Value> value(DeviceId device, String attribute);
+
+    /** Every known attribute of a device as plain Java values (Boolean, Double, String), for expressions. */
+    default Map<String, Object> attributes(DeviceId device) {
+        return Map.of();
+    }
+
+    default Availability availability(DeviceId device) {
+        return Availability.UNKNOWN;
+    }
 }

@@ -1,31 +1,53 @@
 package dev.hearth.gateway.automation;
 
+import com.cronutils.model.time.ExecutionTime;
+import dev.hearth.gateway.config.Durations;
+import dev.hearth.gateway.device.Availability;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
-/** What starts an automation. Each trigger watches one device attribute. */
-public sealed interface Trigger permits Trigger.State, Trigger.Numeric {
-
-    AttributeRef watches();
-
-    /** How long the matching state must hold before the automation runs; zero runs at once. */
-    Duration holdFor();
-
-    /** Whether this change is the transition the trigger waits for. A first value (out of unknown) never is. */
-    boolean firesOn(StateChanged change);
-
-    /** Whether {@code current} still satisfies the trigger, for {@link #holdFor()}. */
-    boolean holds(Value current);
+/**
+ * What starts an automation. Adding a kind: a record here, a case in {@link TriggerReader}, and where it is
+ * dispatched in {@link TriggerIndex} (device events) or {@link Schedules} (clock times).
+ */
+public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Trigger.Mqtt, Trigger.DeviceAvailability,
+        Trigger.Gateway {
 
     String describe();
 
-    /** Fires when the attribute changes {@code from} → {@code to} (either may be omitted: any value). */
-    record State(AttributeRef watches, Optional<Value> from, Optional<Value> to, Duration holdFor) implements Trigger {
+    /** Triggers that watch one device attribute, optionally until it has held for a while. */
+    sealed interface Watching extends Trigger permits State, Numeric {
+        AttributeRef watches();
+
+        /** How long the matching state must hold before the automation runs; zero runs at once. */
+        Duration holdFor();
+
+        /** Whether this change is the transition the trigger waits for. */
+        boolean firesOn(StateChanged change);
+
+        /** Whether {@code current} still satisfies the trigger, for {@link #holdFor()}. */
+        boolean holds(Value current);
+    }
+
+    /** Triggers fired by the clock; see {@link Schedules}. */
+    sealed interface Scheduled extends Trigger permits Time, Cron, Sun, Interval {
+    }
+
+    /**
+     * Fires when the attribute changes {@code from} → {@code to} (either may be omitted: any value). The first value
+     * a device reports (out of unknown) fires only with {@code fromUnavailable}: no light flickers at start-up.
+     */
+    record State(AttributeRef watches, Optional<Value> from, Optional<Value> to, Duration holdFor, boolean fromUnavailable)
+            implements Watching {
         public State {
             Objects.requireNonNull(watches, "watches");
             Objects.requireNonNull(holdFor, "holdFor");
@@ -33,9 +55,8 @@ public sealed interface Trigger permits Trigger.State, Trigger.Numeric {
 
         @Override
         public boolean firesOn(StateChanged change) {
-            return change.previous().isPresent()
-                    && from.map(f -> f.equals(change.previous().get())).orElse(true)
-                    && holds(change.value());
+            if (change.previous().isEmpty()) return fromUnavailable && from.isEmpty() && holds(change.value());
+            return from.map(f -> f.equals(change.previous().get())).orElse(true) && holds(change.value());
         }
 
         @Override
@@ -46,12 +67,12 @@ public sealed interface Trigger permits Trigger.State, Trigger.Numeric {
         @Override
         public String describe() {
             return "state " + watches + from.map(f -> " from " + f).orElse("") + to.map(t -> " to " + t).orElse("")
-                    + (holdFor.isZero() ? "" : " for " + holdFor);
+                    + hold(holdFor);
         }
     }
 
     /** Fires when a number crosses into the range {@code above < value < below}. */
-    record Numeric(AttributeRef watches, OptionalDouble above, OptionalDouble below, Duration holdFor) implements Trigger {
+    record Numeric(AttributeRef watches, OptionalDouble above, OptionalDouble below, Duration holdFor) implements Watching {
         public Numeric {
             Objects.requireNonNull(watches, "watches");
             Objects.requireNonNull(holdFor, "holdFor");
@@ -70,7 +91,95 @@ public sealed interface Trigger permits Trigger.State, Trigger.Numeric {
 
         @Override
         public String describe() {
-            return "numeric " + watches + NumericRange.describe(above, below) + (holdFor.isZero() ? "" : " for " + holdFor);
+            return "numeric " + watches + NumericRange.describe(above, below) + hold(holdFor);
         }
+    }
+
+    /** Every day (or on the given weekdays) at a wall-clock time in the configured zone. */
+    record Time(LocalTime at, Set<DayOfWeek> weekdays) implements Scheduled {
+        public Time {
+            Objects.requireNonNull(at, "at");
+            weekdays = weekdays.isEmpty() ? Set.of(DayOfWeek.values()) : Set.copyOf(weekdays);
+        }
+
+        @Override
+        public String describe() {
+            return "time " + at + (weekdays.size() == 7 ? "" : " on " + Weekdays.describe(weekdays));
+        }
+    }
+
+    /** A five-field Unix cron expression in the configured zone. */
+    record Cron(String expression, ExecutionTime schedule) implements Scheduled {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Cron c && c.expression.equals(expression);
+        }
+
+        @Override
+        public int hashCode() {
+            return expression.hashCode();
+        }
+
+        @Override
+        public String describe() {
+            return "cron '" + expression + "'";
+        }
+    }
+
+    enum SunEvent { SUNRISE, SUNSET }
+
+    /** Sunrise or sunset (plus an offset, which may be negative), computed offline from the configured location. */
+    record Sun(SunEvent event, Duration offset) implements Scheduled {
+        @Override
+        public String describe() {
+            return event.name().toLowerCase() + (offset.isZero() ? "" : (offset.isNegative() ? " - " : " + ")
+                    + Durations.format(offset.abs()));
+        }
+    }
+
+    /** Every {@code every}, counted from when the gateway armed its triggers. */
+    record Interval(Duration every) implements Scheduled {
+        public Interval {
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("interval below 1s");
+        }
+
+        @Override
+        public String describe() {
+            return "every " + Durations.format(every);
+        }
+    }
+
+    /** A raw MQTT message on a topic filter (for devices not in the registry), optionally with an exact payload. */
+    record Mqtt(String topicFilter, Optional<String> payload) implements Trigger {
+        public boolean matches(String topic, String text) {
+            return TopicFilter.matches(topicFilter, topic) && payload.map(text::equals).orElse(true);
+        }
+
+        @Override
+        public String describe() {
+            return "mqtt " + topicFilter + payload.map(p -> " payload '" + p + "'").orElse("");
+        }
+    }
+
+    /** A device going online or offline (optionally for a while); out of unknown fires only into offline. */
+    record DeviceAvailability(DeviceId device, Availability to, Duration holdFor) implements Trigger {
+        @Override
+        public String describe() {
+            return "availability " + device + " " + to.name().toLowerCase() + hold(holdFor);
+        }
+    }
+
+    enum GatewayEvent { STARTED, CONNECTION_LOST, CONNECTION_RESTORED }
+
+    /** The gateway itself: started (once triggers are armed), its broker connection lost or restored. */
+    record Gateway(GatewayEvent event) implements Trigger {
+        @Override
+        public String describe() {
+            return "gateway " + event.name().toLowerCase();
+        }
+    }
+
+    private static String hold(Duration d) {
+        return d.isZero() ? "" : " for " + Durations.format(d);
     }
 }

@@ -1,29 +1,64 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.device.DeviceId;
+
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps each device attribute to the triggers that watch it, so a change costs only what it matches. */
+/**
+ * Maps each device attribute (and device, for availability) to the triggers that watch it, so a change costs only
+ * what it matches, never the number of automations. MQTT and gateway triggers are few and kept in lists.
+ */
 final class TriggerIndex {
 
+    /** One trigger of one automation; {@code key} names it in timers and the database. */
     record Armed(Automation automation, int triggerNumber, Trigger trigger) {
+        String key() {
+            return automation.id() + "#" + triggerNumber;
+        }
     }
 
     private final Map<AttributeRef, List<Armed>> byAttribute = new HashMap<>();
+    private final Map<DeviceId, List<Armed>> byAvailability = new HashMap<>();
+    private final Map<Trigger.GatewayEvent, List<Armed>> byGatewayEvent = new EnumMap<>(Trigger.GatewayEvent.class);
+    private final List<Armed> mqtt = new ArrayList<>();
+    private final List<Armed> clock = new ArrayList<>();
 
-    TriggerIndex(List<Automation> automations) {
+    TriggerIndex(Iterable<Automation> automations) {
         for (Automation a : automations) {
-            if (!a.enabled()) continue;
-            for (int i = 0; i < a.triggers().size(); i++) {
-                Trigger t = a.triggers().get(i);
-                byAttribute.computeIfAbsent(t.watches(), k -> new ArrayList<>()).add(new Armed(a, i, t));
-            }
+            for (int i = 0; i < a.triggers().size(); i++) add(new Armed(a, i, a.triggers().get(i)));
         }
+    }
+
+    private void add(Armed armed) {
+        Trigger t = armed.trigger();
+        if (t instanceof Trigger.Watching w) byAttribute.computeIfAbsent(w.watches(), k -> new ArrayList<>()).add(armed);
+        else if (t instanceof Trigger.DeviceAvailability d) byAvailability.computeIfAbsent(d.device(), k -> new ArrayList<>()).add(armed);
+        else if (t instanceof Trigger.Gateway g) byGatewayEvent.computeIfAbsent(g.event(), k -> new ArrayList<>()).add(armed);
+        else if (t instanceof Trigger.Mqtt) mqtt.add(armed);
+        else clock.add(armed);
     }
 
     List<Armed> watching(AttributeRef ref) {
         return byAttribute.getOrDefault(ref, List.of());
+    }
+
+    List<Armed> availability(DeviceId device) {
+        return byAvailability.getOrDefault(device, List.of());
+    }
+
+    List<Armed> gateway(Trigger.GatewayEvent event) {
+        return byGatewayEvent.getOrDefault(event, List.of());
+    }
+
+    List<Armed> mqtt() {
+        return mqtt;
+    }
+
+    List<Armed> clock() {
+        return clock;
     }
 }

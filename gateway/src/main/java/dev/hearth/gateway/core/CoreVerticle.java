@@ -4,6 +4,14 @@ import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationEngine;
 import dev.hearth.gateway.automation.AutomationQuery;
 import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.SunClock;
+import dev.hearth.gateway.automation.Trigger;
+import dev.hearth.gateway.config.Location;
+import dev.hearth.gateway.mqtt.ConnectionChanged;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.store.AutomationStore;
+import java.time.Instant;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.CommandEncoder;
@@ -27,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,38 +47,119 @@ public final class CoreVerticle extends VerticleBase {
     private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
 
     /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
+    /** An automation starting more often than this is a loop: it is paused (see AutomationEngine). */
+    public static final int MAX_RUNS_PER_SECOND = 20;
     private static final DeliveryOptions UNTIL_ACKNOWLEDGED = new DeliveryOptions().setSendTimeout(Duration.ofHours(1).toMillis());
+
+    /** After the broker link first comes up, retained messages restore device state for this long before triggers arm. */
+    public static final Duration SETTLE = Duration.ofSeconds(1);
+    /** Without a broker, clock triggers still arm after this long. */
+    public static final Duration ARM_WITHOUT_BROKER = Duration.ofSeconds(15);
 
     private final DeviceRegistry registry;
     private final List<Automation> automations;
     private final Clock clock;
+    private final Location location;
+    private final Optional<AutomationStore> store;
     private final double acceleration;
     private AutomationEngine engine;
+    private EngineJournal journal = EngineJournal.NONE;
+    private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
+    private volatile boolean armed;
+    private long armTimer = -1;
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock) {
         this(registry, automations, new GatewayTime(clock, 1.0));
     }
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
+        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty());
+    }
+
+    /** With a store, device state, pending timers and clock checks survive restarts, and traces are kept. */
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Location location,
+                        Optional<AutomationStore> store) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
         this.clock = time.clock();
         this.acceleration = time.acceleration();
+        this.location = location;
+        this.store = store;
+    }
+
+    /** What the database held at start. */
+    private record Restored(List<AutomationStore.StoredState> states, List<EngineJournal.PendingTimer> timers,
+                            Map<String, Instant> clocks) {
     }
 
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
-        engine = new AutomationEngine(automations, (d, a) -> registry.state(d).flatMap(s -> s.value(a)),
-                new VertxScheduler(vertx, context, clock, acceleration), this::send, this::ran);
+        if (store.isEmpty()) {
+            startEngine();
+            return Future.succeededFuture();
+        }
+        AutomationStore s = store.get();
+        journal = new AutomationJournal(vertx, s);
+        return vertx.executeBlocking(() -> new Restored(s.states(), s.timers(), s.clocks())).map(r -> {
+            restored = r;
+            int n = 0;
+            for (AutomationStore.StoredState st : r.states()) {
+                if (registry.restore(new DeviceId(st.device()), st.attribute(), st.value(), st.lastChanged())) n++;
+            }
+            log.info("Restored {} device values and {} pending timers from the database", n, r.timers().size());
+            startEngine();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return journal instanceof AutomationJournal j ? j.flush() : Future.succeededFuture();
+    }
+
+    private void startEngine() {
+        engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
+                new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
+                new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), MAX_RUNS_PER_SECOND));
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
+        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
+        armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm());
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
         bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
                 m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
-        return Future.succeededFuture();
+    }
+
+    /** Whether the start-up barrier has passed and triggers are armed. */
+    public boolean armed() {
+        return armed;
+    }
+
+    private void onConnection(ConnectionChanged c) {
+        if (c.connected() && !armed) {
+            vertx.cancelTimer(armTimer);
+            armTimer = vertx.setTimer(SETTLE.toMillis(), t -> arm());
+        }
+        if (armed) {
+            engine.onGatewayEvent(c.connected() ? Trigger.GatewayEvent.CONNECTION_RESTORED : Trigger.GatewayEvent.CONNECTION_LOST);
+        }
+    }
+
+    private void arm() {
+        if (armed) return;
+        engine.arm(restored.timers(), restored.clocks());
+        armed = true;
+        log.info("Automations armed: {}", automations.size());
+    }
+
+    /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */
+    private void publish(Publication p) {
+        // A raw publish is how automations drive devices the registry does not know: it is a command.
+        bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED)
+                .onFailure(e -> log.warn("Publication to {} not delivered: {}", p.topic(), e.getMessage()));
     }
 
     /** The event loop that owns home state. */
@@ -78,15 +168,18 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void onInbound(InboundMessage m) {
+        engine.onMqtt(m.topic(), m.payload());
         for (DeviceEvent event : registry.apply(m.topic(), m.payload(), m.receivedAt())) {
             if (event instanceof StateChanged change) {
                 stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
                 bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
+                if (journal instanceof AutomationJournal j) j.stateChanged(change);
                 engine.onStateChanged(change);
             } else if (event instanceof AvailabilityChanged a) {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, a);
+                engine.onAvailabilityChanged(a);
             }
         }
     }
@@ -101,11 +194,15 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void onCommandRequest(Message<CommandRequested> request) {
-        send(request.body()).onSuccess(v -> request.reply(null)).onFailure(e -> request.fail(400, e.getMessage()));
+        sendCommand(request.body()).onSuccess(v -> request.reply(null)).onFailure(e -> request.fail(400, e.getMessage()));
     }
 
     /** Validates, encodes and hands a command to the MQTT bridge; completes when the broker has it. */
-    private Future<Void> send(CommandRequested command) {
+    private void send(CommandRequested command) {
+        sendCommand(command);
+    }
+
+    private Future<Void> sendCommand(CommandRequested command) {
         Optional<DeviceSpec> device = registry.spec(command.device());
         if (device.isEmpty()) return Future.failedFuture("unknown device " + command.device());
         CommandEncoder.Encoded encoded = CommandEncoder.encode(device.get(), command.set());
@@ -123,9 +220,10 @@ public final class CoreVerticle extends VerticleBase {
 
     private void ran(AutomationRun run) {
         if (run.outcome() == AutomationRun.Outcome.RAN) {
-            log.info("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.details());
+            log.info("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.steps().stream().map(AutomationRun.Step::action).toList());
         } else {
-            log.info("Automation {} triggered ({}) but a condition failed: {}", run.automation(), run.trigger(), run.details());
+            log.info("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
+                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
         }
         bus.publish(Addresses.AUTOMATION_RUN, run);
     }

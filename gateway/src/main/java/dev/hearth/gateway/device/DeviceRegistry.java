@@ -75,6 +75,21 @@ public final class DeviceRegistry {
         return List.of(new AvailabilityChanged(id, before.availability(), availability, at));
     }
 
+    /**
+     * Puts back an attribute value saved before a restart, without an event: automations see it as the state the
+     * home was in, and the next real change fires triggers as usual. Values the device no longer accepts are skipped.
+     */
+    public boolean restore(DeviceId id, String attribute, Value value, Instant lastChanged) {
+        DeviceSpec spec = specs.get(id);
+        if (spec == null) return false;
+        Optional<Value> typed = spec.attribute(attribute).flatMap(a -> a.accept(value.plain()));
+        if (typed.isEmpty()) return false;
+        DeviceState before = states.get(id);
+        states.put(id, before.withAttributes(Map.of(attribute, new AttributeState(typed.get(), lastChanged, lastChanged)),
+                before.lastSeen().orElse(lastChanged)));
+        return true;
+    }
+
     public Optional<DeviceState> state(DeviceId id) {
         return Optional.ofNullable(states.get(id));
     }

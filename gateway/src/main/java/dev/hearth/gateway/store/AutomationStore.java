@@ -1,0 +1,202 @@
+package dev.hearth.gateway.store;
+
+import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.EngineJournal.PendingTimer;
+import dev.hearth.gateway.device.Value;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The automation core's tables: device state with last-changed times, pending timers ({@code for:} holds and
+ * delays), when each clock trigger was last accounted for, and the last traces of each automation. Blocking:
+ * call it off the event loop. Every write method takes the connection of a surrounding transaction so that a
+ * batch of changes is one commit.
+ */
+public final class AutomationStore {
+    /** Traces kept per automation. */
+    public static final int TRACES_KEPT = 50;
+
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE device_state (device VARCHAR(64) NOT NULL, attribute VARCHAR(64) NOT NULL, value_type CHAR(1) NOT NULL,"
+                    + " value_text VARCHAR(4096) NOT NULL, last_changed TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (device, attribute))",
+            "CREATE TABLE automation_timer (timer_key VARCHAR(200) PRIMARY KEY, kind VARCHAR(8) NOT NULL, automation VARCHAR(64) NOT NULL,"
+                    + " position INT NOT NULL, due TIMESTAMP(3) WITH TIME ZONE NOT NULL, trigger_text VARCHAR(1000) NOT NULL, fingerprint VARCHAR(64) NOT NULL)",
+            "CREATE TABLE automation_clock (clock_key VARCHAR(200) PRIMARY KEY, checked TIMESTAMP(3) WITH TIME ZONE NOT NULL)",
+            "CREATE TABLE automation_trace (id BIGINT AUTO_INCREMENT PRIMARY KEY, automation VARCHAR(64) NOT NULL,"
+                    + " at TIMESTAMP(3) WITH TIME ZONE NOT NULL, outcome VARCHAR(32) NOT NULL, body CLOB NOT NULL)",
+            "CREATE INDEX automation_trace_by_automation ON automation_trace (automation, id)");
+
+    private final Database database;
+
+    public AutomationStore(Database database) {
+        this.database = database;
+        database.migrate("automation", SCHEMA);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** A device attribute as last known. */
+    public record StoredState(String device, String attribute, Value value, Instant lastChanged) {
+    }
+
+    public List<StoredState> states() {
+        return database.transaction(c -> {
+            List<StoredState> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT device, attribute, value_type, value_text, last_changed FROM device_state");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredState(r.getString(1), r.getString(2), value(r.getString(3), r.getString(4)), instant(r, 5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<PendingTimer> timers() {
+        return database.transaction(c -> {
+            List<PendingTimer> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT timer_key, kind, automation, position, due, trigger_text, fingerprint FROM automation_timer ORDER BY due");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new PendingTimer(r.getString(1), PendingTimer.Kind.valueOf(r.getString(2)), r.getString(3), r.getInt(4),
+                            instant(r, 5), r.getString(6), r.getString(7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Map<String, Instant> clocks() {
+        return database.transaction(c -> {
+            Map<String, Instant> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT clock_key, checked FROM automation_clock");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.put(r.getString(1), instant(r, 2));
+            }
+            return out;
+        });
+    }
+
+    /** The last {@code limit} traces of an automation, newest first. */
+    public List<AutomationRun> traces(String automation, int limit) {
+        return database.transaction(c -> {
+            List<AutomationRun> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT body FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT ?")) {
+                p.setString(1, automation);
+                p.setInt(2, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) out.add(decode(new JsonObject(r.getString(1))));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- writes, inside a caller's transaction ---------------------------------------------------------------
+
+    public static void saveState(Connection c, String device, String attribute, Value value, Instant lastChanged) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "MERGE INTO device_state (device, attribute, value_type, value_text, last_changed) KEY (device, attribute) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, device);
+            p.setString(2, attribute);
+            p.setString(3, value instanceof Value.Bool ? "b" : value instanceof Value.Number ? "n" : "t");
+            p.setString(4, value.toString());
+            p.setTimestamp(5, Timestamp.from(lastChanged));
+            p.executeUpdate();
+        }
+    }
+
+    public static void saveTimer(Connection c, PendingTimer t) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO automation_timer (timer_key, kind, automation, position, due, trigger_text,"
+                + " fingerprint) KEY (timer_key) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, t.key());
+            p.setString(2, t.kind().name());
+            p.setString(3, t.automation());
+            p.setInt(4, t.position());
+            p.setTimestamp(5, Timestamp.from(t.due()));
+            p.setString(6, t.trigger().length() > 1000 ? t.trigger().substring(0, 1000) : t.trigger());
+            p.setString(7, t.fingerprint());
+            p.executeUpdate();
+        }
+    }
+
+    public static void deleteTimer(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_timer WHERE timer_key = ?")) {
+            p.setString(1, key);
+            p.executeUpdate();
+        }
+    }
+
+    public static void saveClock(Connection c, String key, Instant checked) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO automation_clock (clock_key, checked) KEY (clock_key) VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setTimestamp(2, Timestamp.from(checked));
+            p.executeUpdate();
+        }
+    }
+
+    public static void saveTrace(Connection c, AutomationRun run) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, run.automation());
+            p.setTimestamp(2, Timestamp.from(run.at()));
+            p.setString(3, run.outcome().name());
+            p.setString(4, encode(run).encode());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id NOT IN "
+                + "(SELECT id FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT ?)")) {
+            p.setString(1, run.automation());
+            p.setString(2, run.automation());
+            p.setInt(3, TRACES_KEPT);
+            p.executeUpdate();
+        }
+    }
+
+    static JsonObject encode(AutomationRun run) {
+        JsonArray steps = new JsonArray();
+        run.steps().forEach(s -> steps.add(new JsonObject().put("action", s.action()).put("outcome", s.outcome())
+                .put("at", s.at().toString()).put("millis", s.millis())));
+        return new JsonObject().put("automation", run.automation()).put("at", run.at().toString()).put("trigger", run.trigger())
+                .put("outcome", run.outcome().name()).put("details", new JsonArray(new ArrayList<>(run.details())))
+                .put("steps", steps).put("finished", run.finished().toString());
+    }
+
+    static AutomationRun decode(JsonObject j) {
+        List<String> details = new ArrayList<>();
+        j.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
+        List<AutomationRun.Step> steps = new ArrayList<>();
+        j.getJsonArray("steps").forEach(o -> {
+            JsonObject s = (JsonObject) o;
+            steps.add(new AutomationRun.Step(s.getString("action"), s.getString("outcome"), Instant.parse(s.getString("at")), s.getLong("millis")));
+        });
+        return new AutomationRun(j.getString("automation"), Instant.parse(j.getString("at")), j.getString("trigger"),
+                AutomationRun.Outcome.valueOf(j.getString("outcome")), details, steps, Instant.parse(j.getString("finished")));
+    }
+
+    private static Value value(String type, String text) {
+        return switch (type) {
+            case "b" -> Value.of(Boolean.parseBoolean(text));
+            case "n" -> Value.of(Double.parseDouble(text));
+            default -> Value.of(text);
+        };
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, java.time.OffsetDateTime.class).toInstant();
+    }
+}
