@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ScenarioLoader {
     private static final int MAX_CODE_POINTS = 1 << 20;
     private static final Set<String> TOP = Set.of("scenario", "start", "end", "acceleration", "outside", "sun",
-            "rooms", "timeline", "date");
+            "rooms", "timeline", "date", "people", "seed");
 
     private ScenarioLoader() {
     }
@@ -86,6 +86,8 @@ public final class ScenarioLoader {
         for (YamlCursor entry : top.optional("timeline").map(YamlCursor::sequence).orElse(List.of())) {
             timeline.add(reader.event(entry));
         }
+        long seed = top.optional("seed").map(v -> (long) Values.number(v)).orElse(1L);
+        top.optional("people").ifPresent(p -> timeline.addAll(new PeopleReader(rooms, start, end, seed).events(p)));
         return new Scenario(
                 top.optional("scenario").map(YamlCursor::scalar).orElse(label),
                 start, end,
