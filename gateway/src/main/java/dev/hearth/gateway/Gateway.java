@@ -74,6 +74,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
         createDirectories(config);
         Database database = Database.open(config.dataDir(), config.durability());
+        database.recovered().ifPresent(what -> log.error("{}", what));
         Optional<EmbeddedBroker> broker;
         try {
             broker = config.mqtt().embedded()
