@@ -168,6 +168,15 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void onInbound(InboundMessage m) {
+        try {
+            apply(m);
+        } finally {
+            // Commands this message caused were requested above, so they reach the outbox before this does.
+            if (m.ackToken() != 0) bus.send(Addresses.MQTT_INBOUND_HANDLED, new InboundMessage.Handled(m.ackToken()));
+        }
+    }
+
+    private void apply(InboundMessage m) {
         engine.onMqtt(m.topic(), m.payload());
         for (DeviceEvent event : registry.apply(m.topic(), m.payload(), m.receivedAt())) {
             if (event instanceof StateChanged change) {
