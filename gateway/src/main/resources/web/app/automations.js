@@ -1,6 +1,6 @@
 // Automations: enable/disable, run now, and each run's trace rendered generically (whatever fields
 // the run record has, nested lists as steps), so richer traces show without a dashboard change.
-import {el, time, ago, showError} from './dom.js';
+import {el, time, when, showError} from './dom.js';
 import {get, post} from './api.js';
 
 let openTrace = null;
@@ -26,7 +26,7 @@ function row(a) {
                 onchange: e => control(a.id, e.target.checked ? 'enable' : 'disable')}),
               ' enabled')),
       a.description ? el('p', {class: 'description', text: a.description}) : null,
-      el('p', {class: 'meta', text: a.runs + (a.runs === 1 ? ' run' : ' runs') + ' · last triggered ' + ago(a.lastTriggered) + (a.source ? ' · ' + a.source : '')}),
+      el('p', {class: 'meta', text: a.runs + (a.runs === 1 ? ' run' : ' runs') + ' · last triggered ' + when(a.lastTriggered) + (a.source ? ' · ' + a.source : '')}),
       el('div', {class: 'actions'},
           el('button', {type: 'button', class: 'trigger', text: 'Run now', onclick: () => control(a.id, 'trigger')}),
           el('button', {type: 'button', class: 'quiet show-trace', text: 'Traces', onclick: () => toggleRuns(a.id)})),

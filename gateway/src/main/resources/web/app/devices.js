@@ -1,5 +1,5 @@
 // Rooms of device cards, updated in place from the live stream.
-import {el, ago, showError} from './dom.js';
+import {el, time, showError} from './dom.js';
 import {get, post} from './api.js';
 import {toggleChart} from './chart.js';
 
@@ -66,7 +66,7 @@ function card(d) {
           el('h3', {class: 'device-name', text: d.name || d.id}),
           el('span', {class: 'availability', text: d.availability === 'unknown' ? '' : d.availability})),
       el('div', {class: 'body'}, body(d)),
-      el('footer', {class: 'last-seen', text: 'seen ' + ago(d.lastSeen)}));
+      el('footer', {class: 'last-seen', text: 'last seen ' + time(d.lastSeen)}));
 }
 
 function body(d) {

@@ -17,18 +17,16 @@ export function el(tag, props = {}, ...children) {
 }
 
 export function time(iso) {
-  if (!iso) return '—';
+  if (!iso) return 'never';
   const d = new Date(iso);
   return d.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
 }
 
-export function ago(iso) {
+// Absolute times, not "5 min ago": the gateway's clock may run a scenario's accelerated time.
+export function when(iso) {
   if (!iso) return 'never';
-  const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
-  if (seconds < 60) return seconds + ' s ago';
-  if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
-  if (seconds < 86400) return Math.round(seconds / 3600) + ' h ago';
-  return Math.round(seconds / 86400) + ' d ago';
+  const d = new Date(iso);
+  return d.toLocaleDateString([], {month: 'short', day: 'numeric'}) + ' ' + time(iso);
 }
 
 export function showError(message) {
