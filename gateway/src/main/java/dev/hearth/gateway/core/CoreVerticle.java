@@ -206,7 +206,9 @@ public final class CoreVerticle extends VerticleBase {
 
     private void onInbound(InboundMessage m) {
         engine.onMqtt(m.topic(), m.payload());
-        for (DeviceEvent event : registry.apply(m.topic(), m.payload(), m.receivedAt())) {
+        registry.routes().route(m.topic()).ifPresent(r -> engine.onDeviceSeen(r.device().id()));
+        // State times are on the core's clock (the scenario clock in the demo), the one automations measure 'for:' with.
+        for (DeviceEvent event : registry.apply(m.topic(), m.payload(), clock.instant())) {
             if (event instanceof StateChanged change) {
                 stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
