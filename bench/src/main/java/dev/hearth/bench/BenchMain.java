@@ -37,14 +37,17 @@ public final class BenchMain implements Callable<Integer> {
     int repeats;
     @Option(names = "--pinned-repeats", defaultValue = "1")
     int pinnedRepeats;
-    @Option(names = "--measure", defaultValue = "3", description = "Seconds per measured run")
+    @Option(names = "--measure", defaultValue = "2", description = "Seconds per measured run")
     double measureSeconds;
-    @Option(names = "--warmup", defaultValue = "2", description = "Seconds of warm-up load")
+    @Option(names = "--warmup", defaultValue = "1", description = "Seconds of warm-up load")
     double warmupSeconds;
     @Option(names = "--saturation-pairs", defaultValue = "250")
     int saturationPairs;
     @Option(names = "--only-latency", description = "Smoke run: 1 and 64 pair latency and memory only")
     boolean onlyLatency;
+    @Option(names = "--budget", defaultValue = "540",
+            description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
+    int budgetSeconds;
 
     final Results results = new Results();
 
@@ -55,25 +58,36 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant began = Instant.now();
+        Instant deadline = began.plusSeconds(budgetSeconds);
+        String loadBefore = loadAverage();
         Files.createDirectories(work);
+        int done = 0;
+        int pinnedDone = 0;
         try (MosquittoBroker broker = startBroker()) {
             Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed);
             Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds));
             List<Subject> subjects = subjects();
-            for (int r = 1; r <= repeats; r++) {
+            Duration repeatCost = Duration.ZERO;
+            for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
+                Instant t = Instant.now();
                 System.out.println("Repeat " + r + " of " + repeats);
                 for (Subject s : subjects) runFree(suite, s);
                 if (!onlyLatency) suite.embeddedStartup();
-            }
-            for (int r = 1; r <= pinnedRepeats; r++) {
-                System.out.println("Pinned repeat " + r + " of " + pinnedRepeats);
-                for (Subject s : subjects) suite.main(s, true, saturationPairs);
+                repeatCost = Duration.between(t, Instant.now());
+                done++;
+                // Pinned runs after the first repeat: they matter more than a third unpinned repeat.
+                for (; r == 1 && pinnedDone < pinnedRepeats && fits(repeatCost.dividedBy(3), deadline); pinnedDone++) {
+                    System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
+                    for (Subject s : subjects) suite.main(s, true, saturationPairs);
+                }
             }
         }
         Duration took = Duration.between(began, Instant.now());
         if (out != null) {
             String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
-            Files.writeString(out, new Document(results, took, commandLine(), notesText, nodeRed).render());
+            String run = commandLine() + "`; repeats done: " + done + " of " + repeats + ", pinned: " + pinnedDone + " of "
+                    + pinnedRepeats + "; load average (1, 5, 15 min) before: `" + loadBefore + "`, after: `" + loadAverage();
+            Files.writeString(out, new Document(results, took, run, notesText, nodeRed).render());
             System.out.println("Wrote " + out + " in " + took.toSeconds() + " s");
         }
         return 0;
@@ -101,6 +115,20 @@ public final class BenchMain implements Callable<Integer> {
     private String commandLine() {
         return String.format(java.util.Locale.ROOT, "--repeats %d --pinned-repeats %d --measure %s --warmup %s --saturation-pairs %d",
                 repeats, pinnedRepeats, measureSeconds, warmupSeconds, saturationPairs);
+    }
+
+    /** Whether one more step costing about {@code last} ends before the deadline (the first always runs). */
+    private static boolean fits(Duration last, Instant deadline) {
+        return Instant.now().plus(last).isBefore(deadline);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static Duration seconds(double s) {

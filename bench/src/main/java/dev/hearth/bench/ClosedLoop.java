@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The load client: for each motion/light pair it publishes a motion event and times the light
@@ -57,13 +58,14 @@ final class ClosedLoop implements AutoCloseable {
      * Toggles pair 0 every {@code every} until the subject answers: the subject is then connected,
      * subscribed and has its automations loaded. Returns the time of the answer (nanoTime).
      */
-    long awaitFirstActuation(Duration every, Duration timeout) throws InterruptedException {
+    long awaitFirstActuation(Duration every, Duration timeout, BooleanSupplier subjectAlive) throws InterruptedException {
         CountDownLatch answer = new CountDownLatch(1);
         firstAnswer = answer;
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean next = false;
         while (!answer.await(every.toNanos(), TimeUnit.NANOSECONDS)) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("no answer within " + timeout);
+            if (!subjectAlive.getAsBoolean()) throw new IllegalStateException("the subject exited");
             synchronized (this) {
                 sent[0] = next;
                 sentAt[0] = 0;

@@ -68,7 +68,8 @@ final class Document {
                   `{"state":"OFF"}`; a device's first report never actuates. Temperature sensors are each
                   watched by an automation whose threshold (> 1000 °C) is never reached.
                 * Main workload: 250 motion/light pairs + 500 temperature sensors = 1,000 devices, 500
-                  automations. Ingest workloads: 100 and 1,000 automations (one pair, the rest sensors).
+                  automations. Ingest workloads: 100 and 1,000 automations (one pair, the rest watched
+                  temperature sensors).
                 * Round trip: closed loop per pair: the load client publishes a motion change (QoS 1) and
                   times the light command the subject publishes; the pair's next event goes out when the
                   answer arrives. Measured after a warm-up of 64 pairs; `round trips/s` at the largest pair
@@ -85,7 +86,8 @@ final class Document {
                   `motion_0` every 10 ms: connected, subscribed, automations loaded (1,000 devices).
                 * Pinned: the subject process under `taskset -c 0`; the broker and the load client stay unpinned.
                 """
-                + "\nOptions of this run: `" + options + "`.\n";
+                + "\nThis run: `" + options + "`. The machine is shared (other builds and tests may run beside the\n"
+                + "benchmark): a load average above the core count means the figures are pessimistic and noisier.\n";
     }
 
     private String targets() {

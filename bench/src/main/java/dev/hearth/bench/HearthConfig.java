@@ -51,7 +51,7 @@ final class HearthConfig {
             motion(b, i, "on", "true", "{ state: \"ON\", brightness: 200 }");
             motion(b, i, "off", "false", "{ state: \"OFF\" }");
         }
-        for (int i = 0; i < w.sensors(); i++) {
+        for (int i = 0; i < w.watched(); i++) {
             b.append("  - id: hot_").append(i).append('\n')
                     .append("    triggers:\n      - trigger: numeric\n        device: temp_").append(i)
                     .append("\n        attribute: temperature\n        above: ").append(Workload.THRESHOLD).append('\n')

@@ -27,7 +27,7 @@ final class Suite {
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     /** 250 motion/light pairs and 500 temperature sensors: 1,000 devices, 500 automations. */
-    static final Workload MAIN = new Workload("main", 250, 500);
+    static final Workload MAIN = new Workload("main", 250, 500, 0);
 
     private final Subject.Environment env;
     private final Results results;
@@ -39,7 +39,7 @@ final class Suite {
     Suite(Subject.Environment env, Results results, Path workDir, Duration measure, Duration warmup) {
         this.env = env;
         this.results = results;
-        this.workDir = workDir;
+        this.workDir = workDir.toAbsolutePath();
         this.measure = measure;
         this.warmup = warmup;
     }
@@ -91,7 +91,7 @@ final class Suite {
 
     /** Sensor messages per second the subject gets through with {@code automations} loaded; with 100, also paced runs. */
     void ingest(Subject subject, int automations, List<Integer> pacedRates) throws Exception {
-        Workload w = new Workload("ingest" + automations, 1, automations - 2);
+        Workload w = new Workload("ingest" + automations, 1, automations - 2, automations - 2);
         String who = subject.label();
         try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", 1);
              MqttPort floodPort = MqttPort.connect(env.brokerUrl(), "bench-flood", (t, m) -> { });
@@ -139,7 +139,7 @@ final class Suite {
 
     private long awaitUp(ClosedLoop loop, SubjectProcess p) throws InterruptedException {
         try {
-            return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT);
+            return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT, p::alive);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("subject never answered; its output ends with:\n" + p.tail(), e);
         }

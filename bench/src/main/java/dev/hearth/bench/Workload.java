@@ -2,11 +2,11 @@ package dev.hearth.bench;
 
 /**
  * What a subject is loaded with: {@code pairs} motion sensors each switching its own light (two
- * automations a pair: on at motion, off when it clears), and {@code sensors} temperature sensors
- * each watched by one numeric automation whose threshold is never reached, so every sensor message
- * is decoded, applied and evaluated but actuates nothing.
+ * automations a pair: on at motion, off when it clears), and {@code sensors} temperature sensors,
+ * the first {@code watched} of them each watched by one numeric automation whose threshold is never
+ * reached, so every message of theirs is decoded, applied and evaluated but actuates nothing.
  */
-public record Workload(String name, int pairs, int sensors) {
+public record Workload(String name, int pairs, int sensors, int watched) {
     /** The topic prefix shared by every device of the benchmark. */
     public static final String PREFIX = "bench";
     /** The watched temperature; the flood never reaches it. */
@@ -15,6 +15,7 @@ public record Workload(String name, int pairs, int sensors) {
     public Workload {
         if (pairs < 1) throw new IllegalArgumentException("need at least one motion/light pair");
         if (sensors < 0) throw new IllegalArgumentException("sensors must not be negative");
+        if (watched < 0 || watched > sensors) throw new IllegalArgumentException("watched sensors must be between 0 and " + sensors);
     }
 
     public int devices() {
@@ -22,7 +23,7 @@ public record Workload(String name, int pairs, int sensors) {
     }
 
     public int automations() {
-        return 2 * pairs + sensors;
+        return 2 * pairs + watched;
     }
 
     public static String motionTopic(int pair) {

@@ -18,6 +18,13 @@ public final class Addresses {
      */
     public static final String MQTT_PUBLISH = "hearth.mqtt.publish";
 
+    /**
+     * Core → MQTT bridge (send). Body: {@code mqtt.InboundMessage.Handled}: the core has applied an inbound
+     * message and handed every command it caused to the outbox; the bridge acknowledges it to the broker once
+     * those are committed (at-least-once from sensor to device).
+     */
+    public static final String MQTT_INBOUND_HANDLED = "hearth.mqtt.inbound-handled";
+
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 

@@ -205,6 +205,15 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void onInbound(InboundMessage m) {
+        try {
+            apply(m);
+        } finally {
+            // Commands this message caused were requested above, so they reach the outbox before this does.
+            if (m.ackToken() != 0) bus.send(Addresses.MQTT_INBOUND_HANDLED, new InboundMessage.Handled(m.ackToken()));
+        }
+    }
+
+    private void apply(InboundMessage m) {
         engine.onMqtt(m.topic(), m.payload());
         registry.routes().route(m.topic()).ifPresent(r -> engine.onDeviceSeen(r.device().id()));
         // State times are on the core's clock (the scenario clock in the demo), the one automations measure 'for:' with.
