@@ -8,6 +8,7 @@ import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.history.HistoryStore;
+import dev.hearth.gateway.metrics.BusMeters;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
@@ -74,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
         createDirectories(config);
         Database database = Database.open(config.dataDir(), config.durability());
+        database.recovered().ifPresent(what -> log.error("{}", what));
         Optional<EmbeddedBroker> broker;
         try {
             broker = config.mqtt().embedded()
@@ -88,10 +90,11 @@ public final class Gateway implements AutoCloseable {
         try {
             LocalCodec.install(vertx.eventBus());
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
+            vertx.deployVerticle(new BusMeters(meters.registry())).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-                    Optional.of(new AutomationStore(database)));
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()));
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();

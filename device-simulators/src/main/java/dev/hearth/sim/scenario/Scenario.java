@@ -8,16 +8,20 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A simulated evening (or day): a home, outside conditions and a timeline played from
  * {@code start} to {@code end} at {@code acceleration} simulated seconds per real second.
  * {@code date} pins the calendar day (sun times in a gateway depend on it); empty means today.
+ * {@code announce} lists what the home publishes besides device state (bridge list, discovery).
  */
 public record Scenario(String name, LocalTime start, LocalTime end, double acceleration, OutsideClimate outside,
-                       Sun sun, List<RoomSpec> rooms, List<TimelineEvent> timeline, Optional<LocalDate> date) {
+                       Sun sun, List<RoomSpec> rooms, List<TimelineEvent> timeline, Optional<LocalDate> date,
+                       Set<Announcement> announce) {
     public Scenario {
         rooms = List.copyOf(rooms);
+        announce = Set.copyOf(announce);
         LocalTime from = start;
         timeline = timeline.stream().sorted(Comparator.comparing(e -> offset(from, e.at()))).toList();
     }
@@ -26,7 +30,7 @@ public record Scenario(String name, LocalTime start, LocalTime end, double accel
         if (!(factor > 0)) {
             throw new IllegalArgumentException("acceleration must be positive, got " + factor);
         }
-        return new Scenario(name, start, end, factor, outside, sun, rooms, timeline, date);
+        return new Scenario(name, start, end, factor, outside, sun, rooms, timeline, date, announce);
     }
 
     public List<DeviceSpec> devices() {

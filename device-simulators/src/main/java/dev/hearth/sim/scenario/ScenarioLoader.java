@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ScenarioLoader {
     private static final int MAX_CODE_POINTS = 1 << 20;
     private static final Set<String> TOP = Set.of("scenario", "start", "end", "acceleration", "outside", "sun",
-            "rooms", "timeline", "date");
+            "rooms", "timeline", "date", "people", "seed", "announce");
 
     private ScenarioLoader() {
     }
@@ -86,13 +86,25 @@ public final class ScenarioLoader {
         for (YamlCursor entry : top.optional("timeline").map(YamlCursor::sequence).orElse(List.of())) {
             timeline.add(reader.event(entry));
         }
+        long seed = top.optional("seed").map(v -> (long) Values.number(v)).orElse(1L);
+        top.optional("people").ifPresent(p -> timeline.addAll(new PeopleReader(rooms, start, end, seed).events(p)));
         return new Scenario(
                 top.optional("scenario").map(YamlCursor::scalar).orElse(label),
                 start, end,
                 top.optional("acceleration").map(Values::positive).orElse(1.0),
                 top.optional("outside").map(RoomReader::outside).orElse(dev.hearth.sim.physics.OutsideClimate.autumn()),
                 top.optional("sun").map(RoomReader::sun).orElse(dev.hearth.sim.physics.Sun.autumn()),
-                rooms, timeline, top.optional("date").map(Values::date));
+                rooms, timeline, top.optional("date").map(Values::date),
+                top.optional("announce").map(ScenarioLoader::announcements).orElse(Set.of()));
+    }
+
+    private static Set<Announcement> announcements(YamlCursor cursor) {
+        Set<Announcement> result = new HashSet<>();
+        for (YamlCursor entry : cursor.sequence()) {
+            result.add(Announcement.parse(entry.scalar()).orElseThrow(() -> entry.error("unknown announcement '"
+                    + entry.scalar() + "' (expected zigbee2mqtt_bridge or home_assistant)")));
+        }
+        return result;
     }
 
     private static void checkUniqueTopics(List<DeviceSpec> devices, YamlCursor rooms) {

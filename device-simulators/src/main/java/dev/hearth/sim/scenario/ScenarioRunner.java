@@ -2,6 +2,7 @@ package dev.hearth.sim.scenario;
 
 import dev.hearth.sim.device.SimulatedDevice;
 import dev.hearth.sim.mqtt.Daemons;
+import dev.hearth.sim.mqtt.SimClient;
 import dev.hearth.sim.physics.RoomSimulation;
 import dev.hearth.sim.physics.RoomThermal;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class ScenarioRunner implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Daemons.named("scenario-ticker"));
     private final ScenarioClock time;
     private ExpectationWatch watch;
+    private SimClient announcer;
     private Duration latencyAllowance = DEFAULT_LATENCY_ALLOWANCE;
     private Queue<TimelineEvent> pending;
     private Instant lastTick;
@@ -79,6 +81,7 @@ public final class ScenarioRunner implements AutoCloseable {
         LocalTime opening = timeOfDay();
         rooms.values().forEach(r -> r.advance(Duration.ZERO, opening, scenario.outside(), scenario.sun()));
         awaitConnected(connectTimeout);
+        announce(connectTimeout);
         pending = new ArrayDeque<>(scenario.timeline());
         time.release(); // the clock starts once devices are up
         simStart = time.now();
@@ -132,6 +135,24 @@ public final class ScenarioRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         devices.values().forEach(SimulatedDevice::shutdown);
+        if (announcer != null) {
+            announcer.close();
+        }
+    }
+
+    /** Retained announcements (bridge list, discovery) from one extra client, before the clock starts. */
+    private void announce(Duration timeout) {
+        if (scenario.announce().isEmpty()) {
+            return;
+        }
+        announcer = new SimClient(brokerUrl, "sim-announcer-" + scenario.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        announcer.start();
+        scenario.announce().stream().sorted()
+                .flatMap(a -> a.publications(scenario.devices()).stream())
+                .forEach(p -> announcer.publish(p.topic(), p.payload(), 1, p.retained()));
+        if (!announcer.awaitIdle(timeout)) {
+            LOG.info("announcements not yet acknowledged; they wait in the announcer's queue");
+        }
     }
 
     private SimulatedDevice create(DeviceSpec spec) {

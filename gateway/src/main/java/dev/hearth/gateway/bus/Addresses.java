@@ -18,6 +18,13 @@ public final class Addresses {
      */
     public static final String MQTT_PUBLISH = "hearth.mqtt.publish";
 
+    /**
+     * Core → MQTT bridge (send). Body: {@code mqtt.InboundMessage.Handled}: the core has applied an inbound
+     * message and handed every command it caused to the outbox; the bridge acknowledges it to the broker once
+     * those are committed (at-least-once from sensor to device).
+     */
+    public static final String MQTT_INBOUND_HANDLED = "hearth.mqtt.inbound-handled";
+
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 
@@ -35,6 +42,12 @@ public final class Addresses {
 
     /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
     public static final String AUTOMATION_RUN = "hearth.automation.run";
+
+    /**
+     * Core → anyone (publish). Body: {@code automation.AutomationReload}: an edited automations file was reloaded,
+     * or refused with its problems (the previous version keeps running).
+     */
+    public static final String AUTOMATION_RELOADED = "hearth.automation.reloaded";
 
     /** Anyone → core (request). Body: {@code AutomationQuery.ListAll}; reply {@code AutomationQuery.Listing}. */
     public static final String AUTOMATION_LIST = "hearth.automation.list";

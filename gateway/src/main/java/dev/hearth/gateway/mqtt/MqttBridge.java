@@ -51,6 +51,8 @@ public final class MqttBridge extends VerticleBase {
             bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
                     .onSuccess(x -> msg.reply(null))
                     .onFailure(e -> msg.fail(1, e.getMessage())));
+            bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED,
+                    msg -> outbox.committedSoFar().onComplete(r -> link.ack(msg.body().ackToken())));
             bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
             bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
             link.start();

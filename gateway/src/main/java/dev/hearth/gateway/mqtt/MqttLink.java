@@ -112,6 +112,8 @@ final class MqttLink implements Transport {
         try {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), null, pahoThreads);
             client.setCallback(new Callback(gen));
+            // Inbound QoS 1 messages are acknowledged by ack(), once what they caused is on disk.
+            client.setManualAcks(true);
             client.connect(PahoOptions.build(settings), null, listener(gen, this::onConnected, this::onConnectFailed));
         } catch (MqttException | RuntimeException e) {
             onConnectFailed(gen, e);
@@ -315,6 +317,26 @@ final class MqttLink implements Transport {
         return null;
     }
 
+    /** Identifies an inbound message on one connection: its generation, packet id and QoS. */
+    private static long ackToken(int gen, int messageId, int qos) {
+        return ((long) gen << 32) | ((long) messageId << 2) | qos;
+    }
+
+    /**
+     * Acknowledges an inbound message to the broker. A message of an older connection is not acknowledged:
+     * the broker sends it again on the resumed session, which is the point.
+     */
+    void ack(long token) {
+        int gen = (int) (token >>> 32);
+        if (token == 0 || gen != generation || client == null) return;
+        int messageId = (int) ((token & 0xFFFF_FFFFL) >>> 2);
+        try {
+            client.messageArrivedComplete(messageId, (int) (token & 3));
+        } catch (MqttException | RuntimeException e) {
+            log.debug("Could not acknowledge inbound message {}: {}", messageId, e.getMessage());
+        }
+    }
+
     private static String describe(Throwable e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
@@ -366,7 +388,8 @@ final class MqttLink implements Transport {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now()));
+                long token = message.getQos() == 0 ? 0 : ackToken(gen, message.getId(), message.getQos());
+                inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now(), token));
             } catch (Throwable t) {
                 // An exception escaping here would shut the Paho client down.
                 log.error("Dropped inbound message on '{}': {}", topic, t.toString());

@@ -53,6 +53,7 @@ public final class Outbox {
     private List<OutboxStore.Dead> toBury = new ArrayList<>();
     private List<Queued> toCount = new ArrayList<>();
     private Future<Void> flushing;
+    private Promise<Void> nextFlush;
     private long nextId;
     private long sweepTimer = -1;
     private long dropped;
@@ -140,6 +141,21 @@ public final class Outbox {
                     return null;
                 })
                 .compose(v -> deadLetterList());
+    }
+
+    /**
+     * Completes when everything submitted so far is on disk (a commit barrier). A failed commit also
+     * completes it: the failed messages were refused loudly and are not waited for.
+     */
+    public Future<Void> committedSoFar() {
+        Future<Void> barrier;
+        if (!toAppend.isEmpty()) {
+            if (nextFlush == null) nextFlush = Promise.promise();
+            barrier = nextFlush.future();
+        } else {
+            barrier = flushing != null ? flushing : Future.succeededFuture();
+        }
+        return barrier.recover(e -> Future.succeededFuture());
     }
 
     /** Stops taking messages and commits what is pending; rows not yet acknowledged stay for the next start. */
@@ -261,7 +277,8 @@ public final class Outbox {
         toRemove = new ArrayList<>();
         toBury = new ArrayList<>();
         toCount = new ArrayList<>();
-        Promise<Void> done = Promise.promise();
+        Promise<Void> done = nextFlush != null ? nextFlush : Promise.promise();
+        nextFlush = null;
         flushing = done.future();
         vertx.executeBlocking(() -> {
             store.apply(changes);

@@ -104,6 +104,7 @@ class OutboxOutageTest {
             proxy.refuseConnections(false);
             home.awaitConnected();
             command(bus, 0, 200).await();
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.containsKey("z/light_0/set"));
             assertThat(received.get("z/light_0/set")).containsExactly(200);
         }
     }

@@ -212,7 +212,8 @@ public final class TestHome implements AutoCloseable {
         return c;
     }
 
-    private <T extends SimulatedDevice> T started(T device) {
+    /** Starts a simulated device on the test broker; it is stopped when the home closes. */
+    public <T extends SimulatedDevice> T started(T device) {
         toClose.add(device::shutdown);
         device.start();
         assertThat(device.client().awaitConnected(Duration.ofSeconds(10))).as("simulated device connected").isTrue();

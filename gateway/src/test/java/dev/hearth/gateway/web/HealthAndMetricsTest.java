@@ -2,6 +2,8 @@ package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.net.FreePort;
+import dev.hearth.gateway.automation.AutomationQuery;
+import dev.hearth.gateway.bus.Addresses;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -12,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** /health (open to all) tells liveness and readiness; /metrics (for the access token) shows Vert.x, event-loop and feature meters in Prometheus format. */
 class HealthAndMetricsTest {
@@ -56,7 +60,17 @@ class HealthAndMetricsTest {
                 .contains("hearth_test_things_total{gateway=")
                 .contains("vertx_http_server_requests_total")
                 .contains("vertx_eventbus_")
-                .contains("hearth_eventloop_lag_seconds");
+                .contains("hearth_eventloop_lag_seconds")
+                .containsPattern("hearth_mqtt_connected\\{gateway=\"test\\d+\"} 1\\.0")
+                .contains("hearth_history_recorded_total")
+                .contains("hearth_web_stream_clients");
+    }
+
+    @Test
+    void automationRunsAreCountedByOutcome() {
+        home.gateway().vertx().eventBus().request(Addresses.AUTOMATION_CONTROL, new AutomationQuery.TriggerNow("hallway_off")).await();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(home.gateway().meters().scrape())
+                .containsPattern("hearth_automation_runs_total\\{automation=\"hallway_off\",gateway=\"test\\d+\",outcome=\"ran\"} 1\\.0"));
     }
 
     static HttpResponse<Buffer> get(String path) {

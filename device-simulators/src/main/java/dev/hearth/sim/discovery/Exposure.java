@@ -1,0 +1,43 @@
+package dev.hearth.sim.discovery;
+
+import dev.hearth.sim.scenario.DeviceKind;
+import java.util.List;
+
+/**
+ * One attribute a device exposes, as Zigbee2MQTT describes it: its type, whether it can be set, its
+ * unit, and its values (on/off for binaries, options for enums). Both announcement formats derive from it.
+ */
+record Exposure(String attribute, Type type, boolean settable, String unit, List<Object> values) {
+    enum Type { BINARY, NUMERIC, ENUM }
+
+    static Exposure binary(String attribute, Object on, Object off, boolean settable) {
+        return new Exposure(attribute, Type.BINARY, settable, "", List.of(on, off));
+    }
+
+    static Exposure numeric(String attribute, String unit, boolean settable) {
+        return new Exposure(attribute, Type.NUMERIC, settable, unit, List.of());
+    }
+
+    static Exposure options(String attribute, boolean settable, String... options) {
+        return new Exposure(attribute, Type.ENUM, settable, "", List.of((Object[]) options));
+    }
+
+    /** What each simulated model publishes (and accepts), matching the models in {@code dev.hearth.sim.device}. */
+    static List<Exposure> of(DeviceKind kind) {
+        return switch (kind) {
+            case MOTION -> List.of(binary("occupancy", true, false, false), numeric("battery", "%", false),
+                    numeric("linkquality", "lqi", false));
+            case CONTACT -> List.of(binary("contact", true, false, false), numeric("battery", "%", false));
+            case TEMPERATURE -> List.of(numeric("temperature", "°C", false), numeric("humidity", "%", false),
+                    numeric("battery", "%", false));
+            case ILLUMINANCE -> List.of(numeric("illuminance", "lx", false), numeric("battery", "%", false));
+            case LIGHT -> List.of(binary("state", "ON", "OFF", true), numeric("brightness", "", true),
+                    numeric("color_temp", "mired", true));
+            case PLUG -> List.of(binary("state", "ON", "OFF", true), numeric("power", "W", false),
+                    numeric("energy", "kWh", false));
+            case THERMOSTAT -> List.of(numeric("local_temperature", "°C", false),
+                    numeric("occupied_heating_setpoint", "°C", true), options("system_mode", true, "off", "heat"),
+                    options("running_state", false, "idle", "heat"));
+        };
+    }
+}

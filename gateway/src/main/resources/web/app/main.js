@@ -1,0 +1,77 @@
+// The dashboard: pages, the live stream, and the broker-link banner.
+import {get, post, startSession} from './api.js';
+import {showError} from './dom.js';
+import {loadDevices, onStateChanged, onAvailabilityChanged} from './devices.js';
+import {loadAutomations, onAutomationRun} from './automations.js';
+import {logEvent, setUpFilters} from './events.js';
+
+const STATUS_EVERY_MS = 5000;
+
+async function start() {
+  await startSession();
+  setUpTabs();
+  setUpFilters();
+  document.getElementById('logout').addEventListener('click', async () => {
+    await post('/logout').catch(() => {});
+    window.location.assign('/login');
+  });
+  await loadDevices();
+  listen();
+  await refreshStatus();
+  setInterval(() => refreshStatus().catch(() => {}), STATUS_EVERY_MS);
+}
+
+function setUpTabs() {
+  for (const tab of document.querySelectorAll('.tab')) {
+    tab.addEventListener('click', () => show(tab.dataset.page));
+  }
+}
+
+function show(page) {
+  for (const tab of document.querySelectorAll('.tab')) tab.classList.toggle('active', tab.dataset.page === page);
+  for (const section of document.querySelectorAll('.page')) section.hidden = section.id !== 'page-' + page;
+  if (page === 'automations') loadAutomations().catch(e => showError(e.message));
+}
+
+function listen() {
+  const stream = new EventSource('/api/events');
+  stream.addEventListener('state', e => {
+    const change = JSON.parse(e.data);
+    onStateChanged(change);
+    logEvent('state', change);
+  });
+  stream.addEventListener('availability', e => {
+    const change = JSON.parse(e.data);
+    onAvailabilityChanged(change);
+    logEvent('availability', change);
+  });
+  stream.addEventListener('automation', e => {
+    const run = JSON.parse(e.data);
+    onAutomationRun(run);
+    logEvent('automation', run);
+  });
+  stream.addEventListener('connection', e => {
+    const connection = JSON.parse(e.data);
+    logEvent('connection', connection);
+    refreshStatus().catch(() => {});
+  });
+  // After a gap in the stream, reload what may have changed meanwhile.
+  stream.addEventListener('open', () => loadDevices().catch(() => {}));
+}
+
+async function refreshStatus() {
+  const status = await get('/api/status');
+  const link = document.getElementById('link');
+  const connected = status.connection.connected;
+  link.textContent = connected ? 'online' : 'offline';
+  link.className = 'link ' + (connected ? 'online' : 'offline');
+  const banner = document.getElementById('offline-banner');
+  banner.hidden = connected;
+  if (!connected) {
+    const queued = typeof status.outbox === 'object' ? status.outbox.queued : null;
+    banner.textContent = 'The gateway is offline from the broker' + (status.connection.reason ? ' (' + status.connection.reason + ')' : '')
+        + '. ' + (queued === null ? 'Buffered commands: unknown.' : queued + ' command' + (queued === 1 ? '' : 's') + ' buffered; they are sent when the link is back.');
+  }
+}
+
+start().catch(e => showError('The dashboard could not start: ' + e.message));
