@@ -73,6 +73,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
         createDirectories(config);
         Database database = Database.open(config.dataDir(), config.durability());
+        database.recovered().ifPresent(what -> log.error("{}", what));
         Optional<EmbeddedBroker> broker;
         try {
             broker = config.mqtt().embedded()
@@ -91,7 +92,7 @@ public final class Gateway implements AutoCloseable {
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-                    Optional.of(new AutomationStore(database)));
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()));
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();

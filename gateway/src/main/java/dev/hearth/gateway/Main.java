@@ -3,6 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.ConfigProblem;
 import dev.hearth.gateway.config.Durations;
@@ -28,6 +29,8 @@ import java.util.concurrent.CountDownLatch;
         subcommands = {Main.Run.class, Main.Check.class, Traces.class, Demo.class, HashPasswordCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
+    /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
+    public static final int STORE_ERROR = 3;
 
     @Option(names = {"-c", "--config"}, description = "Configuration directory (gateway.yaml, devices.yaml). Default: ${DEFAULT-VALUE}")
     Path config = Path.of("config");
@@ -61,7 +64,15 @@ public final class Main implements Callable<Integer> {
     static int runGateway(Path config, Map<String, String> env, PrintWriter err) {
         Optional<Loaded> loaded = load(config, env, err);
         if (loaded.isEmpty()) return CONFIG_ERROR;
-        Gateway gateway = Gateway.start(loaded.get().config(), loaded.get().automations());
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(loaded.get().config(), loaded.get().automations());
+        } catch (StoreException e) {
+            // The message names the file and what to do; a stack trace would only hide it.
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return STORE_ERROR;
+        }
         awaitShutdown(gateway::close);
         return 0;
     }

@@ -1,5 +1,8 @@
 package dev.hearth.gateway.store;
 
+import org.h2.api.ErrorCode;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +24,7 @@ public final class Database implements AutoCloseable {
     private final Durability durability;
     private final Connection connection;
     private final LongAdder commits = new LongAdder();
+    private Optional<DatabaseRecovery.Recovered> recovered = Optional.empty();
 
     private Database(Path file, Durability durability, Connection connection) {
         this.file = file;
@@ -27,13 +32,26 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) {@code <dataDir>/hearth.mv.db}. */
+    /**
+     * Opens (creating if needed) {@code <dataDir>/hearth.mv.db}. A file in use by another process is a
+     * clear error; a corrupt one is moved aside, salvaged into a fresh file, and reported by {@link #recovered()}.
+     */
     public static Database open(Path dataDir, Durability durability) {
         Path file = dataDir.resolve("hearth");
         try {
-            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-            c.setAutoCommit(false);
+            Optional<DatabaseRecovery.Recovered> recovered = Optional.empty();
+            Connection c;
+            try {
+                c = connect(file);
+            } catch (SQLException e) {
+                if (!isCorrupt(e)) throw e;
+                Path aside = DatabaseRecovery.moveAside(file, java.time.Clock.systemUTC());
+                c = connect(file);
+                int salvaged = DatabaseRecovery.salvage(aside, c);
+                recovered = Optional.of(new DatabaseRecovery.Recovered(Path.of(file + ".mv.db"), aside, salvaged, e.getMessage()));
+            }
             Database db = new Database(file, durability, c);
+            db.recovered = recovered;
             db.transaction(x -> {
                 try (Statement s = x.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
@@ -42,8 +60,32 @@ public final class Database implements AutoCloseable {
             });
             return db;
         } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new StoreException("database " + file + ".mv.db is in use by another process: is another Hearth"
+                        + " (or an H2 console) running with the same gateway.data_dir? Stop it, or give this gateway its own data_dir.", e);
+            }
             throw new StoreException("cannot open database " + file + ".mv.db: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreException("database " + file + ".mv.db is corrupt and could not be moved aside (" + e.getMessage()
+                    + "); move or rename it yourself (keep it), then start again", e);
         }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static boolean isCorrupt(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.GENERAL_ERROR_1
+                && String.valueOf(e.getMessage()).contains("corrupt");
+    }
+
+    /** Set when the file was corrupt at open: what was moved where and how much was salvaged. */
+    public Optional<String> recovered() {
+        return recovered.map(DatabaseRecovery.Recovered::describe);
     }
 
     public Path file() {
