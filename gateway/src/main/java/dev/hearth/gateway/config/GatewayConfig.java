@@ -22,11 +22,11 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, history);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, history);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
