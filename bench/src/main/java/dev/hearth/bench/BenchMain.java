@@ -49,6 +49,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
     int budgetSeconds;
 
+    @Option(names = "--subject", description = "Run only these subjects (hearth, floor, node-red); default all")
+    List<String> only = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
     boolean profile;
 
@@ -76,7 +78,7 @@ public final class BenchMain implements Callable<Integer> {
                 Instant t = Instant.now();
                 System.out.println("Repeat " + r + " of " + repeats);
                 for (Subject s : subjects) runFree(suite, s);
-                if (!smoke) suite.embeddedStartup();
+                if (!smoke && (only.isEmpty() || only.contains("hearth"))) suite.embeddedStartup();
                 repeatCost = Duration.between(t, Instant.now());
                 done++;
                 // Pinned runs after the first repeat: they matter more than a third unpinned repeat.
@@ -110,7 +112,8 @@ public final class BenchMain implements Callable<Integer> {
     private List<Subject> subjects() {
         List<Subject> list = new ArrayList<>(List.of(new Subject.Hearth(false, 0), new Subject.Floor()));
         if (nodeRed != null) list.add(new Subject.NodeRed(FreePort.loopback()));
-        return list;
+        if (only.isEmpty()) return list;
+        return list.stream().filter(s -> only.contains(s.label().toLowerCase())).toList();
     }
 
     private static MosquittoBroker startBroker() {

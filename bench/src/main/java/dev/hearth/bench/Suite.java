@@ -15,6 +15,7 @@ final class Suite {
     static final String FREE = "all cores";
     static final String PINNED = "pinned to one core (taskset -c 0)";
     static final String STARTUP = "start to first actuation, external broker";
+    static final String READY = "start to ready (/health 200), external broker";
     static final String STARTUP_EMBEDDED = "start to first actuation, embedded broker";
     static final String RSS_IDLE = "RSS after warm-up, idle";
     static final String HEAP_IDLE = "heap used after warm-up, idle";
@@ -64,8 +65,12 @@ final class Suite {
         try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs())) {
             long started = System.nanoTime();
             try (SubjectProcess p = subject.start(env, MAIN, runDir(subject), pinned)) {
+                CompletableFuture<Long> ready = p.readyAt();
                 long firstActuation = awaitUp(loop, p);
-                if (!pinned) add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+                if (!pinned) {
+                    add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+                    if (ready.isDone()) add(section, READY, "ms", true, who, (ready.join() - started) / 1e6);
+                }
                 loop.prime(TIMEOUT);
                 int some = Math.min(64, saturationPairs);
                 loop.run(some, Duration.ZERO, warmup, DRAIN);
