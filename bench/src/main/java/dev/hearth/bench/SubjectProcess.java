@@ -71,6 +71,20 @@ final class SubjectProcess implements AutoCloseable {
         return at;
     }
 
+    /** The readiness URL's status code now; -1 when it does not answer or there is none. */
+    int healthStatus() {
+        if (readiness == null) return -1;
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(readiness)
+                    .timeout(java.time.Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
