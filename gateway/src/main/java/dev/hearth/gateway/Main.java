@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, Demo.class, HashPasswordCommand.class})
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, Demo.class, Verify.class, HashPasswordCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
@@ -170,6 +170,7 @@ public final class Main implements Callable<Integer> {
             if (cls == Run.class) return (K) new Run(env);
             if (cls == Check.class) return (K) new Check(env);
             if (cls == Demo.class) return (K) new Demo(env);
+            if (cls == Verify.class) return (K) new Verify(env);
             if (cls == Traces.class) return (K) new Traces(env);
             return CommandLine.defaultFactory().create(cls);
         }

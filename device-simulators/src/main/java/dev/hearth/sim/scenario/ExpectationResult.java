@@ -18,7 +18,7 @@ public record ExpectationResult(Expectation expectation, LocalTime firedAt, bool
             return head + " (after " + Scenario.describe(after)
                     + (allowanceUsed ? ", inside the real-time allowance for MQTT round trips" : "") + ")";
         }
-        String seen = lastValue.map(v -> "still " + v).orElse("never reported " + expectation.attribute());
+        String seen = lastValue.map(v -> "still " + (v instanceof Number n ? Scenario.number(n.doubleValue()) : v)).orElse("never reported " + expectation.attribute());
         return head + ": " + seen + " after " + Scenario.describe(expectation.within()) + "  [" + expectation.where() + "]";
     }
 }

@@ -101,6 +101,7 @@ public final class AutomationEngine implements RunExecution.Host {
         armed = true;
         pending.forEach(this::restore);
         for (TriggerIndex.Armed a : index.clock()) armClock(a, Optional.ofNullable(clockChecked.get(a.key())));
+        for (TriggerIndex.Armed a : index.silence()) armSilence(a);
         onGatewayEvent(Trigger.GatewayEvent.STARTED);
     }
 
@@ -139,11 +140,21 @@ public final class AutomationEngine implements RunExecution.Host {
             return now.isPresent() && w.holds(now.get()) ? Optional.empty()
                     : Optional.of(w.watches() + " is now " + now.map(Value::toString).orElse("unknown"));
         }
+        if (t instanceof Trigger.Silent) return Optional.empty();
         if (t instanceof Trigger.DeviceAvailability d) {
             Availability now = states.availability(d.device());
             return now == d.to() ? Optional.empty() : Optional.of(d.device() + " is now " + now.name().toLowerCase());
         }
         return Optional.of("not a state trigger");
+    }
+
+    /** A device not heard since start-up is silent from now on (unless a restored hold already counts). */
+    private void armSilence(TriggerIndex.Armed a) {
+        if (!holds.containsKey("hold:" + a.key())) hold(a, ((Trigger.Silent) a.trigger()).after(), silenceData(a));
+    }
+
+    private static Map<String, Object> silenceData(TriggerIndex.Armed a) {
+        return Map.of("kind", "silent", "device", ((Trigger.Silent) a.trigger()).device().value());
     }
 
     private void armClock(TriggerIndex.Armed a, Optional<Instant> checked) {
@@ -208,6 +219,14 @@ public final class AutomationEngine implements RunExecution.Host {
             boolean backFromUnknown = change.previous() == Availability.UNKNOWN && change.current() == Availability.ONLINE;
             if (change.current() != d.to()) interruptHold(a, change.device() + " became " + change.current().name().toLowerCase());
             else if (!backFromUnknown) fireOrHold(a, d.holdFor(), data);
+        }
+    }
+
+    /** A device sent something (changed or not): its silence starts again. */
+    public void onDeviceSeen(DeviceId device) {
+        if (!armed) return;
+        for (TriggerIndex.Armed a : index.silence(device)) {
+            if (!disabled.contains(a.automation().id())) hold(a, ((Trigger.Silent) a.trigger()).after(), silenceData(a));
         }
     }
 
@@ -405,6 +424,9 @@ public final class AutomationEngine implements RunExecution.Host {
             for (TriggerIndex.Armed a : index.clock()) {
                 if (incoming.containsKey(a.automation().id())) armClock(a, Optional.empty());
             }
+            for (TriggerIndex.Armed a : index.silence()) {
+                if (incoming.containsKey(a.automation().id())) armSilence(a);
+            }
         }
     }
 
@@ -449,6 +471,11 @@ public final class AutomationEngine implements RunExecution.Host {
             @Override
             public Optional<Value> value(DeviceId device, String attribute) {
                 return states.value(device, attribute);
+            }
+
+            @Override
+            public Optional<Instant> lastChanged(DeviceId device, String attribute) {
+                return states.lastChanged(device, attribute);
             }
 
             @Override

@@ -29,16 +29,28 @@ public sealed interface Condition permits Condition.State, Condition.Numeric, Co
         return new All(conditions).check(facts);
     }
 
-    record State(AttributeRef ref, Value is) implements Condition {
+    /** The attribute has the value {@code is}, and (with {@code heldFor}) has not changed for at least that long. */
+    record State(AttributeRef ref, Value is, Optional<Duration> heldFor) implements Condition {
         public State {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(is, "is");
         }
 
+        public State(AttributeRef ref, Value is) {
+            this(ref, is, Optional.empty());
+        }
+
         @Override
         public Check check(Facts facts) {
             Optional<Value> seen = facts.value(ref.device(), ref.attribute());
-            return new Check(seen.map(is::equals).orElse(false), ref + " is " + is + " (was " + seen.map(Value::toString).orElse("unknown") + ")");
+            boolean ok = seen.map(is::equals).orElse(false);
+            String text = ref + " is " + is + " (was " + seen.map(Value::toString).orElse("unknown");
+            if (heldFor.isEmpty()) return new Check(ok, text + ")");
+            Optional<Instant> since = facts.lastChanged(ref.device(), ref.attribute());
+            Duration held = since.map(s -> Duration.between(s, facts.now())).orElse(Duration.ZERO);
+            return new Check(ok && since.isPresent() && held.compareTo(heldFor.get()) >= 0, text + ") for "
+                    + dev.hearth.gateway.config.Durations.format(heldFor.get()) + " (for " + dev.hearth.gateway.config.Durations.format(
+                    held.isNegative() ? Duration.ZERO : Duration.ofSeconds(held.getSeconds())) + ")");
         }
     }
 

@@ -54,7 +54,8 @@ final class ConditionReader {
         Optional<PartReader.Watched> w = parts.watched(c);
         Optional<Value> is = w.flatMap(x -> parts.value(c, "is", x.spec()));
         if (!c.has("is")) c.missing("is");
-        return w.flatMap(x -> is.map(v -> new Condition.State(x.ref(), v)));
+        Optional<Duration> heldFor = c.duration("for");
+        return w.flatMap(x -> is.map(v -> new Condition.State(x.ref(), v, heldFor)));
     }
 
     private Optional<Condition> numeric(YamlMap c) {

@@ -11,6 +11,9 @@ import java.util.Optional;
 public interface Facts {
     Optional<Value> value(DeviceId device, String attribute);
 
+    /** When the attribute last changed value (kept across restarts). */
+    Optional<Instant> lastChanged(DeviceId device, String attribute);
+
     Instant now();
 
     ZoneId zone();

@@ -58,7 +58,11 @@ final class RunExecution {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final List<String> details = new ArrayList<>();
     private final List<AutomationRun.Step> steps = new ArrayList<>();
+    /** How often a {@code wait} for a condition looks again without an event. */
+    static final Duration WAIT_RECHECK = Duration.ofSeconds(5);
+
     private Scheduler.Cancellable pending;
+    private Scheduler.Cancellable recheck;
     private Waiter waiter;
     private boolean done;
 
@@ -138,6 +142,7 @@ final class RunExecution {
     void cancel(String why) {
         if (done) return;
         if (pending != null) pending.cancel();
+        if (recheck != null) recheck.cancel();
         if (waiter != null) host.stopWaiting(waiter);
         host.delayEnded(this);
         details.add("cancelled: " + why);
@@ -262,13 +267,18 @@ final class RunExecution {
             waiter = null;
             if (pending != null) pending.cancel();
             pending = null;
+            if (recheck != null) recheck.cancel();
+            recheck = null;
             variables.put(AutomationLoader.WAIT_TIMED_OUT, false);
             step(w.describe(), "ok", at);
             next.run();
         });
         host.waitFor(waiter);
+        if (w.condition().isPresent()) recheckLater(waiter);
         w.timeout().ifPresent(t -> pending = host.scheduler().schedule(t, () -> {
             pending = null;
+            if (recheck != null) recheck.cancel();
+            recheck = null;
             host.stopWaiting(waiter);
             waiter = null;
             variables.put(AutomationLoader.WAIT_TIMED_OUT, true);
@@ -276,6 +286,23 @@ final class RunExecution {
             if (w.continueOnTimeout()) next.run();
             else finish(AutomationRun.Outcome.STOPPED);
         }));
+    }
+
+    /**
+     * Conditions can become true with no event at all ({@code is: "off", for: 5m} just needs time to pass), so a
+     * waiting condition is also checked every {@link #WAIT_RECHECK}.
+     */
+    private void recheckLater(Waiter w) {
+        recheck = host.scheduler().schedule(WAIT_RECHECK, () -> {
+            recheck = null;
+            if (waiter != w || done) return;
+            if (w.action().condition().orElseThrow().check(host.facts(this::find)).passed()) {
+                host.stopWaiting(w);
+                w.satisfied().run();
+            } else {
+                recheckLater(w);
+            }
+        });
     }
 
     private boolean branch(List<Condition> conditions, String what) {

@@ -17,6 +17,10 @@ public interface StateView {
         return Map.of();
     }
 
+    default Optional<java.time.Instant> lastChanged(DeviceId device, String attribute) {
+        return Optional.empty();
+    }
+
     default Availability availability(DeviceId device) {
         return Availability.UNKNOWN;
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * dispatched in {@link TriggerIndex} (device events) or {@link Schedules} (clock times).
  */
 public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Trigger.Mqtt, Trigger.DeviceAvailability,
-        Trigger.Gateway {
+        Trigger.Silent, Trigger.Gateway {
 
     String describe();
 
@@ -166,6 +166,22 @@ public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Tri
         @Override
         public String describe() {
             return "availability " + device + " " + to.name().toLowerCase() + hold(holdFor);
+        }
+    }
+
+    /**
+     * A device has sent nothing at all (not even an unchanged value) for {@code after}: a sensor whose battery died
+     * or that dropped off the network without a will message. Counted from start-up for a device not yet heard.
+     */
+    record Silent(DeviceId device, Duration after) implements Trigger {
+        public Silent {
+            Objects.requireNonNull(device, "device");
+            if (after.isZero() || after.isNegative()) throw new IllegalArgumentException("silent needs a positive duration");
+        }
+
+        @Override
+        public String describe() {
+            return "silent " + device + " for " + Durations.format(after);
         }
     }
 

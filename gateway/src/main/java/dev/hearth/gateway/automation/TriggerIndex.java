@@ -24,6 +24,7 @@ final class TriggerIndex {
     private final Map<AttributeRef, List<Armed>> byAttribute = new HashMap<>();
     private final Map<DeviceId, List<Armed>> byAvailability = new HashMap<>();
     private final Map<Trigger.GatewayEvent, List<Armed>> byGatewayEvent = new EnumMap<>(Trigger.GatewayEvent.class);
+    private final Map<DeviceId, List<Armed>> bySilence = new HashMap<>();
     private final List<Armed> mqtt = new ArrayList<>();
     private final List<Armed> clock = new ArrayList<>();
 
@@ -38,6 +39,7 @@ final class TriggerIndex {
         if (t instanceof Trigger.Watching w) byAttribute.computeIfAbsent(w.watches(), k -> new ArrayList<>()).add(armed);
         else if (t instanceof Trigger.DeviceAvailability d) byAvailability.computeIfAbsent(d.device(), k -> new ArrayList<>()).add(armed);
         else if (t instanceof Trigger.Gateway g) byGatewayEvent.computeIfAbsent(g.event(), k -> new ArrayList<>()).add(armed);
+        else if (t instanceof Trigger.Silent q) bySilence.computeIfAbsent(q.device(), k -> new ArrayList<>()).add(armed);
         else if (t instanceof Trigger.Mqtt) mqtt.add(armed);
         else clock.add(armed);
     }
@@ -52,6 +54,14 @@ final class TriggerIndex {
 
     List<Armed> gateway(Trigger.GatewayEvent event) {
         return byGatewayEvent.getOrDefault(event, List.of());
+    }
+
+    List<Armed> silence(DeviceId device) {
+        return bySilence.getOrDefault(device, List.of());
+    }
+
+    List<Armed> silence() {
+        return bySilence.values().stream().flatMap(List::stream).toList();
     }
 
     List<Armed> mqtt() {

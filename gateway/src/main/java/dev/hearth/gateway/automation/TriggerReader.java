@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 
 /** Reads one trigger. Its YAML keys live here. */
 final class TriggerReader {
-    static final List<String> KINDS = List.of("state", "numeric", "time", "cron", "sun", "interval", "mqtt", "availability", "gateway");
+    static final List<String> KINDS = List.of("state", "numeric", "time", "cron", "sun", "interval", "mqtt", "availability", "silent", "gateway");
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private final PartReader parts;
@@ -39,6 +39,7 @@ final class TriggerReader {
             case "interval" -> interval(t);
             case "mqtt" -> mqtt(t);
             case "availability" -> availability(t);
+            case "silent" -> silent(t);
             default -> gateway(t);
         });
         t.finish();
@@ -120,6 +121,17 @@ final class TriggerReader {
         if (!t.has("to")) t.missing("to");
         Duration hold = t.duration("for", Duration.ZERO);
         return device.flatMap(d -> to.map(a -> new Trigger.DeviceAvailability(d.id(), a, hold)));
+    }
+
+    private Optional<Trigger> silent(YamlMap t) {
+        Optional<DeviceSpec> device = parts.devices.device(t);
+        if (!t.has("for")) t.missing("for");
+        Optional<Duration> after = t.duration("for").filter(d -> {
+            if (!d.isZero()) return true;
+            t.problemAtValue("for", "'for' must be longer than zero");
+            return false;
+        });
+        return device.flatMap(d -> after.map(a -> new Trigger.Silent(d.id(), a)));
     }
 
     private Optional<Trigger> gateway(YamlMap t) {

@@ -49,6 +49,12 @@ public final class Addresses {
     /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
     public static final String AUTOMATION_RUN = "hearth.automation.run";
 
+    /**
+     * Core → anyone (publish). Body: {@code automation.AutomationReload}: an edited automations file was reloaded,
+     * or refused with its problems (the previous version keeps running).
+     */
+    public static final String AUTOMATION_RELOADED = "hearth.automation.reloaded";
+
     /** Anyone → core (request). Body: {@code AutomationQuery.ListAll}; reply {@code AutomationQuery.Listing}. */
     public static final String AUTOMATION_LIST = "hearth.automation.list";
 

@@ -20,6 +20,14 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
         return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox);
     }
 
+    public GatewayConfig withDataDir(Path dir) {
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox);
+    }
+
+    public GatewayConfig withHttp(HttpSettings settings) {
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox);
+    }
+
     public GatewayConfig withBroker(BrokerSettings settings) {
         return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox);
     }

@@ -8,7 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationEngine;
+import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.automation.AutomationQuery;
+import dev.hearth.gateway.automation.AutomationReload;
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
@@ -38,6 +40,7 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,12 +66,16 @@ public final class CoreVerticle extends VerticleBase {
     public static final Duration SETTLE = Duration.ofSeconds(1);
     /** Without a broker, clock triggers still arm after this long. */
     public static final Duration ARM_WITHOUT_BROKER = Duration.ofSeconds(15);
+    /** How often the automations directory is checked for edits. */
+    public static final Duration RELOAD_EVERY = Duration.ofSeconds(2);
 
     private final DeviceRegistry registry;
     private final List<Automation> automations;
     private final Clock clock;
     private final Location location;
     private final Optional<AutomationStore> store;
+    private final Optional<Path> automationsDir;
+    private AutomationReloader reloader;
     private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
@@ -84,18 +91,22 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
-        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty());
+        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty(), Optional.empty());
     }
 
-    /** With a store, device state, pending timers and clock checks survive restarts, and traces are kept. */
+    /**
+     * With a store, device state, pending timers and clock checks survive restarts, and traces are kept; with an
+     * automations directory, edited files are reloaded while the gateway runs.
+     */
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Location location,
-                        Optional<AutomationStore> store) {
+                        Optional<AutomationStore> store, Optional<Path> automationsDir) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
         this.clock = time.clock();
         this.acceleration = time.acceleration();
         this.location = location;
         this.store = store;
+        this.automationsDir = automationsDir;
     }
 
     /** What the database held at start. */
@@ -144,11 +155,37 @@ public final class CoreVerticle extends VerticleBase {
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
         armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm());
+        automationsDir.ifPresent(this::watch);
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
         bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
                 m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
+    }
+
+    private void watch(Path dir) {
+        reloader = new AutomationReloader(vertx, dir, new AutomationLoader(registry.specs()));
+        reloader.baseline().onSuccess(v -> vertx.setPeriodic(RELOAD_EVERY.toMillis(), t -> reloader.scan().onSuccess(this::reload)));
+    }
+
+    private void reload(List<AutomationReloader.Change> changes) {
+        for (AutomationReloader.Change c : changes) {
+            List<String> clashes = c.automations().stream()
+                    .filter(a -> engine.automation(a.id()).filter(old -> !old.file().equals(c.file())).isPresent())
+                    .map(a -> a.source() + ":1: automation id '" + a.id() + "' is already defined in "
+                            + engine.automation(a.id()).orElseThrow().source())
+                    .toList();
+            AutomationReload report = AutomationReloader.report(c, clashes);
+            if (report.applied()) {
+                engine.replaceFile(c.file(), c.automations());
+                log.info("Reloaded {}: {}", c.file(), report.automations());
+            } else {
+                report.problems().forEach(p -> log.error("{}", p));
+                log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
+            }
+            reloader.handled(c);
+            bus.publish(Addresses.AUTOMATION_RELOADED, report);
+        }
     }
 
     /** Whether the start-up barrier has passed and triggers are armed. */
@@ -196,7 +233,9 @@ public final class CoreVerticle extends VerticleBase {
 
     private void apply(InboundMessage m) {
         engine.onMqtt(m.topic(), m.payload());
-        List<DeviceEvent> events = registry.apply(m.topic(), m.payload(), m.receivedAt());
+        registry.routes().route(m.topic()).ifPresent(r -> engine.onDeviceSeen(r.device().id()));
+        // State times are on the core's clock (the scenario clock in the demo), the one automations measure 'for:' with.
+        List<DeviceEvent> events = registry.apply(m.topic(), m.payload(), clock.instant());
         confirmReported(m.topic());
         for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {

@@ -34,6 +34,11 @@ final class RegistryStateView implements StateView {
     }
 
     @Override
+    public Optional<java.time.Instant> lastChanged(DeviceId device, String attribute) {
+        return registry.state(device).flatMap(s -> Optional.ofNullable(s.attributes().get(attribute))).map(AttributeState::lastChanged);
+    }
+
+    @Override
     public Availability availability(DeviceId device) {
         return registry.state(device).map(DeviceState::availability).orElse(Availability.UNKNOWN);
     }

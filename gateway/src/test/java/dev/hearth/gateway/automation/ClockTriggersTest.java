@@ -128,4 +128,23 @@ class ClockTriggersTest {
         home.engine.onGatewayEvent(Trigger.GatewayEvent.CONNECTION_RESTORED);
         assertThat(home.runs).filteredOn(r -> r.automation().equals("link_back")).hasSize(1);
     }
+
+    @Test
+    void silentFiresWhenADeviceSendsNothingAndAStateConditionCanRequireTimeHeld() {
+        EngineHarness home = new EngineHarness().load("""
+                automations:
+                  - id: sensor_silent
+                    triggers: [ { trigger: silent, device: thermo, for: 30m } ]
+                    conditions: [ { condition: state, device: heater, attribute: system_mode, is: heat, for: 10m } ]
+                    actions: [ { command: { device: heater, set: { system_mode: "off" } } } ]
+                """);
+        home.set("heater", "system_mode", "heat");
+        home.advance(Duration.ofMinutes(20));
+        home.set("thermo", "temperature", 20); // heard: the 30 minutes start again
+        home.advance(Duration.ofMinutes(29));
+        assertThat(home.commands).isEmpty();
+        home.advance(Duration.ofMinutes(1));
+        assertThat(home.commandTexts()).containsExactly("heater {system_mode=off}");
+        assertThat(home.lastRun().details().get(0)).contains("heater.system_mode is heat (was heat) for 10m (for 50m)");
+    }
 }

@@ -34,6 +34,7 @@ final class EngineHarness implements StateView {
     final VirtualScheduler time;
     final Map<String, Value> state = new HashMap<>();
     final Map<DeviceId, Availability> availability = new HashMap<>();
+    final Map<String, Instant> lastChanged = new HashMap<>();
     final List<CommandRequested> commands = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();
     final List<AutomationRun> runs = new ArrayList<>();
@@ -72,6 +73,8 @@ final class EngineHarness implements StateView {
     void set(String device, String attribute, Object value) {
         Value v = value instanceof Boolean b ? Value.of(b) : value instanceof Number n ? Value.of(n.doubleValue()) : Value.of(value.toString());
         Value previous = state.put(device + "." + attribute, v);
+        if (!v.equals(previous)) lastChanged.put(device + "." + attribute, time.now());
+        engine.onDeviceSeen(new DeviceId(device));
         engine.onStateChanged(new StateChanged(new DeviceId(device), attribute, Optional.ofNullable(previous), v, time.now()));
     }
 
@@ -109,6 +112,11 @@ final class EngineHarness implements StateView {
             if (k.startsWith(device.value() + ".")) out.put(k.substring(device.value().length() + 1), v.plain());
         });
         return out;
+    }
+
+    @Override
+    public Optional<Instant> lastChanged(DeviceId device, String attribute) {
+        return Optional.ofNullable(lastChanged.get(device + "." + attribute));
     }
 
     @Override
