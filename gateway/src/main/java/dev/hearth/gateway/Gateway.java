@@ -94,11 +94,8 @@ public final class Gateway implements AutoCloseable {
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-<<<<<<< HEAD
-                    Optional.of(new AutomationStore(database))).confirmingCommands(config.outbox().commands());
-=======
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()));
->>>>>>> main
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()))
+                    .confirmingCommands(config.outbox().commands());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();
