@@ -151,4 +151,21 @@ class AutomationValidationTest {
                 p -> assertThat(p).startsWith("a.yaml:8:19: 'repeat' needs exactly one of 'count', 'while' or 'until'"),
                 p -> assertThat(p).startsWith("a.yaml:9:17: 'wait' needs exactly one of 'trigger' or 'condition'"));
     }
+
+    @Test
+    void thePublishedJsonSchemaKnowsExactlyTheKindsTheLoaderKnows() throws Exception {
+        io.vertx.core.json.JsonObject schema = new io.vertx.core.json.JsonObject(java.nio.file.Files.readString(
+                dev.hearth.gateway.support.RepositoryHome.root().resolve("docs/automation.schema.json")));
+        io.vertx.core.json.JsonObject defs = schema.getJsonObject("$defs");
+        assertThat(kinds(defs, "trigger", "trigger")).containsExactlyElementsOf(TriggerReader.KINDS);
+        assertThat(kinds(defs, "condition", "condition")).containsExactlyElementsOf(ConditionReader.KINDS);
+        assertThat(defs.getJsonObject("action").getJsonArray("oneOf").stream()
+                .map(o -> ((io.vertx.core.json.JsonObject) o).getJsonArray("required").getString(0)).toList())
+                .containsExactlyElementsOf(ActionReader.KINDS);
+    }
+
+    private static List<String> kinds(io.vertx.core.json.JsonObject defs, String def, String key) {
+        return defs.getJsonObject(def).getJsonArray("oneOf").stream()
+                .map(o -> ((io.vertx.core.json.JsonObject) o).getJsonObject("properties").getJsonObject(key).getString("const")).toList();
+    }
 }

@@ -40,6 +40,8 @@ final class EngineHarness implements StateView {
     final List<AutomationRun> runs = new ArrayList<>();
     final RecordingJournal journal = new RecordingJournal();
     AutomationEngine engine;
+    /** Devices apply commands (on the next turn of the clock) and report the new state, as real ones do. */
+    boolean echoCommands;
 
     EngineHarness(Instant start, ZoneId zone) {
         this.time = new VirtualScheduler(start, zone);
@@ -65,9 +67,14 @@ final class EngineHarness implements StateView {
 
     EngineHarness build(List<Automation> automations) {
         engine = new AutomationEngine(automations, this, time,
-                new AutomationEngine.Outputs(commands::add, publications::add, runs::add, journal),
+                new AutomationEngine.Outputs(this::command, publications::add, runs::add, journal),
                 new AutomationEngine.Options(new SunClock(52.52, 13.405, time.zone()), 5));
         return this;
+    }
+
+    private void command(CommandRequested c) {
+        commands.add(c);
+        if (echoCommands) time.schedule(Duration.ZERO, () -> c.set().forEach((k, v) -> set(c.device().value(), k, v.plain())));
     }
 
     void set(String device, String attribute, Object value) {
