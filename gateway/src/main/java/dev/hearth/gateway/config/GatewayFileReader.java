@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import dev.hearth.gateway.outbox.OutboxSettings;
+import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.web.auth.PasswordHash;
 import java.util.List;
@@ -30,7 +31,7 @@ final class GatewayFileReader {
 
     /** The parts of gateway.yaml; devices come from their own file. */
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
-                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox) {
+                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, HistorySettings history) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -51,8 +52,9 @@ final class GatewayFileReader {
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
         OutboxSettings outbox = outbox(section(doc, "outbox"));
+        HistorySettings history = history(section(doc, "history"));
         doc.finish();
-        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox));
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -144,6 +146,16 @@ final class GatewayFileReader {
                 o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
         o.finish();
         return settings;
+    }
+
+    private static HistorySettings history(YamlMap h) {
+        Duration retention = h.duration("retention", HistorySettings.DEFAULTS.retention());
+        if (retention.compareTo(HistorySettings.MIN_RETENTION) < 0) {
+            h.problemAtValue("retention", "'retention' must be at least 1h, got " + Durations.format(retention));
+            retention = HistorySettings.MIN_RETENTION;
+        }
+        h.finish();
+        return new HistorySettings(retention);
     }
 
     private static Location location(YamlMap l) {
