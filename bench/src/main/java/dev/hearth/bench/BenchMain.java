@@ -43,11 +43,14 @@ public final class BenchMain implements Callable<Integer> {
     double warmupSeconds;
     @Option(names = "--saturation-pairs", defaultValue = "250")
     int saturationPairs;
-    @Option(names = "--only-latency", description = "Smoke run: 1 and 64 pair latency and memory only")
-    boolean onlyLatency;
+    @Option(names = "--smoke", description = "Only checks the harness works: round trips and RSS, no warm-up, ingest or startup variants")
+    boolean smoke;
     @Option(names = "--budget", defaultValue = "540",
             description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
     int budgetSeconds;
+
+    @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
+    boolean profile;
 
     final Results results = new Results();
 
@@ -64,7 +67,8 @@ public final class BenchMain implements Callable<Integer> {
         int done = 0;
         int pinnedDone = 0;
         try (MosquittoBroker broker = startBroker()) {
-            Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed);
+            Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed,
+                    profile);
             Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds));
             List<Subject> subjects = subjects();
             Duration repeatCost = Duration.ZERO;
@@ -72,7 +76,7 @@ public final class BenchMain implements Callable<Integer> {
                 Instant t = Instant.now();
                 System.out.println("Repeat " + r + " of " + repeats);
                 for (Subject s : subjects) runFree(suite, s);
-                if (!onlyLatency) suite.embeddedStartup();
+                if (!smoke) suite.embeddedStartup();
                 repeatCost = Duration.between(t, Instant.now());
                 done++;
                 // Pinned runs after the first repeat: they matter more than a third unpinned repeat.
@@ -94,8 +98,11 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void runFree(Suite suite, Subject s) throws Exception {
+        if (smoke) {
+            suite.smoke(s, saturationPairs);
+            return;
+        }
         suite.main(s, false, saturationPairs);
-        if (onlyLatency) return;
         suite.ingest(s, 100, List.of(5_000, 25_000));
         suite.ingest(s, 1_000, List.of());
     }

@@ -6,47 +6,62 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * The load client: for each motion/light pair it publishes a motion event and times the light
- * command the subject publishes in answer; the next event of that pair goes out when the answer
- * arrives (closed loop). It remembers the occupancy it last sent per pair, so every event it sends
- * is a change and must be answered.
+ * The load client. A run has {@code loops} closed loops: each publishes a motion change and times
+ * the light command the subject publishes in answer, and sends its next event only when the answer
+ * has arrived. Loop k rotates over the pairs k, k + loops, k + 2·loops… and never sends to one pair
+ * within {@link #MIN_GAP} of the last event, so no automation runs more than ~17 times a second:
+ * Hearth pauses an automation that runs more than 20 times in one second (its runaway guard), and
+ * a real motion sensor reports far less often. The client remembers the occupancy it last sent per
+ * pair, so every event is a change and must be answered.
  */
 final class ClosedLoop implements AutoCloseable {
+    /** Two events per pair (on, off) make one run of each of its automations. */
+    static final Duration MIN_GAP = Duration.ofMillis(30);
     private static final byte[] OCCUPIED = "{\"occupancy\":true,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLEAR = "{\"occupancy\":false,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     private final MqttPort port;
-    private final int capacity;
+    private final int pairs;
     private final Boolean[] sent;           // last occupancy sent per pair, null before the first
     private final long[] sentAt;            // nanoTime of the outstanding event, 0 when answered
+    private final long[] lastSent;          // nanoTime of the pair's last event
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "closed-loop-pacer");
+        t.setDaemon(true);
+        return t;
+    });
     private final Histogram histogram = new Histogram(MAX_MICROS, 3);
-    private volatile long recordFrom = Long.MAX_VALUE;
-    private volatile long stopAt = Long.MAX_VALUE;
-    private volatile int activePairs;
-    private volatile boolean resend;
-    private long answered;
-    private volatile CountDownLatch firstAnswer = new CountDownLatch(1);
+    private int loops;
+    private long recordFrom = Long.MAX_VALUE;
+    private long stopAt = Long.MAX_VALUE;
+    private boolean resend;
+    private long lastAnswer;
+    private long firstAnswerAt;
+    private CountDownLatch firstAnswer = new CountDownLatch(1);
 
-    ClosedLoop(String brokerUrl, String clientId, int capacity) throws MqttException {
-        this.capacity = capacity;
-        this.sent = new Boolean[capacity];
-        this.sentAt = new long[capacity];
+    ClosedLoop(String brokerUrl, String clientId, int pairs) throws MqttException {
+        this.pairs = pairs;
+        this.sent = new Boolean[pairs];
+        this.sentAt = new long[pairs];
+        this.lastSent = new long[pairs];
         this.port = MqttPort.connect(brokerUrl, clientId, this::onCommand);
         port.subscribe(Workload.PREFIX + "/+/set", 1);
     }
 
     /** Connects, retrying while nothing listens yet (an embedded broker that is still starting). */
-    static ClosedLoop connectWhenUp(String brokerUrl, String clientId, int capacity, Duration timeout) throws MqttException {
+    static ClosedLoop connectWhenUp(String brokerUrl, String clientId, int pairs, Duration timeout) throws MqttException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return new ClosedLoop(brokerUrl, clientId, capacity);
+                return new ClosedLoop(brokerUrl, clientId, pairs);
             } catch (MqttException e) {
                 if (System.nanoTime() > deadline) throw e;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -55,34 +70,41 @@ final class ClosedLoop implements AutoCloseable {
     }
 
     /**
-     * Toggles pair 0 every {@code every} until the subject answers: the subject is then connected,
-     * subscribed and has its automations loaded. Returns the time of the answer (nanoTime).
+     * Sends a motion change every {@code every}, to pair after pair, until the subject answers: it is
+     * then connected, subscribed and has its automations armed. Returns the time of the answer
+     * (nanoTime). Rotating keeps each automation far below Hearth's runaway guard while it arms.
      */
     long awaitFirstActuation(Duration every, Duration timeout, BooleanSupplier subjectAlive) throws InterruptedException {
-        CountDownLatch answer = new CountDownLatch(1);
-        firstAnswer = answer;
+        CountDownLatch answer;
+        synchronized (this) {
+            answer = new CountDownLatch(1);
+            firstAnswer = answer;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean next = false;
+        int n = 0;
         while (!answer.await(every.toNanos(), TimeUnit.NANOSECONDS)) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("no answer within " + timeout);
             if (!subjectAlive.getAsBoolean()) throw new IllegalStateException("the subject exited");
+            int pair = n++ % Math.min(pairs, 25);
+            boolean next;
             synchronized (this) {
-                sent[0] = next;
-                sentAt[0] = 0;
+                next = sent[pair] != null && !sent[pair];
+                sent[pair] = next;
+                sentAt[pair] = 0;
+                lastSent[pair] = System.nanoTime();
             }
-            port.publish(Workload.motionTopic(0), next ? OCCUPIED : CLEAR, 1);
-            next = !next;
+            port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
         }
-        return firstAnswerAt;
+        synchronized (this) {
+            return firstAnswerAt;
+        }
     }
-
-    private volatile long firstAnswerAt;
 
     /**
      * Gives every pair a known state (a first report, which must not actuate), then lets the
      * subject drain; afterwards every event the loop sends is a change.
      */
-    void prime(int pairs, Duration timeout) throws InterruptedException {
+    void prime(Duration timeout) throws InterruptedException {
         Thread.sleep(200); // late answers of awaitFirstActuation's toggling
         synchronized (this) {
             for (int i = 0; i < pairs; i++) {
@@ -92,10 +114,11 @@ final class ClosedLoop implements AutoCloseable {
                 }
             }
         }
+        Thread.sleep(MIN_GAP.toMillis());
         roundTrip(timeout);
     }
 
-    /** One round trip on pair 0; since a subject handles messages in order, everything sent before is handled. */
+    /** One round trip; since a subject handles messages in order, everything sent before is handled. Returns its time. */
     long roundTrip(Duration timeout) throws InterruptedException {
         Result r = run(1, Duration.ZERO, Duration.ZERO, timeout);
         if (r.count() < 1) throw new IllegalStateException("no answer within " + timeout);
@@ -103,7 +126,7 @@ final class ClosedLoop implements AutoCloseable {
     }
 
     /** What one run measured. Latencies in microseconds. */
-    record Result(int pairs, long count, double seconds, long p50, long p90, long p99, long max, long unanswered,
+    record Result(int loops, long count, double seconds, long p50, long p90, long p99, long max, long unanswered,
                   long lastAnswerNanos) {
         double perSecond() {
             return seconds > 0 ? count / seconds : 0;
@@ -111,70 +134,79 @@ final class ClosedLoop implements AutoCloseable {
     }
 
     /**
-     * Runs {@code pairs} loops for {@code warmup + measure}, recording answers that arrive after the
-     * warm-up; with a zero {@code measure}, one event per pair. Waits up to {@code drain} for the last answers.
+     * Runs {@code loops} loops for {@code warmup + measure}, recording answers that arrive after the
+     * warm-up; with a zero {@code measure}, one event per loop. Waits up to {@code drain} for the last answers.
      */
-    Result run(int pairs, Duration warmup, Duration measure, Duration drain) throws InterruptedException {
-        if (pairs > capacity) throw new IllegalArgumentException("only " + capacity + " pairs");
+    Result run(int loops, Duration warmup, Duration measure, Duration drain) throws InterruptedException {
+        if (loops > pairs) throw new IllegalArgumentException("only " + pairs + " pairs");
         long start = System.nanoTime();
         synchronized (this) {
             histogram.reset();
-            answered = 0;
-            activePairs = pairs;
+            this.loops = loops;
             resend = !measure.isZero();
             recordFrom = resend ? start + warmup.toNanos() : start;
             stopAt = resend ? start + warmup.toNanos() + measure.toNanos() : Long.MAX_VALUE;
-            for (int i = 0; i < pairs; i++) sendNext(i, start);
+            for (int k = 0; k < loops; k++) sendNextOf(k, k, start);
         }
         if (resend) sleepUntil(stopAt);
         long drainDeadline = System.nanoTime() + drain.toNanos();
-        while (outstanding(pairs) > 0 && System.nanoTime() < drainDeadline) LockSupport.parkNanos(1_000_000);
+        while (outstanding() > 0 && System.nanoTime() < drainDeadline) LockSupport.parkNanos(1_000_000);
         synchronized (this) {
             double seconds = measure.isZero() ? 0 : measure.toNanos() / 1e9;
-            long count = histogram.getTotalCount();
-            Result r = new Result(pairs, count, seconds, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-                    histogram.getValueAtPercentile(99), histogram.getMaxValue(), outstanding(pairs), lastAnswer);
-            activePairs = 0;
+            Result r = new Result(loops, histogram.getTotalCount(), seconds, histogram.getValueAtPercentile(50),
+                    histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99), histogram.getMaxValue(),
+                    outstanding(), lastAnswer);
+            resend = false;
             return r;
         }
     }
 
-    private long lastAnswer;
-
-    private synchronized long outstanding(int pairs) {
+    private synchronized long outstanding() {
         long n = 0;
         for (int i = 0; i < pairs; i++) if (sentAt[i] != 0) n++;
         return n;
     }
 
-    private void sendNext(int pair, long now) {
+    /** Sends loop k's next event to {@code pair}, now or once the pair's gap has passed. Holds the lock. */
+    private void sendNextOf(int k, int pair, long now) {
+        long due = lastSent[pair] + MIN_GAP.toNanos();
+        if (due > now) {
+            sentAt[pair] = -1; // reserved: the loop is waiting for the gap, not for an answer
+            later.schedule(() -> sendLater(k, pair), due - now, TimeUnit.NANOSECONDS);
+            return;
+        }
         boolean next = sent[pair] == null || !sent[pair];
         sent[pair] = next;
         sentAt[pair] = now;
+        lastSent[pair] = now;
         port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
+    }
+
+    private synchronized void sendLater(int k, int pair) {
+        long now = System.nanoTime();
+        sentAt[pair] = 0;
+        if (now < stopAt && (resend || k < loops)) sendNextOf(k, pair, now);
     }
 
     private void onCommand(String topic, byte[] payload) {
         long now = System.nanoTime();
         int pair = Workload.pairOfCommand(topic);
-        if (pair < 0 || pair >= capacity) return;
-        String body = new String(payload, StandardCharsets.UTF_8);
-        boolean on = body.contains("\"ON\"");
+        if (pair < 0 || pair >= pairs) return;
+        boolean on = new String(payload, StandardCharsets.UTF_8).contains("\"ON\"");
         synchronized (this) {
             firstAnswerAt = now;
             firstAnswer.countDown();
-            if (sentAt[pair] == 0 || sent[pair] == null || sent[pair] != on) return; // stale or unsolicited
+            if (sentAt[pair] <= 0 || sent[pair] == null || sent[pair] != on) return; // stale or unsolicited
             long latency = (now - sentAt[pair]) / 1_000;
             sentAt[pair] = 0;
             lastAnswer = now;
             if (now >= recordFrom && now <= stopAt) histogram.recordValue(Math.min(latency, MAX_MICROS));
-            if (resend && pair < activePairs && now < stopAt) sendNext(pair, now);
+            if (resend && now < stopAt && loops > 0) {
+                int k = pair % loops;
+                int next = pair + loops < pairs ? pair + loops : k;
+                sendNextOf(k, next, now);
+            }
         }
-    }
-
-    /** The connection, for the flood that shares nothing else with the loop. */
-    MqttPort port() {
-        return port;
     }
 
     private static void sleepUntil(long nanoTime) {
@@ -184,6 +216,7 @@ final class ClosedLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         port.close();
     }
 }

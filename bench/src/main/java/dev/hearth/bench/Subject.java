@@ -16,7 +16,8 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
     SubjectProcess start(Environment env, Workload workload, Path dir, boolean pinned) throws IOException;
 
     /** Where the subjects come from, and the broker they share. */
-    record Environment(String brokerUrl, int brokerPort, Path gatewayJar, String floorClasspath, Path nodeRedHome) {
+    record Environment(String brokerUrl, int brokerPort, Path gatewayJar, String floorClasspath, Path nodeRedHome,
+                       boolean profile) {
     }
 
     /** The gateway, from its shaded jar, against the shared Mosquitto or with its embedded broker. */
@@ -30,8 +31,11 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
         public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
             Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0);
             List<String> cmd = prefix(pinned);
-            cmd.addAll(List.of(java(), MAX_HEAP, "-jar", env.gatewayJar().toAbsolutePath().toString(),
-                    "run", "-c", config.toString()));
+            cmd.addAll(List.of(java(), MAX_HEAP));
+            if (env.profile()) {
+                cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
+            }
+            cmd.addAll(List.of("-jar", env.gatewayJar().toAbsolutePath().toString(), "run", "-c", config.toString()));
             return SubjectProcess.start(label(), cmd, dir, dir.resolve("hearth.log"), true);
         }
     }

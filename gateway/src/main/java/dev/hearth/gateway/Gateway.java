@@ -39,8 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final int EVENT_LOOPS = 2;
-    /** How long attribute history is kept (the dashboard shows the last 24 hours by default). */
-    public static final java.time.Duration HISTORY_RETENTION = java.time.Duration.ofDays(30);
 
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
@@ -94,10 +92,11 @@ public final class Gateway implements AutoCloseable {
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()));
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
+                    .confirmingCommands(config.outbox().commands());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
-            vertx.deployVerticle(new HistoryRecorder(history, HISTORY_RETENTION, clock, meters.registry())).await();
+            vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
