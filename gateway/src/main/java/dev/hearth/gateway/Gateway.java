@@ -92,7 +92,8 @@ public final class Gateway implements AutoCloseable {
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()));
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()))
+                    .confirmingCommands(config.outbox().commands());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();

@@ -40,6 +40,12 @@ public final class Addresses {
      */
     public static final String DEVICE_COMMAND = "hearth.device.command";
 
+    /**
+     * Core → anyone (publish). Body: {@code outbox.CommandFailed}: a command whose echo never came on the
+     * device's state topic, after every retry (closed-loop commands, {@code commands:} in gateway.yaml).
+     */
+    public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
+
     /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
     public static final String AUTOMATION_RUN = "hearth.automation.run";
 

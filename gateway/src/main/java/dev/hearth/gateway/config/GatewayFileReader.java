@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.hearth.gateway.outbox.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.store.Durability;
@@ -51,7 +52,7 @@ final class GatewayFileReader {
         MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
-        OutboxSettings outbox = outbox(section(doc, "outbox"));
+        OutboxSettings outbox = outbox(section(doc, "outbox"), commands(section(doc, "commands")));
         HistorySettings history = history(section(doc, "history"));
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history));
@@ -137,13 +138,22 @@ final class GatewayFileReader {
         return settings;
     }
 
-    private static OutboxSettings outbox(YamlMap o) {
+    private static ConfirmationSettings commands(YamlMap c) {
+        ConfirmationSettings d = ConfirmationSettings.DEFAULTS;
+        ConfirmationSettings settings = new ConfirmationSettings(c.flag("confirm", d.enabled()),
+                positive(c, "confirm_timeout", d.timeout()), c.integer("retries", d.retries(), 0, 20),
+                c.duration("retry_jitter", d.jitter()));
+        c.finish();
+        return settings;
+    }
+
+    private static OutboxSettings outbox(YamlMap o, ConfirmationSettings commands) {
         OutboxSettings d = OutboxSettings.DEFAULTS;
         OutboxSettings settings = new OutboxSettings(positive(o, "command_ttl", d.commandTtl()),
                 positive(o, "telemetry_ttl", d.telemetryTtl()),
                 o.integer("max_rows", d.maxRows(), 10, 10_000_000),
                 o.integer("max_bytes", (int) d.maxBytes(), 64 * 1024, Integer.MAX_VALUE),
-                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
+                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100), commands);
         o.finish();
         return settings;
     }

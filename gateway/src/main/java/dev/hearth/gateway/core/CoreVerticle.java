@@ -1,5 +1,11 @@
 package dev.hearth.gateway.core;
 
+import dev.hearth.gateway.device.TopicRoutes;
+import dev.hearth.gateway.outbox.CommandConfirmations;
+import dev.hearth.gateway.outbox.ConfirmationSettings;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationEngine;
 import dev.hearth.gateway.automation.AutomationLoader;
@@ -48,6 +54,8 @@ import java.util.Optional;
 public final class CoreVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(CoreVerticle.class);
     private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
+    /** The MQTT v5 user property that carries a command's correlation id (the same on every resend). */
+    public static final String CORRELATION_ID = "correlation-id";
 
     /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
     /** An automation starting more often than this is a loop: it is paused (see AutomationEngine). */
@@ -73,6 +81,8 @@ public final class CoreVerticle extends VerticleBase {
     private EngineJournal journal = EngineJournal.NONE;
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
+    private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
+    private CommandConfirmations confirmations;
     private volatile boolean armed;
     private long armTimer = -1;
 
@@ -104,9 +114,17 @@ public final class CoreVerticle extends VerticleBase {
                             Map<String, Instant> clocks) {
     }
 
+    /** Closed-loop command settings; call before deploying. */
+    public CoreVerticle confirmingCommands(ConfirmationSettings settings) {
+        this.confirmation = settings;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
+        confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
+                bound -> ThreadLocalRandom.current().nextLong(bound), f -> bus.publish(Addresses.DEVICE_COMMAND_FAILED, f));
         if (store.isEmpty()) {
             startEngine();
             return Future.succeededFuture();
@@ -217,7 +235,9 @@ public final class CoreVerticle extends VerticleBase {
         engine.onMqtt(m.topic(), m.payload());
         registry.routes().route(m.topic()).ifPresent(r -> engine.onDeviceSeen(r.device().id()));
         // State times are on the core's clock (the scenario clock in the demo), the one automations measure 'for:' with.
-        for (DeviceEvent event : registry.apply(m.topic(), m.payload(), clock.instant())) {
+        List<DeviceEvent> events = registry.apply(m.topic(), m.payload(), clock.instant());
+        confirmReported(m.topic());
+        for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
                 stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
@@ -230,6 +250,14 @@ public final class CoreVerticle extends VerticleBase {
                 engine.onAvailabilityChanged(a);
             }
         }
+    }
+
+    /** A state report (changed or not) may be the echo a command waits for. */
+    private void confirmReported(String topic) {
+        registry.routes().route(topic).ifPresent(route -> {
+            if (route instanceof TopicRoutes.StateDocument d) confirmations.onReport(d.device().id(), registry.state(d.device().id()));
+            else if (route instanceof TopicRoutes.AttributeValue a) confirmations.onReport(a.device().id(), registry.state(a.device().id()));
+        });
     }
 
     private void onControl(Message<AutomationQuery.Control> m) {
@@ -258,12 +286,21 @@ public final class CoreVerticle extends VerticleBase {
             log.warn("Command from {} refused: {}", command.origin(), invalid.problems());
             return Future.failedFuture(String.join("; ", invalid.problems()));
         }
-        List<Publication> publications = ((CommandEncoder.Ok) encoded).publications();
-        List<Future<Object>> acks = publications.stream()
-                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+        String correlationId = UUID.randomUUID().toString();
+        List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
+                .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
                 .toList();
-        return Future.all(acks).<Void>mapEmpty()
+        Future<Void> acknowledged = publishAll(publications);
+        confirmations.track(command, correlationId, () -> publishAll(publications));
+        return acknowledged
                 .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));
+    }
+
+    private Future<Void> publishAll(List<Publication> publications) {
+        List<Future<Object>> acks = publications.stream()
+                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+                .toList();
+        return Future.all(acks).mapEmpty();
     }
 
     private void ran(AutomationRun run) {
