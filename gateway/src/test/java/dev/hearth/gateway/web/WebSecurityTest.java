@@ -115,6 +115,12 @@ class WebSecurityTest {
     }
 
     @Test
+    void aCrossSitePageCannotOpenTheLiveStream() {
+        HttpResponse<Buffer> r = browser.request(HttpMethod.GET, "/api/events").putHeader("Origin", "http://evil.example").send().await();
+        assertError(r, 403, "cross-site event stream refused");
+    }
+
+    @Test
     void anOversizeBodyIsRefusedWith400() {
         JsonObject huge = new JsonObject().put("set", new JsonObject().put("state", "x".repeat(WebVerticle.MAX_BODY_BYTES)));
         assertError(browser.post("/api/devices/hallway_light/command", huge), 400, "too large");
