@@ -98,7 +98,7 @@ public final class Gateway implements AutoCloseable {
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
-                    config.outbox(), Clock.systemUTC());
+                    config.outbox(), Clock.systemUTC(), meters.registry());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
             WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                     history, bridge::ready, token, clock));

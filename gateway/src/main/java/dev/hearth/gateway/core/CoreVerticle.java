@@ -2,6 +2,7 @@ package dev.hearth.gateway.core;
 
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.outbox.CommandConfirmations;
+import dev.hearth.gateway.outbox.CommandFailed;
 import dev.hearth.gateway.outbox.ConfirmationSettings;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -124,7 +125,7 @@ public final class CoreVerticle extends VerticleBase {
     public Future<?> start() {
         bus = vertx.eventBus();
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
-                bound -> ThreadLocalRandom.current().nextLong(bound), f -> bus.publish(Addresses.DEVICE_COMMAND_FAILED, f));
+                bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
         if (store.isEmpty()) {
             startEngine();
             return Future.succeededFuture();
@@ -250,6 +251,11 @@ public final class CoreVerticle extends VerticleBase {
                 engine.onAvailabilityChanged(a);
             }
         }
+    }
+
+    private void commandFailed(CommandFailed failed) {
+        bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+        if (engine != null) engine.onCommandFailed(failed.device());
     }
 
     /** A state report (changed or not) may be the echo a command waits for. */
