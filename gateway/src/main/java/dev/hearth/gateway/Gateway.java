@@ -91,14 +91,14 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(new BusMeters(meters.registry())).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()))
+            CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
                     .confirmingCommands(config.outbox().commands());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
-                    config.outbox(), Clock.systemUTC());
+                    config.outbox(), Clock.systemUTC(), meters.registry());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
             WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                     history, bridge::ready, token, clock));

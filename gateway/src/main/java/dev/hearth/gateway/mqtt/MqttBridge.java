@@ -4,6 +4,8 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.MqttSettings;
 import dev.hearth.gateway.outbox.DeadLetter;
 import dev.hearth.gateway.outbox.Outbox;
+import dev.hearth.gateway.outbox.OutboxMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import dev.hearth.gateway.outbox.OutboxStore;
@@ -27,9 +29,12 @@ public final class MqttBridge extends VerticleBase {
     private final OutboxSettings outboxSettings;
     private final Clock clock;
     private MqttLink link;
+    private final MeterRegistry meters;
     private Outbox outbox;
 
-    public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock) {
+    public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
+                      MeterRegistry meters) {
+        this.meters = meters;
         this.settings = settings;
         this.topics = List.copyOf(topics);
         this.store = store;
@@ -47,6 +52,7 @@ public final class MqttBridge extends VerticleBase {
                     bus.publish(Addresses.MQTT_CONNECTION, c);
                 });
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker");
+        OutboxMeters.register(meters, "broker", outbox::snapshot, store.database());
         return outbox.start().onSuccess(v -> {
             bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
                     .onSuccess(x -> msg.reply(null))

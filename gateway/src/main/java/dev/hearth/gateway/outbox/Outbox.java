@@ -61,6 +61,7 @@ public final class Outbox {
     private long deadLetters;
     private long delivered;
     private boolean stopped;
+    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0);
 
     public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name) {
         this.vertx = vertx;
@@ -109,10 +110,17 @@ public final class Outbox {
         pump();
     }
 
+    /** Current figures; call on the transport's context. */
     public OutboxStatus status() {
         Instant now = clock.instant();
-        return new OutboxStatus(transport.ready(), queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
+        snapshot = new OutboxStatus(transport.ready(), queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
                 drainRate.perSecond(now), dropped, expired, deadLetters);
+        return snapshot;
+    }
+
+    /** The figures as of the last second, readable from any thread (for meters). */
+    public OutboxStatus snapshot() {
+        return snapshot;
     }
 
     public long delivered() {
@@ -236,6 +244,7 @@ public final class Outbox {
     private void sweep() {
         expired(queue.expire(clock.instant()));
         flush();
+        status();
     }
 
     private void evict(Queued q) {
