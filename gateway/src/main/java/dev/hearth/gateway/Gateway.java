@@ -92,8 +92,8 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(new BusMeters(meters.registry())).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            CoreVerticle core = new CoreVerticle(registry, automations, time, config.location(),
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()))
+            CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
+                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
                     .confirmingCommands(config.outbox().commands());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);

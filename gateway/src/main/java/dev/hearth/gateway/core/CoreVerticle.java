@@ -41,6 +41,8 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,8 @@ public final class CoreVerticle extends VerticleBase {
     private final Optional<AutomationStore> store;
     private final Optional<Path> automationsDir;
     private AutomationReloader reloader;
+    private final Timer evaluation;
+    private final MeterRegistry reloads;
     private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
@@ -92,22 +96,32 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
-        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty(), Optional.empty());
+        this(registry, automations, time, Setup.plain(time.clock().getZone()));
     }
 
     /**
-     * With a store, device state, pending timers and clock checks survive restarts, and traces are kept; with an
-     * automations directory, edited files are reloaded while the gateway runs.
+     * Where the home is (sun times); with a store, device state, pending timers and clock checks survive restarts and
+     * traces are kept; with an automations directory, edited files are reloaded while the gateway runs.
      */
-    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Location location,
-                        Optional<AutomationStore> store, Optional<Path> automationsDir) {
+    public record Setup(Location location, Optional<AutomationStore> store, Optional<Path> automationsDir, MeterRegistry meters) {
+        public static Setup plain(java.time.ZoneId zone) {
+            return new Setup(new Location(0, 0, zone), Optional.empty(), Optional.empty(),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+    }
+
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Setup setup) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
         this.clock = time.clock();
         this.acceleration = time.acceleration();
-        this.location = location;
-        this.store = store;
-        this.automationsDir = automationsDir;
+        this.location = setup.location();
+        this.store = setup.store();
+        this.automationsDir = setup.automationsDir();
+        this.evaluation = Timer.builder("hearth.automation.evaluation")
+                .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
+                .register(setup.meters());
+        this.reloads = setup.meters();
     }
 
     /** What the database held at start. */
@@ -185,6 +199,7 @@ public final class CoreVerticle extends VerticleBase {
                 log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
             }
             reloader.handled(c);
+            reloads.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
             bus.publish(Addresses.AUTOMATION_RELOADED, report);
         }
     }
@@ -244,11 +259,11 @@ public final class CoreVerticle extends VerticleBase {
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
                 bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
                 if (journal instanceof AutomationJournal j) j.stateChanged(change);
-                engine.onStateChanged(change);
+                evaluation.record(() -> engine.onStateChanged(change));
             } else if (event instanceof AvailabilityChanged a) {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, a);
-                engine.onAvailabilityChanged(a);
+                evaluation.record(() -> engine.onAvailabilityChanged(a));
             }
         }
     }

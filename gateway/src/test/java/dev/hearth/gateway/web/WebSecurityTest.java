@@ -43,7 +43,7 @@ class WebSecurityTest {
                 "http:\n  port: 0\n  password_hash: " + PasswordHash.of(PASSWORD.toCharArray()).encoded() + "\n");
         home = TestHome.start(dir, yaml, "tcp://127.0.0.1:" + port).awaitConnected();
         browser = new SignedInClient(home.gateway()).signIn(PASSWORD);
-        anonymous = WebClient.create(home.gateway().vertx());
+        anonymous = TestClients.webClient(home.gateway().vertx());
     }
 
     @AfterAll
