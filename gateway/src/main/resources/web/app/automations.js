@@ -71,15 +71,24 @@ function trace(run) {
       fields(rest));
 }
 
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 /** Any value as readable nested lists: objects as "key: value" lines, arrays as numbered steps. */
-function fields(value) {
+function fields(value, key = '') {
   if (Array.isArray(value)) {
     if (!value.length) return el('span', {class: 'empty', text: 'none'});
     return el('ol', {class: 'steps'}, value.map(v => el('li', {class: 'step'}, fields(v))));
   }
   if (value !== null && typeof value === 'object') {
     return el('dl', {class: 'fields'}, Object.entries(value).flatMap(([k, v]) =>
-        [el('dt', {text: k.replaceAll('_', ' ')}), el('dd', {}, fields(v))]));
+        [el('dt', {text: k.replaceAll('_', ' ')}), el('dd', {}, fields(v, k))]));
   }
-  return el('span', {text: value === null || value === undefined ? '—' : String(value)});
+  return el('span', {text: scalar(value, key)});
+}
+
+function scalar(value, key) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' && INSTANT.test(value)) return time(value);
+  if (typeof value === 'number' && /millis$/i.test(key)) return value + ' ms';
+  return String(value);
 }

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * "hallway_light is ON within 1s": after its timeline entry fires, {@code device.attribute} must
- * satisfy {@code expected} within {@code within} of simulated time. {@code where} is the
+ * satisfy {@code expected} within {@code within} of simulated time. With {@code stays}, "hallway_light
+ * is OFF for 1m": it must satisfy it at once and throughout {@code within}. {@code where} is the
  * file:line:column of the expectation, so a failure points back at the scenario.
  */
-public record Expectation(String where, String device, String attribute, Expected expected, Duration within) {
+public record Expectation(String where, String device, String attribute, Expected expected, Duration within,
+                          boolean stays) {
 
     public boolean isMetBy(Map<String, Object> state) {
         Object actual = state.get(attribute);
@@ -18,7 +20,7 @@ public record Expectation(String where, String device, String attribute, Expecte
 
     @Override
     public String toString() {
-        return device + "." + attribute + " " + expected + " within " + Scenario.describe(within);
+        return device + "." + attribute + " " + expected + (stays ? " for " : " within ") + Scenario.describe(within);
     }
 
     /** The closed set of checks a scenario can state about one attribute. */

@@ -14,11 +14,17 @@ public record ExpectationResult(Expectation expectation, LocalTime firedAt, bool
 
     public String describe() {
         String head = (passed ? "PASS  " : "FAIL  ") + firedAt + "  " + expectation;
+        if (passed && expectation.stays()) {
+            return head;
+        }
         if (passed) {
             return head + " (after " + Scenario.describe(after)
                     + (allowanceUsed ? ", inside the real-time allowance for MQTT round trips" : "") + ")";
         }
-        String seen = lastValue.map(v -> "still " + (v instanceof Number n ? Scenario.number(n.doubleValue()) : v)).orElse("never reported " + expectation.attribute());
-        return head + ": " + seen + " after " + Scenario.describe(expectation.within()) + "  [" + expectation.where() + "]";
+        String value = lastValue.map(v -> v instanceof Number n ? Scenario.number(n.doubleValue()) : v.toString())
+                .orElse(null);
+        String seen = value == null ? "never reported " + expectation.attribute()
+                : (expectation.stays() ? "was " : "still ") + value;
+        return head + ": " + seen + " after " + Scenario.describe(after) + "  [" + expectation.where() + "]";
     }
 }

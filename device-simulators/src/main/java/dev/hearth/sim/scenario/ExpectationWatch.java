@@ -41,7 +41,15 @@ final class ExpectationWatch {
         long realNow = System.nanoTime();
         for (Iterator<Watching> it = watching.iterator(); it.hasNext(); ) {
             Watching w = it.next();
-            if (w.expectation().device().equals(device) && w.expectation().isMetBy(state)) {
+            if (!w.expectation().device().equals(device)) {
+                continue;
+            }
+            if (w.expectation().stays()) {
+                if (!w.expectation().isMetBy(state)) {
+                    it.remove();
+                    results.add(result(w, false, Duration.between(w.since(), now), false));
+                }
+            } else if (w.expectation().isMetBy(state)) {
                 it.remove();
                 boolean late = now.isAfter(w.simDeadline());
                 if (!late || realNow - w.realSince() <= allowanceNanos) {
@@ -56,21 +64,26 @@ final class ExpectationWatch {
     synchronized void expect(Expectation expectation, LocalTime firedAt) {
         Watching w = new Watching(expectation, firedAt, time.now(), System.nanoTime());
         Map<String, Object> state = lastState.getOrDefault(expectation.device(), Map.of());
-        if (expectation.isMetBy(state)) {
-            results.add(result(w, true, Duration.ZERO, false));
-        } else {
+        if (expectation.isMetBy(state) == expectation.stays()) {
             watching.add(w);
+        } else {
+            results.add(result(w, !expectation.stays(), Duration.ZERO, false));
         }
     }
 
-    /** Fails what is past both its simulated deadline and the real-time allowance. */
+    /**
+     * Settles what is past both its simulated deadline and the real-time allowance: an unmet "within"
+     * fails, a "for" that held throughout passes.
+     */
     synchronized void expire() {
         Instant now = time.now();
         long realNow = System.nanoTime();
         watching.removeIf(w -> {
-            boolean over = now.isAfter(w.simDeadline()) && realNow - w.realSince() > allowanceNanos;
+            // "for" is checked in simulated time only: a real-time floor would outlast what it should check.
+            boolean over = now.isAfter(w.simDeadline())
+                    && (w.expectation().stays() || realNow - w.realSince() > allowanceNanos);
             if (over) {
-                results.add(result(w, false, w.expectation().within(), false));
+                results.add(result(w, w.expectation().stays(), w.expectation().within(), false));
             }
             return over;
         });

@@ -134,9 +134,25 @@ public final class ScenarioRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        devices.values().forEach(SimulatedDevice::shutdown);
+        shutdownTogether();
         if (announcer != null) {
             announcer.close();
+        }
+    }
+
+    /** Each client's DISCONNECT waits for the broker; stopping them side by side keeps close() short. */
+    private void shutdownTogether() {
+        List<Thread> stopping = devices.values().stream()
+                .map(d -> new Thread(d::shutdown, "stop-" + d.client().toString()))
+                .toList();
+        stopping.forEach(Thread::start);
+        for (Thread t : stopping) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

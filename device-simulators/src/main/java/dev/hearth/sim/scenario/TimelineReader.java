@@ -11,7 +11,7 @@ import java.util.Set;
 /** Reads timeline entries and their expectations, checking them against the home's devices. */
 final class TimelineReader {
     private static final Set<String> EVENT = Set.of("at", "device", "action", "value", "note", "expect");
-    private static final Set<String> EXPECT = Set.of("device", "attribute", "is", "above", "below", "within");
+    private static final Set<String> EXPECT = Set.of("device", "attribute", "is", "above", "below", "within", "for");
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("occupancy", "contact", "state", "running_state",
             "system_mode");
 
@@ -71,12 +71,16 @@ final class TimelineReader {
         DeviceSpec device = device(f.required("device"));
         String attribute = f.optional("attribute").map(a -> attribute(device, a))
                 .orElse(device.kind().mainAttribute());
-        YamlCursor withinCursor = f.required("within");
+        boolean stays = f.optional("for").isPresent();
+        if (stays == f.optional("within").isPresent()) {
+            throw cursor.error("an expectation needs either 'within' (becomes true) or 'for' (stays true)");
+        }
+        YamlCursor withinCursor = f.required(stays ? "for" : "within");
         Duration within = Values.duration(withinCursor);
         if (Scenario.offset(start, at).plus(within).compareTo(Scenario.offset(start, end)) > 0) {
             throw withinCursor.error("the scenario ends at " + end + ", before " + at + " + " + withinCursor.scalar());
         }
-        return new Expectation(cursor.location(), device.id(), attribute, expected(f, cursor, attribute), within);
+        return new Expectation(cursor.location(), device.id(), attribute, expected(f, cursor, attribute), within, stays);
     }
 
     private static String attribute(DeviceSpec device, YamlCursor cursor) {

@@ -39,12 +39,15 @@ class ExpectationParsingTest {
                   - at: "18:30"
                     expect:
                       - {device: living_thermostat, is: idle, within: 10m}
+                      - {device: hallway_light, is: "OFF", for: 20m}
                 """);
         assertThat(s.date()).contains(LocalDate.of(2026, 11, 20));
         assertThat(s.expectations()).extracting(Expectation::toString).containsExactly(
                 "hallway_light.state is ON within 1s",
                 "living_temperature.temperature above 19.5 within 10m",
-                "living_thermostat.running_state is idle within 10m");
+                "living_thermostat.running_state is idle within 10m",
+                "hallway_light.state is OFF for 20m");
+        assertThat(s.expectations().get(3).stays()).isTrue();
         Expectation light = s.expectations().get(0);
         assertThat(light.where()).isEqualTo("s.yaml:16:9");
         assertThat(light.within()).isEqualTo(Duration.ofSeconds(1));
@@ -107,7 +110,12 @@ class ExpectationParsingTest {
                   - at: "18:02"
                     expect:
                       - {device: hallway_light, is: "ON"}
-                """)).hasMessage("s.yaml:14:9: missing key 'within'");
+                """)).hasMessage("s.yaml:14:9: an expectation needs either 'within' (becomes true) or 'for' (stays true)");
+        assertThatThrownBy(() -> parse("""
+                  - at: "18:02"
+                    expect:
+                      - {device: hallway_light, is: "ON", within: 1s, for: 1m}
+                """)).hasMessage("s.yaml:14:9: an expectation needs either 'within' (becomes true) or 'for' (stays true)");
         assertThatThrownBy(() -> parse("""
                   - at: "18:02"
                     note: nothing happens

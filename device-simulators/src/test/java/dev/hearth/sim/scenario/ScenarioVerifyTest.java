@@ -45,6 +45,8 @@ class ScenarioVerifyTest {
                 expect:
                   - {device: hallway_motion, is: true, within: 1s}
                   - {device: hallway_light, is: "ON", within: 1s}
+                  - {device: hallway_light, is: "OFF", for: 5m}
+                  - {device: hallway_motion, is: false, for: 1m}
               - at: "18:14"
                 expect:
                   - {device: hallway_motion, is: false, within: 2m}
@@ -76,15 +78,17 @@ class ScenarioVerifyTest {
             VerificationReport report = runner.report();
 
             assertThat(report.passed()).isFalse();
-            assertThat(report.failures()).isEqualTo(2);
+            assertThat(report.failures()).isEqualTo(3);
             List<String> lines = report.results().stream().map(ExpectationResult::describe).toList();
             assertThat(lines).anyMatch(l -> l.startsWith("PASS  18:00  living_temperature.temperature above 18.5 within 20m (after ") && !l.contains("(after 0s)"));
             assertThat(lines).anyMatch(l -> l.startsWith("PASS  18:10  hallway_motion.occupancy is true within 1s (after 0s)"));
             assertThat(lines).anyMatch(l -> l.startsWith("PASS  18:14  hallway_motion.occupancy is false within 2m"));
             assertThat(lines).contains("FAIL  18:10  hallway_light.state is ON within 1s: still OFF after 1s  [check.yaml:30:9]");
             assertThat(lines).anyMatch(l -> l.startsWith("FAIL  18:30  living_temperature.temperature below 10 within 5m: still 1")
-                    && l.endsWith("[check.yaml:38:9]"));
-            assertThat(report.describe()).startsWith("scenario check: 5 expectations, 2 failed\n");
+                    && l.endsWith("[check.yaml:40:9]"));
+            assertThat(lines).contains("PASS  18:10  hallway_light.state is OFF for 5m",
+                    "FAIL  18:10  hallway_motion.occupancy is false for 1m: was true after 0s  [check.yaml:32:9]");
+            assertThat(report.describe()).startsWith("scenario check: 7 expectations, 3 failed\n");
         }
     }
 }

@@ -239,6 +239,16 @@ public final class AutomationEngine implements RunExecution.Host {
         }
     }
 
+    /** A command to {@code device} was never confirmed (closed-loop commands gave up). */
+    public void onCommandFailed(DeviceId device) {
+        checkWaiters(t -> t instanceof Trigger.CommandFailed c && c.matches(device));
+        for (TriggerIndex.Armed a : index.commandFailed()) {
+            if (((Trigger.CommandFailed) a.trigger()).matches(device)) {
+                fire(a, a.trigger().describe(), Map.of("kind", "command_failed", "device", device.value()));
+            }
+        }
+    }
+
     public void onGatewayEvent(Trigger.GatewayEvent event) {
         checkWaiters(t -> t instanceof Trigger.Gateway g && g.event() == event);
         for (TriggerIndex.Armed a : index.gateway(event)) fire(a, a.trigger().describe(), Map.of("kind", "gateway", "event", event.name().toLowerCase()));

@@ -20,7 +20,7 @@ import java.util.Set;
  * dispatched in {@link TriggerIndex} (device events) or {@link Schedules} (clock times).
  */
 public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Trigger.Mqtt, Trigger.DeviceAvailability,
-        Trigger.Silent, Trigger.Gateway {
+        Trigger.Silent, Trigger.Gateway, Trigger.CommandFailed {
 
     String describe();
 
@@ -192,6 +192,22 @@ public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Tri
         @Override
         public String describe() {
             return "gateway " + event.name().toLowerCase();
+        }
+    }
+
+    /** A command was never confirmed by its device's state topic (closed-loop commands); any device when empty. */
+    record CommandFailed(Optional<DeviceId> device) implements Trigger {
+        public CommandFailed {
+            java.util.Objects.requireNonNull(device, "device");
+        }
+
+        public boolean matches(DeviceId failed) {
+            return device.map(failed::equals).orElse(true);
+        }
+
+        @Override
+        public String describe() {
+            return device.map(d -> "command to " + d + " failed").orElse("a command failed");
         }
     }
 

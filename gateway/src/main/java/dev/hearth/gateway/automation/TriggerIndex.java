@@ -26,6 +26,7 @@ final class TriggerIndex {
     private final Map<Trigger.GatewayEvent, List<Armed>> byGatewayEvent = new EnumMap<>(Trigger.GatewayEvent.class);
     private final Map<DeviceId, List<Armed>> bySilence = new HashMap<>();
     private final List<Armed> mqtt = new ArrayList<>();
+    private final List<Armed> commandFailed = new ArrayList<>();
     private final List<Armed> clock = new ArrayList<>();
 
     TriggerIndex(Iterable<Automation> automations) {
@@ -41,6 +42,7 @@ final class TriggerIndex {
         else if (t instanceof Trigger.Gateway g) byGatewayEvent.computeIfAbsent(g.event(), k -> new ArrayList<>()).add(armed);
         else if (t instanceof Trigger.Silent q) bySilence.computeIfAbsent(q.device(), k -> new ArrayList<>()).add(armed);
         else if (t instanceof Trigger.Mqtt) mqtt.add(armed);
+        else if (t instanceof Trigger.CommandFailed) commandFailed.add(armed);
         else clock.add(armed);
     }
 
@@ -62,6 +64,10 @@ final class TriggerIndex {
 
     List<Armed> silence() {
         return bySilence.values().stream().flatMap(List::stream).toList();
+    }
+
+    List<Armed> commandFailed() {
+        return commandFailed;
     }
 
     List<Armed> mqtt() {

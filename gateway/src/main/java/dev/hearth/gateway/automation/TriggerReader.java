@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 
 /** Reads one trigger. Its YAML keys live here. */
 final class TriggerReader {
-    static final List<String> KINDS = List.of("state", "numeric", "time", "cron", "sun", "interval", "mqtt", "availability", "silent", "gateway");
+    static final List<String> KINDS = List.of("state", "numeric", "time", "cron", "sun", "interval", "mqtt", "availability", "silent", "gateway",
+            "command_failed");
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private final PartReader parts;
@@ -40,6 +41,7 @@ final class TriggerReader {
             case "mqtt" -> mqtt(t);
             case "availability" -> availability(t);
             case "silent" -> silent(t);
+            case "command_failed" -> commandFailed(t);
             default -> gateway(t);
         });
         t.finish();
@@ -132,6 +134,12 @@ final class TriggerReader {
             return false;
         });
         return device.flatMap(d -> after.map(a -> new Trigger.Silent(d.id(), a)));
+    }
+
+    /** {@code device} is optional: without it, any command that failed. */
+    private Optional<Trigger> commandFailed(YamlMap t) {
+        if (!t.has("device")) return Optional.of(new Trigger.CommandFailed(Optional.empty()));
+        return parts.devices.device(t).map(d -> new Trigger.CommandFailed(Optional.of(d.id())));
     }
 
     private Optional<Trigger> gateway(YamlMap t) {

@@ -25,6 +25,12 @@ public final class Addresses {
      */
     public static final String MQTT_INBOUND_HANDLED = "hearth.mqtt.inbound-handled";
 
+    /**
+     * MQTT bridge → uplink (send). Body: {@code mqtt.InboundMessage} on a topic an {@code uplink.forward} rule
+     * matches; the uplink rewrites its topic and queues it in its own outbox.
+     */
+    public static final String UPLINK_FORWARD = "hearth.uplink.forward";
+
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 
@@ -39,6 +45,12 @@ public final class Addresses {
      * reply comes when the broker has the command, a failure reply lists what the device does not accept.
      */
     public static final String DEVICE_COMMAND = "hearth.device.command";
+
+    /**
+     * Core → anyone (publish). Body: {@code outbox.CommandFailed}: a command whose echo never came on the
+     * device's state topic, after every retry (closed-loop commands, {@code commands:} in gateway.yaml).
+     */
+    public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
 
     /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
     public static final String AUTOMATION_RUN = "hearth.automation.run";

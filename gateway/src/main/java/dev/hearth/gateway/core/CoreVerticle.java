@@ -1,5 +1,12 @@
 package dev.hearth.gateway.core;
 
+import dev.hearth.gateway.device.TopicRoutes;
+import dev.hearth.gateway.outbox.CommandConfirmations;
+import dev.hearth.gateway.outbox.CommandFailed;
+import dev.hearth.gateway.outbox.ConfirmationSettings;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationEngine;
 import dev.hearth.gateway.automation.AutomationLoader;
@@ -34,6 +41,8 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +57,8 @@ import java.util.Optional;
 public final class CoreVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(CoreVerticle.class);
     private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
+    /** The MQTT v5 user property that carries a command's correlation id (the same on every resend). */
+    public static final String CORRELATION_ID = "correlation-id";
 
     /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
     /** An automation starting more often than this is a loop: it is paused (see AutomationEngine). */
@@ -68,11 +79,15 @@ public final class CoreVerticle extends VerticleBase {
     private final Optional<AutomationStore> store;
     private final Optional<Path> automationsDir;
     private AutomationReloader reloader;
+    private final Timer evaluation;
+    private final MeterRegistry reloads;
     private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
+    private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
+    private CommandConfirmations confirmations;
     private volatile boolean armed;
     private long armTimer = -1;
 
@@ -81,22 +96,32 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time) {
-        this(registry, automations, time, new Location(0, 0, time.clock().getZone()), Optional.empty(), Optional.empty());
+        this(registry, automations, time, Setup.plain(time.clock().getZone()));
     }
 
     /**
-     * With a store, device state, pending timers and clock checks survive restarts, and traces are kept; with an
-     * automations directory, edited files are reloaded while the gateway runs.
+     * Where the home is (sun times); with a store, device state, pending timers and clock checks survive restarts and
+     * traces are kept; with an automations directory, edited files are reloaded while the gateway runs.
      */
-    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Location location,
-                        Optional<AutomationStore> store, Optional<Path> automationsDir) {
+    public record Setup(Location location, Optional<AutomationStore> store, Optional<Path> automationsDir, MeterRegistry meters) {
+        public static Setup plain(java.time.ZoneId zone) {
+            return new Setup(new Location(0, 0, zone), Optional.empty(), Optional.empty(),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+    }
+
+    public CoreVerticle(DeviceRegistry registry, List<Automation> automations, GatewayTime time, Setup setup) {
         this.registry = registry;
         this.automations = List.copyOf(automations);
         this.clock = time.clock();
         this.acceleration = time.acceleration();
-        this.location = location;
-        this.store = store;
-        this.automationsDir = automationsDir;
+        this.location = setup.location();
+        this.store = setup.store();
+        this.automationsDir = setup.automationsDir();
+        this.evaluation = Timer.builder("hearth.automation.evaluation")
+                .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
+                .register(setup.meters());
+        this.reloads = setup.meters();
     }
 
     /** What the database held at start. */
@@ -104,9 +129,17 @@ public final class CoreVerticle extends VerticleBase {
                             Map<String, Instant> clocks) {
     }
 
+    /** Closed-loop command settings; call before deploying. */
+    public CoreVerticle confirmingCommands(ConfirmationSettings settings) {
+        this.confirmation = settings;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
+        confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
+                bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
         if (store.isEmpty()) {
             startEngine();
             return Future.succeededFuture();
@@ -166,6 +199,7 @@ public final class CoreVerticle extends VerticleBase {
                 log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
             }
             reloader.handled(c);
+            reloads.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
             bus.publish(Addresses.AUTOMATION_RELOADED, report);
         }
     }
@@ -217,19 +251,34 @@ public final class CoreVerticle extends VerticleBase {
         engine.onMqtt(m.topic(), m.payload());
         registry.routes().route(m.topic()).ifPresent(r -> engine.onDeviceSeen(r.device().id()));
         // State times are on the core's clock (the scenario clock in the demo), the one automations measure 'for:' with.
-        for (DeviceEvent event : registry.apply(m.topic(), m.payload(), clock.instant())) {
+        List<DeviceEvent> events = registry.apply(m.topic(), m.payload(), clock.instant());
+        confirmReported(m.topic());
+        for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
                 stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
                         change.previous().map(Object::toString).orElse("unknown"), change.value());
                 bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
                 if (journal instanceof AutomationJournal j) j.stateChanged(change);
-                engine.onStateChanged(change);
+                evaluation.record(() -> engine.onStateChanged(change));
             } else if (event instanceof AvailabilityChanged a) {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, a);
-                engine.onAvailabilityChanged(a);
+                evaluation.record(() -> engine.onAvailabilityChanged(a));
             }
         }
+    }
+
+    private void commandFailed(CommandFailed failed) {
+        bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+        if (engine != null) engine.onCommandFailed(failed.device());
+    }
+
+    /** A state report (changed or not) may be the echo a command waits for. */
+    private void confirmReported(String topic) {
+        registry.routes().route(topic).ifPresent(route -> {
+            if (route instanceof TopicRoutes.StateDocument d) confirmations.onReport(d.device().id(), registry.state(d.device().id()));
+            else if (route instanceof TopicRoutes.AttributeValue a) confirmations.onReport(a.device().id(), registry.state(a.device().id()));
+        });
     }
 
     private void onControl(Message<AutomationQuery.Control> m) {
@@ -258,12 +307,21 @@ public final class CoreVerticle extends VerticleBase {
             log.warn("Command from {} refused: {}", command.origin(), invalid.problems());
             return Future.failedFuture(String.join("; ", invalid.problems()));
         }
-        List<Publication> publications = ((CommandEncoder.Ok) encoded).publications();
-        List<Future<Object>> acks = publications.stream()
-                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+        String correlationId = UUID.randomUUID().toString();
+        List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
+                .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
                 .toList();
-        return Future.all(acks).<Void>mapEmpty()
+        Future<Void> acknowledged = publishAll(publications);
+        confirmations.track(command, correlationId, () -> publishAll(publications));
+        return acknowledged
                 .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));
+    }
+
+    private Future<Void> publishAll(List<Publication> publications) {
+        List<Future<Object>> acks = publications.stream()
+                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
+                .toList();
+        return Future.all(acks).mapEmpty();
     }
 
     private void ran(AutomationRun run) {

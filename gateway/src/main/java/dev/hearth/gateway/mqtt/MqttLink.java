@@ -165,6 +165,7 @@ final class MqttLink implements Transport {
 
     private void becomeReady() {
         ready = true;
+        log.info("Ready: subscribed to {} topic filters on {}", topics.size(), settings.url());
         connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
     }
 

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -20,18 +21,33 @@ final class Dashboard {
     }
 
     static void mountPublic(Router router) {
-        router.get("/login").handler(ctx -> page(ctx, "web/public/login.html"));
+        Buffer login = page("web/public/login.html");
+        router.get("/login").handler(ctx -> send(ctx, login));
         router.route("/assets/*").handler(StaticHandler.create("web/public").setIndexPage("login.html"));
     }
 
     static void mountPrivate(Router router) {
-        router.get("/").handler(ctx -> page(ctx, "web/app/index.html"));
+        Buffer index = page("web/app/index.html");
+        router.get("/").handler(ctx -> send(ctx, index));
         router.route("/app/*").handler(StaticHandler.create("web/app"));
         router.route("/vendor/uplot/*").handler(StaticHandler.create("META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist"));
     }
 
-    private static void page(RoutingContext ctx, String resource) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store").sendFile(resource);
+    /**
+     * The two HTML pages are read once when the routes are mounted: answering from memory needs no worker
+     * thread and no file cache, so a page is never left unanswered when either is busy or gone.
+     */
+    private static Buffer page(String resource) {
+        try (InputStream in = Dashboard.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("the dashboard page " + resource + " is missing from the jar");
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void send(RoutingContext ctx, Buffer page) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store").end(page);
     }
 
     static String uplotVersion() {

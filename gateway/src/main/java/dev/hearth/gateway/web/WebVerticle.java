@@ -106,7 +106,7 @@ public final class WebVerticle extends VerticleBase {
         new AutomationApi(vertx.eventBus()).mount(api);
         api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
         api.get("/events").handler(ctx -> {
-            if (!sameOrigin(ctx)) throw new ApiError(403, "cross-site event stream refused");
+            if (!WebAuth.sameOrigin(ctx)) throw new ApiError(403, "cross-site event stream refused");
             live.open(ctx);
         });
         api.route().handler(ctx -> Responses.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.normalizedPath()));
@@ -127,12 +127,6 @@ public final class WebVerticle extends VerticleBase {
             link.changed(m.body());
             live.publish("connection", link.connection());
         });
-    }
-
-    private static boolean sameOrigin(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        String host = ctx.request().getHeader("Host");
-        return origin == null || (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host)));
     }
 
     private void health(RoutingContext ctx, HealthCheck health) {

@@ -37,6 +37,7 @@ class InboundAckTest {
             SimClient sensor = home.connectedClient("sensors");
             sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":false}");
             home.awaitKnown("hallway_motion", "occupancy");
+            await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
 
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = holdDatabase(home, release);

@@ -45,8 +45,10 @@ class KillDuringOutageTest {
             Process first = gateway(config, firstLog);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> read(firstLog).contains("Connected to"));
-                for (int i = 0; i < PAIRS; i++) sensors.publish("z/m_" + i, "{\"occupancy\":false}");
-                await().atMost(Duration.ofSeconds(20)).until(() -> read(firstLog).contains("m_" + (PAIRS - 1) + ".occupancy: unknown -> false"));
+                // Retained: the gateway may still be subscribing.
+                for (int i = 0; i < PAIRS; i++) sensors.publish("z/m_" + i, "{\"occupancy\":false}", 1, true);
+                await().atMost(Duration.ofSeconds(20)).until(() -> read(firstLog).contains("m_" + (PAIRS - 1) + ".occupancy: unknown -> false")
+                        && read(firstLog).contains("Automations armed"));
 
                 proxy.blackhole(true);
                 for (int i = 0; i < PAIRS; i++) sensors.publish("z/m_" + i, "{\"occupancy\":true}");

@@ -65,6 +65,8 @@ class OutboxOutageTest {
             long commits = home.gateway().database().commits() - commitsBefore;
             assertThat(commits).as("group commit: far fewer commits than messages").isLessThan(500);
             assertThat(acks).noneMatch(Future::isComplete);
+            await().atMost(Duration.ofSeconds(3)).until(() -> home.gateway().meters().registry()
+                    .get("hearth.outbox.queued").tag("link", "broker").gauge().value() == 1000.0);
 
             broker.startAgain();
             awaitObserverBack();

@@ -30,7 +30,7 @@ class HealthAndMetricsTest {
     static void start() {
         int port = FreePort.loopback();
         home = TestHome.start(dir, TestHome.embeddedBroker(port), "tcp://127.0.0.1:" + port).awaitConnected();
-        client = WebClient.create(home.gateway().vertx());
+        client = TestClients.webClient(home.gateway().vertx());
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ final class SignedInClient implements AutoCloseable {
 
     SignedInClient(Gateway gateway) {
         this.gateway = gateway;
-        this.plain = WebClient.create(gateway.vertx());
+        this.plain = TestClients.webClient(gateway.vertx());
         this.session = WebClientSession.create(plain);
     }
 

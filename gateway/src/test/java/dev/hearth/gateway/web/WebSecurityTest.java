@@ -43,7 +43,7 @@ class WebSecurityTest {
                 "http:\n  port: 0\n  password_hash: " + PasswordHash.of(PASSWORD.toCharArray()).encoded() + "\n");
         home = TestHome.start(dir, yaml, "tcp://127.0.0.1:" + port).awaitConnected();
         browser = new SignedInClient(home.gateway()).signIn(PASSWORD);
-        anonymous = WebClient.create(home.gateway().vertx());
+        anonymous = TestClients.webClient(home.gateway().vertx());
     }
 
     @AfterAll
@@ -112,6 +112,12 @@ class WebSecurityTest {
         assertThat(browser.post("/api/automations/hallway_on/disable").statusCode()).isEqualTo(200);
         assertThat(browser.post("/api/automations/hallway_on/enable").statusCode()).isEqualTo(200);
         assertThat(browser.get("/api/session").bodyAsJsonObject().getString("csrfToken")).isEqualTo(browser.csrf());
+    }
+
+    @Test
+    void aCrossSitePageCannotOpenTheLiveStream() {
+        HttpResponse<Buffer> r = browser.request(HttpMethod.GET, "/api/events").putHeader("Origin", "http://evil.example").send().await();
+        assertError(r, 403, "cross-site event stream refused");
     }
 
     @Test

@@ -134,7 +134,7 @@ public final class WebAuth {
     }
 
     /** Browsers send Origin on cross-site POSTs (and on fetch/EventSource); when present it must be this host. */
-    private static boolean sameOrigin(RoutingContext ctx) {
+    public static boolean sameOrigin(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
         if (origin == null) return true;
         String host = ctx.request().getHeader("Host");
