@@ -137,6 +137,16 @@ final class SubjectProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL at once, for runs that measure nothing about stopping (the smoke run). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL after 10 s. */
     @Override
     public void close() {

@@ -110,6 +110,8 @@ final class Suite {
             // One event per loop, each timed whenever it is answered: a cold subject may be slow, not silent.
             latencies(FREE, who, loop.run(pairs, Duration.ZERO, Duration.ZERO, DRAIN));
             add(FREE, RSS_LOAD, "MiB", true, who, mib(p.rssKib()));
+            p.kill(); // a graceful stop takes seconds and is not what the smoke run checks
+
         }
     }
 
