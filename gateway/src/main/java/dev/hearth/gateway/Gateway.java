@@ -12,6 +12,7 @@ import dev.hearth.gateway.metrics.BusMeters;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.mqtt.UplinkBridge;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
@@ -97,7 +98,7 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations), new OutboxStore(database),
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC(), meters.registry());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
             WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
@@ -105,6 +106,10 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(web).await();
             if (token.created()) {
                 log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
+            }
+            if (config.outbox().uplink().isPresent()) {
+                vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), new OutboxStore(database, "uplink"),
+                        config.outbox(), Clock.systemUTC(), meters.registry())).await();
             }
             vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
@@ -156,8 +161,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
-    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations) {
+    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        config.outbox().uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
             if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
         }));

@@ -25,6 +25,12 @@ public final class Addresses {
      */
     public static final String MQTT_INBOUND_HANDLED = "hearth.mqtt.inbound-handled";
 
+    /**
+     * MQTT bridge → uplink (send). Body: {@code mqtt.InboundMessage} on a topic an {@code uplink.forward} rule
+     * matches; the uplink rewrites its topic and queues it in its own outbox.
+     */
+    public static final String UPLINK_FORWARD = "hearth.uplink.forward";
+
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import dev.hearth.gateway.outbox.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
+import dev.hearth.gateway.outbox.ForwardRule;
+import dev.hearth.gateway.outbox.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.web.auth.PasswordHash;
@@ -52,7 +54,8 @@ final class GatewayFileReader {
         MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
-        OutboxSettings outbox = outbox(section(doc, "outbox"), commands(section(doc, "commands")));
+        Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> uplink(u, id, broker));
+        OutboxSettings outbox = outbox(section(doc, "outbox"), commands(section(doc, "commands")), uplink);
         HistorySettings history = history(section(doc, "history"));
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history));
@@ -147,13 +150,34 @@ final class GatewayFileReader {
         return settings;
     }
 
-    private static OutboxSettings outbox(YamlMap o, ConfirmationSettings commands) {
+    /** The uplink is a second MQTT connection: the same keys as mqtt (no embedded), plus forwarding and rate. */
+    private UplinkSettings uplink(YamlMap u, String gatewayId, BrokerSettings broker) {
+        double rate = u.number("rate", 50, 0.01, 100_000);
+        int burst = u.integer("burst", 200, 1, 1_000_000);
+        List<ForwardRule> rules = new java.util.ArrayList<>();
+        for (YamlMap f : u.listOfMaps("forward")) {
+            Optional<String> from = f.requiredText("from");
+            Optional<String> to = f.requiredText("to");
+            to.filter(t -> t.contains("+") || t.contains("#"))
+                    .ifPresent(t -> f.problemAtKey("to", "'to' must not contain wildcards; {topic} stands for the local topic"));
+            f.finish();
+            if (from.isPresent() && to.isPresent() && !to.get().contains("+") && !to.get().contains("#")) {
+                rules.add(new ForwardRule(from.get(), to.get()));
+            }
+        }
+        if (!u.has("forward")) u.missing("forward");
+        if (u.has("embedded")) u.problemAtKey("embedded", "the uplink connects to another broker; 'embedded' is for mqtt only");
+        MqttSettings mqtt = mqtt(u, gatewayId + "-uplink", broker);
+        return new UplinkSettings(mqtt, rules, rate, burst);
+    }
+
+    private static OutboxSettings outbox(YamlMap o, ConfirmationSettings commands, Optional<UplinkSettings> uplink) {
         OutboxSettings d = OutboxSettings.DEFAULTS;
         OutboxSettings settings = new OutboxSettings(positive(o, "command_ttl", d.commandTtl()),
                 positive(o, "telemetry_ttl", d.telemetryTtl()),
                 o.integer("max_rows", d.maxRows(), 10, 10_000_000),
                 o.integer("max_bytes", (int) d.maxBytes(), 64 * 1024, Integer.MAX_VALUE),
-                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100), commands);
+                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100), commands, uplink);
         o.finish();
         return settings;
     }

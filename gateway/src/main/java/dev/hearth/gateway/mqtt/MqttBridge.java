@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import dev.hearth.gateway.outbox.OutboxStore;
+import dev.hearth.gateway.outbox.UplinkSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -30,10 +31,12 @@ public final class MqttBridge extends VerticleBase {
     private final Clock clock;
     private MqttLink link;
     private final MeterRegistry meters;
+    private final java.util.Optional<UplinkSettings> forwards;
     private Outbox outbox;
 
     public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
                       MeterRegistry meters) {
+        this.forwards = outboxSettings.uplink();
         this.meters = meters;
         this.settings = settings;
         this.topics = List.copyOf(topics);
@@ -46,13 +49,16 @@ public final class MqttBridge extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         link = new MqttLink(vertx, context, settings, topics,
-                m -> bus.send(Addresses.MQTT_INBOUND, m),
+                m -> {
+                    bus.send(Addresses.MQTT_INBOUND, m);
+                    if (forwards.isPresent() && forwards.get().rewrite(m.topic()).isPresent()) bus.send(Addresses.UPLINK_FORWARD, m);
+                },
                 c -> {
                     if (c.connected()) outbox.onReady();
                     bus.publish(Addresses.MQTT_CONNECTION, c);
                 });
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker");
-        OutboxMeters.register(meters, "broker", outbox::snapshot, store.database());
+        OutboxMeters.register(meters, "broker", outbox, store.database());
         return outbox.start().onSuccess(v -> {
             bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
                     .onSuccess(x -> msg.reply(null))

@@ -47,6 +47,8 @@ public final class Outbox {
     private final Map<Long, Waiter> waiters = new HashMap<>();
     private final Map<Long, Queued> handed = new HashMap<>();
     private final DrainRate drainRate = new DrainRate();
+    private final Optional<TokenBucket> bucket;
+    private long pumpTimer = -1;
 
     private List<Queued> toAppend = new ArrayList<>();
     private List<Long> toRemove = new ArrayList<>();
@@ -64,6 +66,13 @@ public final class Outbox {
     private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0);
 
     public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name) {
+        this(vertx, store, transport, settings, clock, name, Optional.empty());
+    }
+
+    /** With a token bucket, the drain never exceeds its rate (the uplink: cloud brokers throttle and bill by message). */
+    public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name,
+                  Optional<TokenBucket> bucket) {
+        this.bucket = bucket;
         this.vertx = vertx;
         this.store = store;
         this.transport = transport;
@@ -170,6 +179,7 @@ public final class Outbox {
     public Future<Void> stop() {
         stopped = true;
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
+        if (pumpTimer >= 0) vertx.cancelTimer(pumpTimer);
         return flushAll();
     }
 
@@ -179,7 +189,8 @@ public final class Outbox {
     }
 
     private void pump() {
-        while (!stopped && transport.ready() && handed.size() < MAX_HANDED) {
+        while (!stopped && transport.ready() && handed.size() < MAX_HANDED && queue.waiting() > 0) {
+            if (!tokenAvailable()) return;
             Optional<Queued> next = queue.next();
             if (next.isEmpty()) return;
             Queued q = next.get();
@@ -191,6 +202,21 @@ public final class Outbox {
             transport.send(q.publication(), Optional.of(q.expiresAt()))
                     .onComplete(r -> onDelivery(q, r.succeeded() ? r.result() : new Delivery.Refused(-1, r.cause().getMessage())));
         }
+    }
+
+    /** Takes a token, or arranges to pump again when the next one is due. */
+    private boolean tokenAvailable() {
+        if (bucket.isEmpty()) return true;
+        Instant now = clock.instant();
+        if (bucket.get().tryTake(now)) return true;
+        if (pumpTimer < 0) {
+            long delay = Math.max(1, bucket.get().untilNext(now).toMillis());
+            pumpTimer = vertx.setTimer(delay, t -> {
+                pumpTimer = -1;
+                pump();
+            });
+        }
+        return false;
     }
 
     private void onDelivery(Queued q, Delivery delivery) {

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -16,7 +15,7 @@ public final class OutboxMeters {
     private OutboxMeters() {
     }
 
-    public static void register(MeterRegistry registry, String link, Supplier<OutboxStatus> snapshot, Database database) {
+    public static void register(MeterRegistry registry, String link, Outbox snapshot, Database database) {
         gauge(registry, "hearth.outbox.queued", "Messages waiting for the broker's PUBACK", link, snapshot, OutboxStatus::queued);
         gauge(registry, "hearth.outbox.queued.bytes", "Bytes (topic and payload) waiting for the broker", link, snapshot,
                 OutboxStatus::queuedBytes);
@@ -33,13 +32,14 @@ public final class OutboxMeters {
                 .description("Commits to the H2 database (each is a write to the storage device)").register(registry);
     }
 
-    private static void gauge(MeterRegistry r, String name, String description, String link, Supplier<OutboxStatus> s,
+    // Micrometer holds the measured object weakly: it is the outbox itself, which lives as long as its link.
+    private static void gauge(MeterRegistry r, String name, String description, String link, Outbox o,
                               ToDoubleFunction<OutboxStatus> value) {
-        Gauge.builder(name, s, x -> value.applyAsDouble(x.get())).description(description).tag("link", link).register(r);
+        Gauge.builder(name, o, x -> value.applyAsDouble(x.snapshot())).description(description).tag("link", link).register(r);
     }
 
-    private static void counter(MeterRegistry r, String name, String description, String link, Supplier<OutboxStatus> s,
+    private static void counter(MeterRegistry r, String name, String description, String link, Outbox o,
                                 ToDoubleFunction<OutboxStatus> value) {
-        FunctionCounter.builder(name, s, x -> value.applyAsDouble(x.get())).description(description).tag("link", link).register(r);
+        FunctionCounter.builder(name, o, x -> value.applyAsDouble(x.snapshot())).description(description).tag("link", link).register(r);
     }
 }

@@ -4,6 +4,7 @@ import dev.hearth.gateway.mqtt.Publication;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Limits of the outbox ({@code outbox:} in gateway.yaml): how long each kind of message is worth
@@ -11,15 +12,16 @@ import java.util.Objects;
  * dead letter; and how commands are confirmed ({@code commands:}).
  */
 public record OutboxSettings(Duration commandTtl, Duration telemetryTtl, int maxRows, long maxBytes, int deadLetterAfter,
-                             ConfirmationSettings commands) {
+                             ConfirmationSettings commands, Optional<UplinkSettings> uplink) {
 
     public static final OutboxSettings DEFAULTS = new OutboxSettings(Duration.ofMinutes(5), Duration.ofHours(24), 100_000,
-            64L * 1024 * 1024, 3, ConfirmationSettings.DEFAULTS);
+            64L * 1024 * 1024, 3, ConfirmationSettings.DEFAULTS, Optional.empty());
 
     public OutboxSettings {
         Objects.requireNonNull(commandTtl, "commandTtl");
         Objects.requireNonNull(telemetryTtl, "telemetryTtl");
         Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(uplink, "uplink");
         if (maxRows < 1 || maxBytes < 1 || deadLetterAfter < 1) throw new IllegalArgumentException("limits must be positive");
     }
 

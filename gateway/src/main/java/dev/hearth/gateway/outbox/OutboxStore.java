@@ -24,15 +24,17 @@ import java.util.stream.Collectors;
  */
 public final class OutboxStore {
     private static final String COLUMNS = "id, kind, topic, payload, qos, retained, user_properties, created_at, expires_at, attempts";
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE outbox (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
+    private static List<String> schema(String queue, String dead) {
+        return List.of(
+            "CREATE TABLE " + queue + " (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
                     + " payload VARBINARY NOT NULL, qos TINYINT NOT NULL, retained BOOLEAN NOT NULL,"
                     + " user_properties VARCHAR(65535) NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
                     + " attempts INT NOT NULL)",
-            "CREATE TABLE outbox_dead_letter (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
+            "CREATE TABLE " + dead + " (id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, topic VARCHAR(65535) NOT NULL,"
                     + " payload VARBINARY NOT NULL, qos TINYINT NOT NULL, retained BOOLEAN NOT NULL,"
                     + " user_properties VARCHAR(65535) NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
                     + " attempts INT NOT NULL, reason VARCHAR(1000) NOT NULL, dead_at BIGINT NOT NULL)");
+    }
 
     /** What one commit changes: new rows, rows done with, rows moved to the dead letters, attempt counts. */
     public record Changes(List<Queued> appended, List<Long> removed, List<Dead> dead, List<Queued> attempted) {
@@ -53,10 +55,25 @@ public final class OutboxStore {
     }
 
     private final Database db;
+    private final String queue;
+    private final String dead;
 
+    /** The outbox of the gateway's own broker connection. */
     public OutboxStore(Database db) {
+        this(db, "outbox", "outbox_dead_letter", "outbox");
+    }
+
+    /** The outbox of another connection (the uplink): its own tables, so that each drains on its own. */
+    public OutboxStore(Database db, String link) {
+        this(db, "outbox_" + link, "outbox_" + link + "_dead_letter", "outbox_" + link);
+    }
+
+    private OutboxStore(Database db, String queue, String dead, String feature) {
+        if (!queue.matches("[a-z_]+")) throw new IllegalArgumentException("link name: " + queue);
         this.db = db;
-        db.migrate("outbox", SCHEMA);
+        this.queue = queue;
+        this.dead = dead;
+        db.migrate(feature, schema(queue, dead));
     }
 
     public Database database() {
@@ -66,7 +83,7 @@ public final class OutboxStore {
     /** Everything still to be delivered, in the order it was queued. */
     public List<Queued> queued() {
         return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox ORDER BY id");
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM " + queue + " ORDER BY id");
                  ResultSet r = p.executeQuery()) {
                 List<Queued> out = new ArrayList<>();
                 while (r.next()) out.add(row(r));
@@ -79,7 +96,7 @@ public final class OutboxStore {
     public long nextId() {
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM outbox), 0), COALESCE((SELECT MAX(id) FROM outbox_dead_letter), 0))");
+                    "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM " + queue + "), 0), COALESCE((SELECT MAX(id) FROM " + dead + "), 0))");
                  ResultSet r = p.executeQuery()) {
                 r.next();
                 return r.getLong(1) + 1;
@@ -90,10 +107,10 @@ public final class OutboxStore {
     public void apply(Changes changes) {
         if (changes.isEmpty()) return;
         db.transaction(c -> {
-            insert(c, "outbox", changes.appended());
+            insert(c, queue, changes.appended());
             moveToDeadLetters(c, changes.dead());
             updateAttempts(c, changes.attempted());
-            delete(c, "outbox", changes.removed());
+            delete(c, queue, changes.removed());
             return null;
         });
     }
@@ -101,7 +118,7 @@ public final class OutboxStore {
     public List<DeadLetter> deadLetters() {
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT id, topic, kind, OCTET_LENGTH(payload), attempts, reason, dead_at FROM outbox_dead_letter ORDER BY id");
+                    "SELECT id, topic, kind, OCTET_LENGTH(payload), attempts, reason, dead_at FROM " + dead + " ORDER BY id");
                  ResultSet r = p.executeQuery()) {
                 List<DeadLetter> out = new ArrayList<>();
                 while (r.next()) {
@@ -119,15 +136,15 @@ public final class OutboxStore {
      */
     public List<Queued> retryDeadLetters(List<Long> ids, Requeue requeue) {
         return db.transaction(c -> {
-            List<Queued> dead = new ArrayList<>();
+            List<Queued> letters = new ArrayList<>();
             String where = ids.isEmpty() ? "" : " WHERE id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox_dead_letter" + where + " ORDER BY id");
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM " + dead + where + " ORDER BY id");
                  ResultSet r = p.executeQuery()) {
-                while (r.next()) dead.add(row(r));
+                while (r.next()) letters.add(row(r));
             }
-            List<Queued> fresh = dead.stream().map(d -> requeue.apply(d.publication())).toList();
-            insert(c, "outbox", fresh);
-            delete(c, "outbox_dead_letter", dead.stream().map(Queued::id).toList());
+            List<Queued> fresh = letters.stream().map(d -> requeue.apply(d.publication())).toList();
+            insert(c, queue, fresh);
+            delete(c, dead, letters.stream().map(Queued::id).toList());
             return fresh;
         });
     }
@@ -149,11 +166,11 @@ public final class OutboxStore {
         }
     }
 
-    private static void moveToDeadLetters(Connection c, List<Dead> dead) throws SQLException {
-        if (dead.isEmpty()) return;
-        try (PreparedStatement p = c.prepareStatement("MERGE INTO outbox_dead_letter (" + COLUMNS + ", reason, dead_at)"
+    private void moveToDeadLetters(Connection c, List<Dead> buried) throws SQLException {
+        if (buried.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO " + dead + " (" + COLUMNS + ", reason, dead_at)"
                 + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Dead d : dead) {
+            for (Dead d : buried) {
                 bind(p, d.queued());
                 p.setString(11, d.reason().length() > 1000 ? d.reason().substring(0, 1000) : d.reason());
                 p.setLong(12, d.at().toEpochMilli());
@@ -161,12 +178,12 @@ public final class OutboxStore {
             }
             p.executeBatch();
         }
-        delete(c, "outbox", dead.stream().map(d -> d.queued().id()).toList());
+        delete(c, queue, buried.stream().map(d -> d.queued().id()).toList());
     }
 
-    private static void updateAttempts(Connection c, List<Queued> rows) throws SQLException {
+    private void updateAttempts(Connection c, List<Queued> rows) throws SQLException {
         if (rows.isEmpty()) return;
-        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET attempts = ? WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + queue + " SET attempts = ? WHERE id = ?")) {
             for (Queued q : rows) {
                 p.setInt(1, q.attempts());
                 p.setLong(2, q.id());

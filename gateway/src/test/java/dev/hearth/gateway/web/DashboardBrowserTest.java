@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.vertx.core.json.JsonObject;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,6 +45,13 @@ class DashboardBrowserTest {
                 kind: light
                 room: hallway
                 state_topic: zigbee2mqtt/xss_lamp
+              - id: hallway_display
+                name: Hallway display
+                kind: generic
+                room: hallway
+                state_topic: zigbee2mqtt/hallway_display
+                attributes:
+                  message: { type: text }
               - id: living_thermostat
                 name: Living room radiator
                 kind: thermostat
@@ -144,6 +153,16 @@ class DashboardBrowserTest {
         assertThat(card.findElement(By.cssSelector(".device-name")).getText()).isEqualTo(XSS_NAME);
         assertThat(card.findElements(By.tagName("img"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aTextValueFromADevicePayloadIsShownAsText() {
+        String payload = "<script>document.title='pwned'</script><b>bold</b>";
+        home.connectedClient("display").publish("zigbee2mqtt/hallway_display", new JsonObject().put("message", payload).encode());
+        wait.until(d -> d.findElement(By.cssSelector("#device-hallway_display [data-attribute=message]")).getText().contains(payload));
+        assertThat(browser.findElements(By.cssSelector("#device-hallway_display b, #device-hallway_display script"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo("Hearth");
     }
 
     @Test

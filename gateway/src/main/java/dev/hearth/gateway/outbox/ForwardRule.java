@@ -1,0 +1,37 @@
+package dev.hearth.gateway.outbox;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One uplink forwarding rule: local messages whose topic matches the MQTT filter {@code from} are sent
+ * to the uplink on {@code to}, where {@code {topic}} stands for the local topic
+ * (e.g. {@code from: zigbee2mqtt/#}, {@code to: homes/alice/{topic}}).
+ */
+public record ForwardRule(String from, String to) {
+    public static final String TOPIC = "{topic}";
+
+    public ForwardRule {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.contains("+") || to.contains("#")) throw new IllegalArgumentException("'to' must not contain wildcards: " + to);
+    }
+
+    /** The uplink topic for a local one, if this rule forwards it. */
+    public Optional<String> rewrite(String topic) {
+        return matches(from, topic) ? Optional.of(to.replace(TOPIC, topic)) : Optional.empty();
+    }
+
+    /** MQTT filter matching: {@code +} one level, {@code #} the rest; {@code $} topics only by explicit filters. */
+    static boolean matches(String filter, String topic) {
+        if (topic.startsWith("$") && !filter.startsWith("$")) return false;
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].equals("#")) return true;
+            if (i >= t.length) return false;
+            if (!f[i].equals("+") && !f[i].equals(t[i])) return false;
+        }
+        return f.length == t.length;
+    }
+}
