@@ -1,0 +1,40 @@
+package dev.hearth.gateway.outbox;
+
+import dev.hearth.gateway.store.Durability;
+import dev.hearth.sim.broker.MosquittoBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The measuring API the benchmark uses works: group commits (one per batch, whatever the durability) and a
+ * backlog drained to a real broker. The figures themselves are the benchmark's business, not asserted here.
+ */
+class OutboxThroughputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storeRatesCountOneCommitPerBatchForBothDurabilities() {
+        for (Durability d : Durability.values()) {
+            OutboxThroughput.StoreRates rates = OutboxThroughput.store(dir.resolve(d.name()), d, 1000, 50);
+            System.out.println("outbox store " + rates);
+            assertThat(rates.commits()).isEqualTo(40);
+            assertThat(rates.appendPerSecond()).isPositive();
+        }
+    }
+
+    @Test
+    void aBacklogLeftByAnOutageDrainsCompletelyToTheBroker() {
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            OutboxThroughput.CatchUp catchUp = OutboxThroughput.catchUp(dir, Durability.PROCESS, broker.url(), 2000);
+            System.out.println("outbox catch-up " + catchUp);
+            assertThat(catchUp.messages()).isEqualTo(2000);
+            assertThat(catchUp.perSecond()).isPositive();
+        }
+    }
+}
