@@ -49,6 +49,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
     int budgetSeconds;
 
+    @Option(names = "--engine-json", description = "JMH results (-rf json) of bench/engine-jmh to include")
+    Path engineJson;
     @Option(names = "--subject", description = "Run only these subjects (hearth, floor, node-red); default all")
     List<String> only = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
@@ -81,6 +83,7 @@ public final class BenchMain implements Callable<Integer> {
                 if (!smoke && (only.isEmpty() || only.contains("hearth"))) {
                     step("Hearth, embedded broker start-up", suite::embeddedStartup);
                     step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
+                    if (r == 1) step("outbox figures", suite::outbox);
                 }
                 repeatCost = Duration.between(t, Instant.now());
                 done++;
@@ -91,6 +94,7 @@ public final class BenchMain implements Callable<Integer> {
                 }
             }
         }
+        if (engineJson != null) step("engine JMH figures", () -> EngineFigures.read(engineJson, results));
         Duration took = Duration.between(began, Instant.now());
         if (out != null) {
             String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
