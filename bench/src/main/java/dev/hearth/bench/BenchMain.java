@@ -49,6 +49,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
     int budgetSeconds;
 
+    @Option(names = "--subject", description = "Run only these subjects (hearth, floor, node-red); default all")
+    List<String> only = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
     boolean profile;
 
@@ -76,13 +78,16 @@ public final class BenchMain implements Callable<Integer> {
                 Instant t = Instant.now();
                 System.out.println("Repeat " + r + " of " + repeats);
                 for (Subject s : subjects) runFree(suite, s);
-                if (!smoke) suite.embeddedStartup();
+                if (!smoke && (only.isEmpty() || only.contains("hearth"))) {
+                    step("Hearth, embedded broker start-up", suite::embeddedStartup);
+                    step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
+                }
                 repeatCost = Duration.between(t, Instant.now());
                 done++;
                 // Pinned runs after the first repeat: they matter more than a third unpinned repeat.
                 for (; r == 1 && pinnedDone < pinnedRepeats && fits(repeatCost.dividedBy(3), deadline); pinnedDone++) {
                     System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
-                    for (Subject s : subjects) suite.main(s, true, saturationPairs);
+                    for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
                 }
             }
         }
@@ -102,15 +107,33 @@ public final class BenchMain implements Callable<Integer> {
             suite.smoke(s, saturationPairs);
             return;
         }
-        suite.main(s, false, saturationPairs);
-        suite.ingest(s, 100, List.of(5_000, 25_000));
-        suite.ingest(s, 1_000, List.of());
+        step(s.label() + ", latency, throughput and memory", () -> suite.main(s, false, saturationPairs));
+        step(s.label() + ", ingest with 100 automations", () -> suite.ingest(s, 100, List.of(5_000, 25_000)));
+        step(s.label() + ", ingest with 1,000 automations", () -> suite.ingest(s, 1_000, List.of()));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs one measurement; a failure is reported and the run goes on with the next. */
+    private void step(String name, Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.failed(name, e);
+        } catch (Exception e) {
+            System.err.println(name + " failed: " + e.getMessage());
+            results.failed(name, e);
+        }
     }
 
     private List<Subject> subjects() {
         List<Subject> list = new ArrayList<>(List.of(new Subject.Hearth(false, 0), new Subject.Floor()));
         if (nodeRed != null) list.add(new Subject.NodeRed(FreePort.loopback()));
-        return list;
+        if (only.isEmpty()) return list;
+        return list.stream().filter(s -> only.contains(s.label().toLowerCase())).toList();
     }
 
     private static MosquittoBroker startBroker() {

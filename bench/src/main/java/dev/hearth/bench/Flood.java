@@ -27,14 +27,18 @@ final class Flood {
         }
     }
 
-    /** Publishes for {@code duration} at {@code perSecond} (0: unlimited); returns how many were published. */
-    long publish(double perSecond, Duration duration) {
+    /**
+     * Publishes for {@code duration} at {@code perSecond} (0: unlimited), at most {@code max}
+     * messages (a slow subject is not buried under a backlog it needs minutes for); returns how
+     * many were published.
+     */
+    long publish(double perSecond, Duration duration, long max) {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long n = 0;
         long now;
-        while ((now = System.nanoTime()) < end) {
-            long due = perSecond > 0 ? (long) ((now - start) / 1e9 * perSecond) : n + 100;
+        while ((now = System.nanoTime()) < end && n < max) {
+            long due = Math.min(max, perSecond > 0 ? (long) ((now - start) / 1e9 * perSecond) : n + 100);
             if (n >= due || port.backlog() > MAX_BACKLOG) {
                 LockSupport.parkNanos(100_000);
                 continue;

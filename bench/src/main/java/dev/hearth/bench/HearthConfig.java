@@ -1,7 +1,5 @@
 package dev.hearth.bench;
 
-import dev.hearth.sim.net.FreePort;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +10,20 @@ final class HearthConfig {
     }
 
     /** External broker at {@code brokerUrl}, or the embedded one on {@code embeddedPort} when that is positive. */
-    static Path write(Path dir, Workload w, String brokerUrl, int embeddedPort) throws IOException {
+    static Path write(Path dir, Workload w, String brokerUrl, int embeddedPort, int httpPort) throws IOException {
         Files.createDirectories(dir.resolve("automations"));
-        Files.writeString(dir.resolve("gateway.yaml"), gateway(brokerUrl, embeddedPort));
+        Files.writeString(dir.resolve("gateway.yaml"), gateway(brokerUrl, embeddedPort, httpPort));
         Files.writeString(dir.resolve("devices.yaml"), devices(w));
         Files.writeString(dir.resolve("automations").resolve("bench.yaml"), automations(w));
         return dir;
     }
 
-    private static String gateway(String brokerUrl, int embeddedPort) {
+    private static String gateway(String brokerUrl, int embeddedPort, int httpPort) {
         String mqtt = embeddedPort > 0
                 ? "mqtt:\n  embedded: true\nbroker:\n  bind: 127.0.0.1\n  port: " + embeddedPort + "\n"
                 : "mqtt:\n  url: " + brokerUrl + "\n";
         return "gateway:\n  id: bench\n  data_dir: data\n  automations_dir: automations\n" + mqtt
-                + "http:\n  bind: 127.0.0.1\n  port: " + FreePort.loopback() + "\n";
+                + "http:\n  bind: 127.0.0.1\n  port: " + httpPort + "\n";
     }
 
     private static String devices(Workload w) {

@@ -16,6 +16,17 @@ final class Results {
 
     private final Map<Metric, Map<String, List<Double>>> values = new LinkedHashMap<>();
     private final Set<String> subjects = new LinkedHashSet<>();
+    private final List<String> failures = new ArrayList<>();
+
+    /** A step that could not finish; the report lists it instead of its figures. */
+    synchronized void failed(String step, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        failures.add(step + ": " + why);
+    }
+
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
+    }
 
     synchronized void add(Metric metric, String subject, double value) {
         subjects.add(subject);

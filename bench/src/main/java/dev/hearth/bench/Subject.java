@@ -1,5 +1,7 @@
 package dev.hearth.bench;
 
+import dev.hearth.sim.net.FreePort;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +31,16 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
 
         @Override
         public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
-            Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0);
+            int httpPort = FreePort.loopback();
+            Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0, httpPort);
             List<String> cmd = prefix(pinned);
             cmd.addAll(List.of(java(), MAX_HEAP));
             if (env.profile()) {
                 cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
             }
             cmd.addAll(List.of("-jar", env.gatewayJar().toAbsolutePath().toString(), "run", "-c", config.toString()));
-            return SubjectProcess.start(label(), cmd, dir, dir.resolve("hearth.log"), true);
+            return SubjectProcess.start(label(), cmd, dir, dir.resolve("hearth.log"), true)
+                    .withReadiness(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health"));
         }
     }
 

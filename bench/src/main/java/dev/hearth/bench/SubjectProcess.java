@@ -17,6 +17,7 @@ final class SubjectProcess implements AutoCloseable {
     private final Path log;
     private final boolean jvm;
     private final Thread reaper;
+    private java.net.URI readiness;
 
     private SubjectProcess(String name, Process process, Path log, boolean jvm, Thread reaper) {
         this.reaper = reaper;
@@ -33,6 +34,55 @@ final class SubjectProcess implements AutoCloseable {
         Thread reaper = new Thread(p::destroyForcibly, name + "-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         return new SubjectProcess(name, p, log, jvm, reaper);
+    }
+
+    /** A URL that answers 200 once the subject is ready (Hearth's /health). */
+    SubjectProcess withReadiness(java.net.URI url) {
+        this.readiness = url;
+        return this;
+    }
+
+    /**
+     * Polls the readiness URL every 5 ms in the background; the future completes with the nanoTime
+     * of the first 200, or never for a subject without one.
+     */
+    java.util.concurrent.CompletableFuture<Long> readyAt() {
+        java.util.concurrent.CompletableFuture<Long> at = new java.util.concurrent.CompletableFuture<>();
+        if (readiness == null) return at;
+        Thread poller = new Thread(() -> {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(readiness)
+                    .timeout(java.time.Duration.ofSeconds(2)).build();
+            while (process.isAlive() && !at.isDone()) {
+                try {
+                    if (http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        at.complete(System.nanoTime());
+                    }
+                } catch (IOException e) {
+                    // Not listening yet.
+                } catch (InterruptedException e) {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+        }, name + "-readiness");
+        poller.setDaemon(true);
+        poller.start();
+        return at;
+    }
+
+    /** The readiness URL's status code now; -1 when it does not answer or there is none. */
+    int healthStatus() {
+        if (readiness == null) return -1;
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(readiness)
+                    .timeout(java.time.Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     long pid() {
@@ -84,6 +134,16 @@ final class SubjectProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL at once, for runs that measure nothing about stopping (the smoke run). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

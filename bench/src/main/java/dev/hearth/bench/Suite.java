@@ -1,5 +1,6 @@
 package dev.hearth.bench;
 
+import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.net.FreePort;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The measurements, run subject after subject against one broker, each subject in a fresh process. */
@@ -15,6 +17,8 @@ final class Suite {
     static final String FREE = "all cores";
     static final String PINNED = "pinned to one core (taskset -c 0)";
     static final String STARTUP = "start to first actuation, external broker";
+    static final String READY = "start to ready (/health 200), external broker";
+    static final String RECONNECT = "broker back to ready again, after a";
     static final String STARTUP_EMBEDDED = "start to first actuation, embedded broker";
     static final String RSS_IDLE = "RSS after warm-up, idle";
     static final String HEAP_IDLE = "heap used after warm-up, idle";
@@ -25,6 +29,8 @@ final class Suite {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int INGEST_PAIRS = 25;
+    /** Enough for a few seconds of the fastest subject; more would only measure the slowest one's backlog. */
+    private static final long MAX_FLOOD = 100_000;
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     /** 250 motion/light pairs and 500 temperature sensors: 1,000 devices, 500 automations. */
@@ -64,8 +70,12 @@ final class Suite {
         try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs())) {
             long started = System.nanoTime();
             try (SubjectProcess p = subject.start(env, MAIN, runDir(subject), pinned)) {
+                CompletableFuture<Long> ready = p.readyAt();
                 long firstActuation = awaitUp(loop, p);
-                if (!pinned) add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+                if (!pinned) {
+                    add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+                    if (ready.isDone()) add(section, READY, "ms", true, who, (ready.join() - started) / 1e6);
+                }
                 loop.prime(TIMEOUT);
                 int some = Math.min(64, saturationPairs);
                 loop.run(some, Duration.ZERO, warmup, DRAIN);
@@ -100,6 +110,8 @@ final class Suite {
             // One event per loop, each timed whenever it is answered: a cold subject may be slow, not silent.
             latencies(FREE, who, loop.run(pairs, Duration.ZERO, Duration.ZERO, DRAIN));
             add(FREE, RSS_LOAD, "MiB", true, who, mib(p.rssKib()));
+            p.kill(); // a graceful stop takes seconds and is not what the smoke run checks
+
         }
     }
 
@@ -115,10 +127,10 @@ final class Suite {
             awaitUp(loop, p);
             loop.prime(TIMEOUT);
             Flood flood = new Flood(floodPort, w.sensors());
-            flood.publish(0, warmup);
+            flood.publish(0, warmup, 10_000);
             loop.roundTrip(TIMEOUT);
             long start = System.nanoTime();
-            long sent = flood.publish(0, measure);
+            long sent = flood.publish(0, measure, MAX_FLOOD);
             long done = loop.roundTrip(TIMEOUT);
             add(FREE, automations == 100 ? INGEST_100 : INGEST_1000, "msg/s", false, who, sent / ((done - start) / 1e9));
             for (int rate : pacedRates) paced(loop, flood, counters, rate, who);
@@ -130,7 +142,7 @@ final class Suite {
         Thread.sleep(1_200); // a fresh $SYS counter
         long droppedBefore = counters.dropped();
         long start = System.nanoTime();
-        CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> flood.publish(rate, measure));
+        CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> flood.publish(rate, measure, Long.MAX_VALUE));
         ClosedLoop.Result probe = loop.run(1, Duration.ofMillis(300), measure.minusMillis(300), DRAIN);
         long sent = sending.get();
         long done = loop.roundTrip(TIMEOUT);
@@ -140,6 +152,26 @@ final class Suite {
         if (probe.count() > 0) add(FREE, paced(rate, "round trip p99"), "ms", true, who, probe.p99() / 1e3);
         else System.out.println("  " + who + ": no probe answer during the " + rate + " msg/s run (fell behind)");
         if (droppedBefore >= 0) add(FREE, paced(rate, "dropped by the broker"), "msgs", true, who, counters.dropped() - droppedBefore);
+    }
+
+    /**
+     * Hearth's reconnect: with the gateway ready, the broker stops for {@code outage} and comes back
+     * on the same port; measured from the broker accepting connections again to Hearth's /health
+     * answering 200 (link up and subscribed) again.
+     */
+    void reconnect(MosquittoBroker broker, Duration outage) throws Exception {
+        Subject.Hearth hearth = new Subject.Hearth(false, 0);
+        try (SubjectProcess p = hearth.start(env, MAIN, runDir(hearth), false)) {
+            p.readyAt().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            broker.stop();
+            long lost = System.nanoTime();
+            while (p.healthStatus() == 200 && System.nanoTime() - lost < TIMEOUT.toNanos()) Thread.sleep(5);
+            Thread.sleep(outage.toMillis());
+            broker.startAgain();
+            long back = System.nanoTime();
+            long ready = p.readyAt().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            add(FREE, RECONNECT + " " + outage.toSeconds() + " s outage", "ms", true, "Hearth", (ready - back) / 1e6);
+        }
     }
 
     /** Hearth with its embedded HiveMQ: process start to the first command, the load client connecting as soon as it listens. */

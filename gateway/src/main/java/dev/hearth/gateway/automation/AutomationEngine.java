@@ -113,10 +113,15 @@ public final class AutomationEngine implements RunExecution.Host {
         out.journal().timerEnded(t.key());
         Automation a = byId.get(t.automation());
         boolean same = a != null && a.fingerprint().equals(t.fingerprint()) && !disabled.contains(a.id());
-        if (t.kind() == EngineJournal.PendingTimer.Kind.DELAY) {
-            if (same && t.position() < a.actions().size()) launch(a, t.trigger() + " (resumed after restart)", Map.of(), t);
-            else nearMiss(t.automation(), t.trigger(), AutomationRun.Outcome.INTERRUPTED_BY_RESTART,
-                    "a delay due at " + t.due() + " was running when the gateway stopped; the automation changed, so it was not resumed");
+        if (t.kind() == EngineJournal.PendingTimer.Kind.DELAY && same && t.position() >= 0 && t.position() < a.actions().size()) {
+            launch(a, t.trigger() + " (resumed after restart)", Map.of(), t);
+            return;
+        }
+        if (t.kind() != EngineJournal.PendingTimer.Kind.HOLD) {
+            String why = !same ? "the automation changed while the gateway was down"
+                    : t.kind() == EngineJournal.PendingTimer.Kind.WAIT ? "a wait cannot be resumed" : "a delay inside if/choose/repeat cannot be resumed";
+            nearMiss(t.automation(), t.trigger(), AutomationRun.Outcome.INTERRUPTED_BY_RESTART, "the run was in a "
+                    + t.kind().name().toLowerCase() + " (until " + t.due() + ") when the gateway stopped; not resumed: " + why);
             return;
         }
         if (!same || t.position() >= a.triggers().size()) {
@@ -537,10 +542,10 @@ public final class AutomationEngine implements RunExecution.Host {
     }
 
     @Override
-    public void delayStarted(RunExecution run, int index, Instant due) {
+    public void delayStarted(RunExecution run, int index, Instant due, EngineJournal.PendingTimer.Kind kind) {
         String key = "delay:" + run.automation().id() + ":" + run.id();
         delays.put(run, key);
-        out.journal().timerStarted(new EngineJournal.PendingTimer(key, EngineJournal.PendingTimer.Kind.DELAY, run.automation().id(),
+        out.journal().timerStarted(new EngineJournal.PendingTimer(key, kind, run.automation().id(),
                 index, due, run.trigger(), run.automation().fingerprint()));
     }
 

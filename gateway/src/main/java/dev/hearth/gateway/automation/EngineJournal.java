@@ -8,10 +8,13 @@ import java.time.Instant;
  */
 public interface EngineJournal {
 
-    /** A {@code for:} hold or a top-level {@code delay} in progress. */
+    /**
+     * A {@code for:} hold, or a run suspended in a {@code delay} or {@code wait}. {@code position} is the index of a
+     * top-level {@code delay} (the run resumes after it), or -1 where a run cannot be resumed (nested, or a wait).
+     */
     record PendingTimer(String key, Kind kind, String automation, int position, Instant due, String trigger,
                         String fingerprint) {
-        public enum Kind { HOLD, DELAY }
+        public enum Kind { HOLD, DELAY, WAIT }
     }
 
     void timerStarted(PendingTimer timer);

@@ -37,8 +37,11 @@ final class RunExecution {
 
         void stopWaiting(Waiter waiter);
 
-        /** A top-level {@code delay} started (index into the actions) or ended: persisted so a restart can resume it. */
-        void delayStarted(RunExecution run, int index, Instant due);
+        /**
+         * The run is suspended in a delay or wait (index of a top-level delay, else -1) until {@code due}: persisted so
+         * that a restart resumes it or reports it interrupted, never drops it silently.
+         */
+        void delayStarted(RunExecution run, int index, Instant due, EngineJournal.PendingTimer.Kind kind);
 
         void delayEnded(RunExecution run);
 
@@ -136,7 +139,7 @@ final class RunExecution {
             step(automation.actions().get(index).describe() + " (resumed)", "ok", at);
             runList(automation.actions(), index + 1, () -> finish(AutomationRun.Outcome.RAN));
         });
-        host.delayStarted(this, index, due);
+        host.delayStarted(this, index, due, EngineJournal.PendingTimer.Kind.DELAY);
     }
 
     void cancel(String why) {
@@ -244,10 +247,10 @@ final class RunExecution {
     }
 
     private void delay(Action.Delay d, int topLevelIndex, Instant at, Runnable next) {
-        if (topLevelIndex >= 0) host.delayStarted(this, topLevelIndex, at.plus(d.duration()));
+        host.delayStarted(this, topLevelIndex, at.plus(d.duration()), EngineJournal.PendingTimer.Kind.DELAY);
         pending = host.scheduler().schedule(d.duration(), () -> {
             pending = null;
-            if (topLevelIndex >= 0) host.delayEnded(this);
+            host.delayEnded(this);
             step(d.describe(), "ok", at);
             next.run();
         });
@@ -263,8 +266,10 @@ final class RunExecution {
                 return;
             }
         }
+        host.delayStarted(this, -1, w.timeout().map(at::plus).orElse(at), EngineJournal.PendingTimer.Kind.WAIT);
         waiter = new Waiter(this, w, () -> {
             waiter = null;
+            host.delayEnded(this);
             if (pending != null) pending.cancel();
             pending = null;
             if (recheck != null) recheck.cancel();
@@ -281,6 +286,7 @@ final class RunExecution {
             recheck = null;
             host.stopWaiting(waiter);
             waiter = null;
+            host.delayEnded(this);
             variables.put(AutomationLoader.WAIT_TIMED_OUT, true);
             step(w.describe(), "timed out", at);
             if (w.continueOnTimeout()) next.run();
@@ -298,6 +304,7 @@ final class RunExecution {
             if (waiter != w || done) return;
             if (w.action().condition().orElseThrow().check(host.facts(this::find)).passed()) {
                 host.stopWaiting(w);
+                host.delayEnded(this);
                 w.satisfied().run();
             } else {
                 recheckLater(w);

@@ -152,4 +152,25 @@ class RestartTest {
             assertThat(traces.get(0)).isEqualTo(home.runs.get(0));
         }
     }
+
+    @Test
+    void aRunWaitingWhenTheGatewayStoppedIsReportedAsInterrupted() {
+        String waiting = """
+                automations:
+                  - id: waiter
+                    triggers: [ { trigger: state, device: pir, attribute: occupancy, to: true } ]
+                    actions:
+                      - wait: { condition: { condition: state, device: window, attribute: contact, is: false }, timeout: 10m }
+                      - command: { device: lamp, set: { state: "ON" } }
+                """;
+        EngineHarness after = restartWith(waiting, waiting, h -> {
+            h.set("window", "contact", true);
+            h.set("pir", "occupancy", false);
+            h.set("pir", "occupancy", true);
+        }, Duration.ofMinutes(1), Map.of());
+        assertThat(after.runs).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(AutomationRun.Outcome.INTERRUPTED_BY_RESTART);
+            assertThat(r.details().get(0)).contains("the run was in a wait").contains("a wait cannot be resumed");
+        });
+    }
 }

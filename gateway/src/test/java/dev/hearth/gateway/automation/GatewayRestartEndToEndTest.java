@@ -1,0 +1,116 @@
+package dev.hearth.gateway.automation;
+
+import dev.hearth.gateway.Gateway;
+import dev.hearth.gateway.Main;
+import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.config.ConfigLoader;
+import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.support.RepositoryHome;
+import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.sim.device.DeviceTopics;
+import dev.hearth.sim.device.IlluminanceSensor;
+import dev.hearth.sim.device.Light;
+import dev.hearth.sim.device.MotionSensor;
+import dev.hearth.sim.device.SimulatedDevice;
+import dev.hearth.sim.mqtt.SimClient;
+import dev.hearth.sim.net.FreePort;
+import dev.hearth.sim.time.AcceleratedTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real gateway stopped while the hallway light's 2-minute auto-off is pending, and started again after that moment
+ * passed: from its database it knows the light is on and the timer was due, so the light goes off right after start.
+ * The traces survive too, and {@code hearth traces} prints them.
+ */
+class GatewayRestartEndToEndTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Instant EVENING = Instant.parse("2026-11-20T18:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Gateway start(GatewayConfig cfg, Instant at, List<AutomationRun> traces) throws Exception {
+        Gateway g = Gateway.start(cfg, new AutomationLoader(cfg.devices()).loadDirectory(cfg.automationsDir()),
+                GatewayTime.simulated(new AcceleratedTime(at, 60, System::nanoTime), BERLIN));
+        g.vertx().eventBus().<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> traces.add(m.body()));
+        return g;
+    }
+
+    private static <T extends SimulatedDevice> T device(T d, List<AutoCloseable> toClose) {
+        toClose.add(d::shutdown);
+        d.start();
+        return d;
+    }
+
+    @Test
+    void aPendingAutoOffFiresAtOnceAfterARestartThatOutlastedIt() throws Exception {
+        int port = FreePort.loopback();
+        String url = "tcp://127.0.0.1:" + port;
+        Path config = RepositoryHome.copy(dir, port);
+        GatewayConfig cfg = new ConfigLoader(Map.of()).load(config);
+        List<AutoCloseable> toClose = new ArrayList<>();
+        List<AutomationRun> before = new CopyOnWriteArrayList<>();
+        List<AutomationRun> after = new CopyOnWriteArrayList<>();
+        try {
+            Gateway first = start(cfg, EVENING, before);
+            assertThat(first.awaitConnected(Duration.ofSeconds(20))).isTrue();
+            MotionSensor motion = device(new MotionSensor(new SimClient(url, "t-motion"), DeviceTopics.zigbee2mqtt("zigbee2mqtt/hallway_motion"))
+                    .holdTime(Duration.ofDays(1)), toClose);
+            Light light = device(new Light(new SimClient(url, "t-light"), DeviceTopics.zigbee2mqtt("zigbee2mqtt/hallway_light")), toClose);
+            await().atMost(Duration.ofSeconds(10)).until(() -> known(first, "hallway_light", "state") && known(first, "hallway_motion", "occupancy"));
+            motion.detect();
+            await().atMost(Duration.ofSeconds(10)).until(() -> "ON".equals(light.state()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> "ON".equals(value(first, "hallway_light", "state")));
+            motion.clear();
+            await().atMost(Duration.ofSeconds(5)).until(() -> "false".equals(value(first, "hallway_motion", "occupancy")));
+            Thread.sleep(300); // the pending auto-off reaches the database (group commits every 50 ms)
+            first.close();
+
+            // Back an hour (simulated) later: the auto-off was due long ago. (The first run took some simulated minutes.)
+            Gateway second = start(cfg, EVENING.plus(Duration.ofHours(1)), after);
+            toClose.add(second);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "OFF".equals(light.state()));
+            assertThat(after).filteredOn(r -> r.automation().equals("hallway_light_off_after_quiet")).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isEqualTo(AutomationRun.Outcome.RAN));
+            assertThat(after).noneMatch(r -> r.automation().equals("hallway_light_on_motion") && r.outcome() == AutomationRun.Outcome.RAN);
+            second.close();
+        } finally {
+            for (int i = toClose.size() - 1; i >= 0; i--) {
+                try {
+                    toClose.get(i).close();
+                } catch (Exception e) {
+                    // keep closing the rest
+                }
+            }
+        }
+        StringWriter out = new StringWriter();
+        int status = Main.execute(new String[]{"traces", "hallway_light_off_after_quiet", "-c", config.toString()},
+                new PrintWriter(out), new PrintWriter(new StringWriter()), Map.of());
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("RAN", "state hallway_motion.occupancy to false for 2m", "> command hallway_light {state=OFF}: ok");
+    }
+
+    private static boolean known(Gateway g, String device, String attribute) {
+        return value(g, device, attribute) != null;
+    }
+
+    private static String value(Gateway g, String device, String attribute) {
+        return g.registry().state(new DeviceId(device)).flatMap(s -> s.value(attribute)).map(Object::toString).orElse(null);
+    }
+}
