@@ -4,6 +4,7 @@ import dev.hearth.gateway.config.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.config.HttpSettings;
 import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.sim.net.FreePort;
 import dev.hearth.sim.scenario.Scenario;
@@ -116,7 +117,10 @@ final class Verify implements Callable<Integer> {
         }
     }
 
-    /** Your configuration, but on a private embedded broker, an ephemeral web port and a throwaway data directory. */
+    /**
+     * Your configuration, but on a private embedded broker, an ephemeral web port and a throwaway data
+     * directory, and without an uplink: nothing of your home (or beyond it) sees the simulated evening.
+     */
     private static GatewayConfig isolated(GatewayConfig c, Path data) {
         BrokerSettings broker = new BrokerSettings("127.0.0.1", FreePort.loopback(), Optional.empty(), Optional.empty());
         MqttSettings m = c.mqtt();
@@ -124,7 +128,10 @@ final class Verify implements Callable<Integer> {
                 Optional.empty(), Optional.empty(), m.keepAlive(), m.sessionExpiry(), m.connectTimeout(), m.reconnectMin(),
                 m.reconnectMax(), m.baseTopic());
         HttpSettings http = new HttpSettings("127.0.0.1", 0, c.http().passwordHash());
-        return c.withDataDir(data).withBroker(broker).withMqtt(mqtt).withHttp(http);
+        OutboxSettings o = c.outbox();
+        OutboxSettings noUplink = new OutboxSettings(o.commandTtl(), o.telemetryTtl(), o.maxRows(), o.maxBytes(),
+                o.deadLetterAfter(), o.commands(), Optional.empty());
+        return c.withDataDir(data).withBroker(broker).withMqtt(mqtt).withHttp(http).withOutbox(noUplink);
     }
 
     private static void deleteRecursively(Path dir) {

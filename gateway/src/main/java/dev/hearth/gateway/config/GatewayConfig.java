@@ -29,6 +29,10 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
         return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, history);
     }
 
+    public GatewayConfig withOutbox(OutboxSettings settings) {
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, history);
+    }
+
     public GatewayConfig withBroker(BrokerSettings settings) {
         return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, history);
     }
