@@ -158,11 +158,29 @@ public final class AutomationStore {
             p.setString(4, encode(run).encode());
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id NOT IN "
-                + "(SELECT id FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT ?)")) {
-            p.setString(1, run.automation());
-            p.setString(2, run.automation());
-            p.setInt(3, TRACES_KEPT);
+        pruneTraces(c, run.automation());
+    }
+
+    /**
+     * Keeps the newest {@link #TRACES_KEPT} traces of an automation. The cutoff is looked up once:
+     * as {@code id NOT IN (subquery)}, H2 ran the subquery again for every row, since the table had
+     * changed in the same transaction, and a journal batch of many traces held the database for
+     * over a minute (bench/, reconnect run).
+     */
+    private static void pruneTraces(Connection c, String automation) throws SQLException {
+        long cutoff;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT id FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
+            p.setString(1, automation);
+            p.setInt(2, TRACES_KEPT);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) return;
+                cutoff = r.getLong(1);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id <= ?")) {
+            p.setString(1, automation);
+            p.setLong(2, cutoff);
             p.executeUpdate();
         }
     }
