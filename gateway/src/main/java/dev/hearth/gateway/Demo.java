@@ -9,7 +9,6 @@ import dev.hearth.sim.scenario.ScenarioClock;
 import dev.hearth.sim.scenario.ScenarioException;
 import dev.hearth.sim.scenario.ScenarioLoader;
 import dev.hearth.sim.scenario.ScenarioRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,9 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * Everything in one process: the embedded broker, the gateway with the given configuration, and a
@@ -29,27 +26,18 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the embedded broker, the gateway and a simulated home playing a scenario,",
                 "time accelerated (an evening in about two and a half minutes). Ctrl-C stops all."})
-final class Demo implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
-    Path config = Path.of("config");
+final class Demo extends ConfiguredCommand {
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Scenario YAML to play. Default: the built-in evening (device-simulators/scenarios/evening.yaml).")
     Path scenarioFile;
     @Option(names = "--acceleration", paramLabel = "FACTOR",
             description = "Simulated seconds per real second. Default: the scenario's own (120 for the evening).")
     Double acceleration;
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    private final Map<String, String> env;
-
-    Demo(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<Main.Loaded> loaded = Main.load(config, env, spec.commandLine().getErr());
+        PrintWriter out = out();
+        Optional<Main.Loaded> loaded = loadAll();
         if (loaded.isEmpty()) return Main.CONFIG_ERROR;
         Optional<Scenario> scenario = scenario();
         if (scenario.isEmpty()) return Main.CONFIG_ERROR;
@@ -80,8 +68,8 @@ final class Demo implements Callable<Integer> {
             Scenario s = scenarioFile == null ? ScenarioLoader.builtIn("evening") : ScenarioLoader.load(scenarioFile);
             return Optional.of(acceleration == null ? s : s.withAcceleration(acceleration));
         } catch (ScenarioException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            spec.commandLine().getErr().flush();
+            err().println(e.getMessage());
+            err().flush();
             return Optional.empty();
         }
     }

@@ -11,7 +11,6 @@ import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code hearth} command line. Exit status 2 means the configuration is wrong; nothing was started. */
@@ -27,20 +25,10 @@ import java.util.concurrent.CountDownLatch;
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
         subcommands = {Main.Run.class, Main.Check.class, Traces.class, Demo.class, Verify.class, HashPasswordCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
     public static final int STORE_ERROR = 3;
-
-    @Option(names = {"-c", "--config"}, description = "Configuration directory (gateway.yaml, devices.yaml). Default: ${DEFAULT-VALUE}")
-    Path config = Path.of("config");
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    private final Map<String, String> env;
-
-    Main(Map<String, String> env) {
-        this.env = env;
-    }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
@@ -48,7 +36,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line without exiting the JVM; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main(env), new EnvironmentFactory(env));
+        CommandLine cli = new CommandLine(new Main().withEnvironment(env), new EnvironmentFactory(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Duration.class, text -> Durations.parse(text).orElseThrow(() ->
@@ -58,7 +46,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return runGateway(config, env, spec.commandLine().getErr());
+        return runGateway(config, env(), err());
     }
 
     static int runGateway(Path config, Map<String, String> env, PrintWriter err) {
@@ -122,41 +110,21 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the gateway (the default).")
-    static final class Run implements Callable<Integer> {
-        @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
-        Path config = Path.of("config");
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        private final Map<String, String> env;
-
-        Run(Map<String, String> env) {
-            this.env = env;
-        }
-
+    static final class Run extends ConfiguredCommand {
         @Override
         public Integer call() {
-            return runGateway(config, env, spec.commandLine().getErr());
+            return runGateway(config, env(), err());
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Validate configuration and automations; print every problem with file:line:column.")
-    static final class Check implements Callable<Integer> {
-        @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
-        Path config = Path.of("config");
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        private final Map<String, String> env;
-
-        Check(Map<String, String> env) {
-            this.env = env;
-        }
-
+    static final class Check extends ConfiguredCommand {
         @Override
         public Integer call() {
-            Optional<Loaded> loaded = load(config, env, spec.commandLine().getErr());
+            Optional<Loaded> loaded = loadAll();
             if (loaded.isEmpty()) return CONFIG_ERROR;
-            spec.commandLine().getOut().println("OK: " + loaded.get().config().devices().size() + " devices, "
+            out().println("OK: " + loaded.get().config().devices().size() + " devices, "
                     + loaded.get().automations().size() + " automations");
             return 0;
         }
@@ -165,14 +133,10 @@ public final class Main implements Callable<Integer> {
     /** Gives every subcommand the environment the CLI was started with (tests pass their own). */
     private record EnvironmentFactory(Map<String, String> env) implements CommandLine.IFactory {
         @Override
-        @SuppressWarnings("unchecked")
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == Run.class) return (K) new Run(env);
-            if (cls == Check.class) return (K) new Check(env);
-            if (cls == Demo.class) return (K) new Demo(env);
-            if (cls == Verify.class) return (K) new Verify(env);
-            if (cls == Traces.class) return (K) new Traces(env);
-            return CommandLine.defaultFactory().create(cls);
+            K command = CommandLine.defaultFactory().create(cls);
+            if (command instanceof ConfiguredCommand c) c.withEnvironment(env);
+            return command;
         }
     }
 }

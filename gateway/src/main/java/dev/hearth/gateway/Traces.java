@@ -1,52 +1,38 @@
 package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code hearth traces <automation>}: the last runs and near misses of an automation, from the database. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
         description = "Print the last runs and near misses of an automation (why it ran, or why not).%n"
                 + "Reads the gateway's database: stop the gateway first (H2 allows one process).")
-final class Traces implements Callable<Integer> {
+final class Traces extends ConfiguredCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Parameters(index = "0", description = "Automation id")
     String automation;
     @Option(names = {"-n", "--last"}, description = "How many traces. Default: ${DEFAULT-VALUE}")
     int last = 10;
-    @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
-    Path config = Path.of("config");
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    private final Map<String, String> env;
-
-    Traces(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<GatewayConfig> gateway = Main.loadConfig(config, env, err);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Optional<GatewayConfig> gateway = loadConfig();
         if (gateway.isEmpty()) return Main.CONFIG_ERROR;
         if (!Files.exists(gateway.get().dataDir().resolve("hearth.mv.db"))) {
             err.println("No database in " + gateway.get().dataDir() + ": the gateway has not run yet.");

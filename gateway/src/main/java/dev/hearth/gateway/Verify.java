@@ -13,7 +13,6 @@ import dev.hearth.sim.scenario.ScenarioException;
 import dev.hearth.sim.scenario.ScenarioLoader;
 import dev.hearth.sim.scenario.ScenarioRunner;
 import dev.hearth.sim.scenario.VerificationReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -43,11 +40,9 @@ import java.util.stream.Stream;
         description = {"Check your automations against scenarios (see 'simulate verify' for the file format).",
                 "Runs the gateway with your configuration on a private broker, on each scenario's accelerated clock.",
                 "Exit status 0: every expectation met; 1: one was not; 2: the configuration or a scenario is wrong."})
-final class Verify implements Callable<Integer> {
+final class Verify extends ConfiguredCommand {
     static final int NOT_MET = 1;
 
-    @Option(names = {"-c", "--config"}, description = "Configuration directory. Default: ${DEFAULT-VALUE}")
-    Path config = Path.of("config");
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "Scenario files with expectations, e.g. scenarios/hallway.yaml.")
     List<Path> files;
     @Option(names = "--acceleration", paramLabel = "FACTOR", description = "Override each scenario's time acceleration.")
@@ -55,18 +50,11 @@ final class Verify implements Callable<Integer> {
     @Option(names = "--latency-allowance", defaultValue = "500ms",
             description = "Real time every expectation gets at least, for MQTT round trips. Default: ${DEFAULT-VALUE}")
     Duration allowance;
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    private final Map<String, String> env;
-
-    Verify(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<Main.Loaded> loaded = Main.load(config, env, spec.commandLine().getErr());
+        PrintWriter out = out();
+        Optional<Main.Loaded> loaded = loadAll();
         if (loaded.isEmpty()) return Main.CONFIG_ERROR;
         Optional<List<Scenario>> scenarios = scenarios();
         if (scenarios.isEmpty()) return Main.CONFIG_ERROR;
@@ -89,8 +77,8 @@ final class Verify implements Callable<Integer> {
             }
             return Optional.of(result);
         } catch (ScenarioException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            spec.commandLine().getErr().flush();
+            err().println(e.getMessage());
+            err().flush();
             return Optional.empty();
         }
     }

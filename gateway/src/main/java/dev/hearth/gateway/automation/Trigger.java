@@ -6,6 +6,7 @@ import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.mqtt.TopicFilter;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

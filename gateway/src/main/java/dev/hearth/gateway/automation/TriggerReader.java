@@ -8,6 +8,7 @@ import dev.hearth.gateway.config.YamlMap;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.mqtt.TopicFilter;
 
 import java.time.Duration;
 import java.time.LocalTime;

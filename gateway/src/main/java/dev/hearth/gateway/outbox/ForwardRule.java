@@ -1,5 +1,7 @@
 package dev.hearth.gateway.outbox;
 
+import dev.hearth.gateway.mqtt.TopicFilter;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,19 +21,6 @@ public record ForwardRule(String from, String to) {
 
     /** The uplink topic for a local one, if this rule forwards it. */
     public Optional<String> rewrite(String topic) {
-        return matches(from, topic) ? Optional.of(to.replace(TOPIC, topic)) : Optional.empty();
-    }
-
-    /** MQTT filter matching: {@code +} one level, {@code #} the rest; {@code $} topics only by explicit filters. */
-    static boolean matches(String filter, String topic) {
-        if (topic.startsWith("$") && !filter.startsWith("$")) return false;
-        String[] f = filter.split("/", -1);
-        String[] t = topic.split("/", -1);
-        for (int i = 0; i < f.length; i++) {
-            if (f[i].equals("#")) return true;
-            if (i >= t.length) return false;
-            if (!f[i].equals("+") && !f[i].equals(t[i])) return false;
-        }
-        return f.length == t.length;
+        return TopicFilter.matches(from, topic) ? Optional.of(to.replace(TOPIC, topic)) : Optional.empty();
     }
 }

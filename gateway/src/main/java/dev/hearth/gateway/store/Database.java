@@ -71,8 +71,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code retry:} file system reopens the file when a thread is interrupted mid-write (Vert.x
+     * interrupts its workers at shutdown); plain NIO would close the channel for every connection.
+     */
     private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        Connection c = DriverManager.getConnection("jdbc:h2:retry:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         c.setAutoCommit(false);
         return c;
     }

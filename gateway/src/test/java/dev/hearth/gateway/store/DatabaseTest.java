@@ -36,6 +36,31 @@ class DatabaseTest {
     }
 
     @Test
+    void aWriterInterruptedMidCommitDoesNotCloseTheDatabaseForEveryoneElse(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir, Durability.POWER)) {
+            db.migrate("test", List.of("CREATE TABLE t (v INT)"));
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
+                } catch (RuntimeException ignored) {
+                    // the interrupted writer may fail; the database must not
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
+            int rows = db.transaction(c -> {
+                try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT COUNT(*) FROM t WHERE v = 2")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
+        }
+    }
+
+    @Test
     void failedTransactionRollsBackAndNamesTheFile(@TempDir Path dir) {
         try (Database db = Database.open(dir, Durability.PROCESS)) {
             db.migrate("test", List.of("CREATE TABLE t (v INT PRIMARY KEY)"));

@@ -1,11 +1,15 @@
-package dev.hearth.gateway.automation;
+package dev.hearth.gateway.mqtt;
 
-/** MQTT topic filter matching ({@code +} one level, {@code #} the rest), as the broker does it. */
-final class TopicFilter {
+/**
+ * MQTT topic filter matching as the broker does it: {@code +} one level, {@code #} the rest, and
+ * {@code $} topics (broker internals) only by filters that name them.
+ */
+public final class TopicFilter {
     private TopicFilter() {
     }
 
-    static boolean matches(String filter, String topic) {
+    public static boolean matches(String filter, String topic) {
+        if (topic.startsWith("$") && !filter.startsWith("$")) return false;
         String[] f = filter.split("/", -1);
         String[] t = topic.split("/", -1);
         for (int i = 0; i < f.length; i++) {
@@ -17,7 +21,7 @@ final class TopicFilter {
     }
 
     /** Null when valid, else what is wrong. */
-    static String problem(String filter) {
+    public static String problem(String filter) {
         if (filter.isEmpty()) return "topic filter is empty";
         String[] f = filter.split("/", -1);
         for (int i = 0; i < f.length; i++) {
