@@ -19,16 +19,13 @@ import java.util.function.BooleanSupplier;
  * within {@link #MIN_GAP} of the last event, so no automation runs more than ~17 times a second:
  * Hearth pauses an automation that runs more than 20 times in one second (its runaway guard), and
  * a real motion sensor reports far less often. The client remembers the occupancy it last sent per
- * pair, so every event is a change and must be answered; and it plays the lights too, echoing each
- * command's state on the light's state topic.
+ * pair, so every event is a change and must be answered.
  */
 final class ClosedLoop implements AutoCloseable {
     /** Two events per pair (on, off) make one run of each of its automations. */
     static final Duration MIN_GAP = Duration.ofMillis(30);
     private static final byte[] OCCUPIED = "{\"occupancy\":true,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLEAR = "{\"occupancy\":false,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LIGHT_ON = "{\"state\":\"ON\",\"brightness\":200}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LIGHT_OFF = "{\"state\":\"OFF\"}".getBytes(StandardCharsets.UTF_8);
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     private final MqttPort port;
@@ -196,8 +193,6 @@ final class ClosedLoop implements AutoCloseable {
         int pair = Workload.pairOfCommand(topic);
         if (pair < 0 || pair >= pairs) return;
         boolean on = new String(payload, StandardCharsets.UTF_8).contains("\"ON\"");
-        // Answer as a Zigbee2MQTT light does, with its new state: Hearth resends unconfirmed commands.
-        port.publish(Workload.lightTopic(pair), on ? LIGHT_ON : LIGHT_OFF, 0);
         synchronized (this) {
             firstAnswerAt = now;
             firstAnswer.countDown();
