@@ -31,6 +31,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.mqtt.SubscriptionRequest;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
@@ -193,6 +194,7 @@ public final class CoreVerticle extends VerticleBase {
             AutomationReload report = AutomationReloader.report(c, clashes);
             if (report.applied()) {
                 engine.replaceFile(c.file(), c.automations());
+                subscribeMqttTriggers(c.automations());
                 log.info("Reloaded {}: {}", c.file(), report.automations());
             } else {
                 report.problems().forEach(p -> log.error("{}", p));
@@ -202,6 +204,13 @@ public final class CoreVerticle extends VerticleBase {
             reloads.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
             bus.publish(Addresses.AUTOMATION_RELOADED, report);
         }
+    }
+
+    /** A reloaded automation may listen to a topic the bridge was not subscribed to at start. */
+    private void subscribeMqttTriggers(List<Automation> automations) {
+        List<String> filters = automations.stream().flatMap(a -> a.triggers().stream())
+                .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+        if (!filters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(filters));
     }
 
     /** Whether the start-up barrier has passed and triggers are armed. */
