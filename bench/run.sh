@@ -27,6 +27,16 @@ echo "Building (mvn package, tests skipped)"
 mvn -B -q -DskipTests ${MVN_OFFLINE:+-o} package
 
 mkdir -p docs
+# The automation engine's JMH benchmark (bench/engine-jmh, from the automation feature), cut to the
+# per-event cost that the target is about: 1 matching automation among 10, 1,000 and 10,000.
+echo "Engine JMH (about 30 s)"
+engine_json=bench/target/engine-jmh.json
+rm -f "$engine_json"
+timeout 120 java -jar bench/engine-jmh/target/engine-benchmarks.jar -p matching=1 -p automations=10,1000,10000 \
+  -wi 2 -w 1 -i 3 -r 1 -f 1 -rf json -rff "$engine_json" >bench/target/engine-jmh.log 2>&1 \
+  || echo "engine JMH failed; see bench/target/engine-jmh.log"
+engine_args=()
+[ -f "$engine_json" ] && engine_args=(--engine-json "$engine_json")
 # The harness skips repeats that would not fit in its budget; the timeout is only a backstop.
 budget=$(( 600 - ($(date +%s) - started) - 45 ))
 echo "Running the benchmarks (budget ${budget} s)"
@@ -37,5 +47,6 @@ timeout "$(( budget + 30 ))" java -jar bench/target/hearth-bench.jar \
   --node-red "$CACHE/node-red" \
   --work bench/target/runs \
   --notes bench/NOTES.md \
+  "${engine_args[@]}" \
   --out docs/benchmarks.md "$@"
 echo "Done in $(( $(date +%s) - started )) s: docs/benchmarks.md"

@@ -49,6 +49,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "Seconds the whole run may take; a repeat that would not fit is skipped and the report says so")
     int budgetSeconds;
 
+    @Option(names = "--engine-json", description = "JMH results (-rf json) of bench/engine-jmh to include")
+    Path engineJson;
     @Option(names = "--subject", description = "Run only these subjects (hearth, floor, node-red); default all")
     List<String> only = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
@@ -77,20 +79,24 @@ public final class BenchMain implements Callable<Integer> {
             for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
                 Instant t = Instant.now();
                 System.out.println("Repeat " + r + " of " + repeats);
-                for (Subject s : subjects) runFree(suite, s);
-                if (!smoke && (only.isEmpty() || only.contains("hearth"))) {
-                    step("Hearth, embedded broker start-up", suite::embeddedStartup);
-                    step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
-                }
-                repeatCost = Duration.between(t, Instant.now());
-                done++;
-                // Pinned runs after the first repeat: they matter more than a third unpinned repeat.
-                for (; r == 1 && pinnedDone < pinnedRepeats && fits(repeatCost.dividedBy(3), deadline); pinnedDone++) {
+                for (Subject s : subjects) runMain(suite, s);
+                Duration mainCost = Duration.between(t, Instant.now());
+                // Pinned runs come after the first repeat's main runs: they matter more than its later parts.
+                for (; r == 1 && pinnedDone < pinnedRepeats && fits(mainCost, deadline); pinnedDone++) {
                     System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
                     for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
                 }
+                for (Subject s : subjects) if (!smoke) runIngest(suite, s);
+                if (!smoke && (only.isEmpty() || only.contains("hearth"))) {
+                    step("Hearth, embedded broker start-up", suite::embeddedStartup);
+                    step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
+                    if (r == 1) step("outbox figures", suite::outbox);
+                }
+                repeatCost = Duration.between(t, Instant.now());
+                done++;
             }
         }
+        if (engineJson != null) step("engine JMH figures", () -> EngineFigures.read(engineJson, results));
         Duration took = Duration.between(began, Instant.now());
         if (out != null) {
             String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
@@ -102,12 +108,15 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    private void runFree(Suite suite, Subject s) throws Exception {
+    private void runMain(Suite suite, Subject s) throws Exception {
         if (smoke) {
             suite.smoke(s, saturationPairs);
             return;
         }
         step(s.label() + ", latency, throughput and memory", () -> suite.main(s, false, saturationPairs));
+    }
+
+    private void runIngest(Suite suite, Subject s) {
         step(s.label() + ", ingest with 100 automations", () -> suite.ingest(s, 100, List.of(5_000, 25_000)));
         step(s.label() + ", ingest with 1,000 automations", () -> suite.ingest(s, 1_000, List.of()));
     }

@@ -18,6 +18,7 @@ final class Suite {
     static final String PINNED = "pinned to one core (taskset -c 0)";
     static final String STARTUP = "start to first actuation, external broker";
     static final String READY = "start to ready (/health 200), external broker";
+    static final String OUTBOX = "outbox (in process, H2)";
     static final String RECONNECT = "broker back to ready again, after a";
     static final String STARTUP_EMBEDDED = "start to first actuation, embedded broker";
     static final String RSS_IDLE = "RSS after warm-up, idle";
@@ -172,6 +173,25 @@ final class Suite {
             long ready = p.readyAt().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             add(FREE, RECONNECT + " " + outage.toSeconds() + " s outage", "ms", true, "Hearth", (ready - back) / 1e6);
         }
+    }
+
+    /** The outbox's append, removal and drain rates, from its own measuring API in a process of its own. */
+    void outbox() throws Exception {
+        Path dir = Files.createDirectories(workDir.resolve(String.format("%03d-outbox", ++runs)));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                env.gatewayJar().toAbsolutePath() + java.io.File.pathSeparator + env.floorClasspath(),
+                OutboxFigures.class.getName(), dir.toString(), env.brokerUrl());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("outbox.log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the outbox figures took over 120 s");
+        }
+        for (String line : Files.readAllLines(dir.resolve("outbox.log"))) {
+            if (!line.startsWith(OutboxFigures.PREFIX)) continue;
+            String[] f = line.substring(OutboxFigures.PREFIX.length()).split("\\|");
+            add(OUTBOX, f[0], f[1], f[2].equals("lower"), "Hearth", Double.parseDouble(f[3]));
+        }
+        if (p.exitValue() != 0) throw new IllegalStateException("outbox figures exited with " + p.exitValue());
     }
 
     /** Hearth with its embedded HiveMQ: process start to the first command, the load client connecting as soon as it listens. */
