@@ -81,7 +81,7 @@ public final class CoreVerticle extends VerticleBase {
     private final Optional<Path> automationsDir;
     private AutomationReloader reloader;
     private final Timer evaluation;
-    private final MeterRegistry reloads;
+    private final MeterRegistry meters;
     private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
@@ -122,7 +122,7 @@ public final class CoreVerticle extends VerticleBase {
         this.evaluation = Timer.builder("hearth.automation.evaluation")
                 .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
                 .register(setup.meters());
-        this.reloads = setup.meters();
+        this.meters = setup.meters();
     }
 
     /** What the database held at start. */
@@ -141,6 +141,7 @@ public final class CoreVerticle extends VerticleBase {
         bus = vertx.eventBus();
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
+        confirmations.registerMeters(meters);
         if (store.isEmpty()) {
             startEngine();
             return Future.succeededFuture();
@@ -201,7 +202,7 @@ public final class CoreVerticle extends VerticleBase {
                 log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
             }
             reloader.handled(c);
-            reloads.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
+            meters.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
             bus.publish(Addresses.AUTOMATION_RELOADED, report);
         }
     }
