@@ -31,6 +31,12 @@ public final class Addresses {
      */
     public static final String UPLINK_FORWARD = "hearth.uplink.forward";
 
+    /**
+     * Anyone → MQTT bridge (send). Body: {@code mqtt.SubscriptionRequest}: topic filters to subscribe to from now
+     * on and after every reconnect (a hot-reloaded automation's mqtt trigger). Filters already subscribed are ignored.
+     */
+    public static final String MQTT_SUBSCRIBE = "hearth.mqtt.subscribe";
+
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 

@@ -31,6 +31,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.mqtt.SubscriptionRequest;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
@@ -80,7 +81,7 @@ public final class CoreVerticle extends VerticleBase {
     private final Optional<Path> automationsDir;
     private AutomationReloader reloader;
     private final Timer evaluation;
-    private final MeterRegistry reloads;
+    private final MeterRegistry meters;
     private final double acceleration;
     private AutomationEngine engine;
     private EngineJournal journal = EngineJournal.NONE;
@@ -121,7 +122,7 @@ public final class CoreVerticle extends VerticleBase {
         this.evaluation = Timer.builder("hearth.automation.evaluation")
                 .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
                 .register(setup.meters());
-        this.reloads = setup.meters();
+        this.meters = setup.meters();
     }
 
     /** What the database held at start. */
@@ -140,6 +141,7 @@ public final class CoreVerticle extends VerticleBase {
         bus = vertx.eventBus();
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
+        confirmations.registerMeters(meters);
         if (store.isEmpty()) {
             startEngine();
             return Future.succeededFuture();
@@ -193,15 +195,23 @@ public final class CoreVerticle extends VerticleBase {
             AutomationReload report = AutomationReloader.report(c, clashes);
             if (report.applied()) {
                 engine.replaceFile(c.file(), c.automations());
+                subscribeMqttTriggers(c.automations());
                 log.info("Reloaded {}: {}", c.file(), report.automations());
             } else {
                 report.problems().forEach(p -> log.error("{}", p));
                 log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
             }
             reloader.handled(c);
-            reloads.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
+            meters.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
             bus.publish(Addresses.AUTOMATION_RELOADED, report);
         }
+    }
+
+    /** A reloaded automation may listen to a topic the bridge was not subscribed to at start. */
+    private void subscribeMqttTriggers(List<Automation> automations) {
+        List<String> filters = automations.stream().flatMap(a -> a.triggers().stream())
+                .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+        if (!filters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(filters));
     }
 
     /** Whether the start-up barrier has passed and triggers are armed. */

@@ -65,6 +65,7 @@ public final class MqttBridge extends VerticleBase {
                     .onFailure(e -> msg.fail(1, e.getMessage())));
             bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED,
                     msg -> outbox.committedSoFar().onComplete(r -> link.ack(msg.body().ackToken())));
+            bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
             bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
             bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
             link.start();

@@ -47,6 +47,7 @@ final class MqttLink implements Transport {
     private final Vertx vertx;
     private final Context context;
     private final MqttSettings settings;
+    /** Grows when automations are reloaded; read and written on the link's context only. */
     private final List<String> topics;
     private final Consumer<InboundMessage> inbound;
     private final Consumer<ConnectionChanged> connectionChanges;
@@ -71,7 +72,7 @@ final class MqttLink implements Transport {
         this.vertx = vertx;
         this.context = context;
         this.settings = settings;
-        this.topics = List.copyOf(topics);
+        this.topics = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(topics));
         this.inbound = inbound;
         this.connectionChanges = connectionChanges;
         this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
@@ -137,6 +138,25 @@ final class MqttLink implements Transport {
         subscribe(gen);
     }
 
+    /** Adds topic filters: subscribed now if the link is up, and on every connection from now on. Call on the link's context. */
+    void addTopics(List<String> filters) {
+        List<String> fresh = filters.stream().distinct().filter(f -> !topics.contains(f)).toList();
+        if (fresh.isEmpty()) return;
+        topics.addAll(fresh);
+        log.info("Subscribing to {} more topic filters: {}", fresh.size(), fresh);
+        if (!connected) return; // the next connection subscribes the whole list
+        String[] batch = fresh.toArray(String[]::new);
+        int[] qos = new int[batch.length];
+        Arrays.fill(qos, 1);
+        int gen = generation;
+        try {
+            client.subscribe(batch, qos, null, listener(gen, (g, t) -> logRefusals(batch, t),
+                    (g, e) -> log.info("Subscribe interrupted: {}", e.getMessage())));
+        } catch (MqttException e) {
+            log.info("Subscribe interrupted: {}", e.getMessage());
+        }
+    }
+
     /** Subscribes every topic again (the session may be new); the link is ready once the broker confirmed all. */
     private void subscribe(int gen) {
         pendingSubscriptions = (topics.size() + SUBSCRIBE_BATCH - 1) / SUBSCRIBE_BATCH;
@@ -156,11 +176,15 @@ final class MqttLink implements Transport {
 
     private void onSubscribed(int gen, String[] batch, IMqttToken token) {
         if (gen != generation) return;
+        logRefusals(batch, token);
+        if (--pendingSubscriptions == 0) becomeReady();
+    }
+
+    private static void logRefusals(String[] batch, IMqttToken token) {
         int[] codes = token.getReasonCodes();
         for (int i = 0; codes != null && i < codes.length && i < batch.length; i++) {
             if (codes[i] >= 0x80) log.warn("Broker refused subscription to '{}' (reason code {})", batch[i], codes[i]);
         }
-        if (--pendingSubscriptions == 0) becomeReady();
     }
 
     private void becomeReady() {

@@ -53,6 +53,8 @@ public final class CommandConfirmations {
     private final Consumer<CommandFailed> failed;
     private final Map<DeviceId, List<Pending>> pending = new HashMap<>();
     private long confirmed;
+    private long resent;
+    private long failedCount;
 
     /** {@code random.applyAsLong(n)} returns a value in [0, n): the jitter in milliseconds. */
     public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
@@ -89,6 +91,28 @@ public final class CommandConfirmations {
         return confirmed;
     }
 
+    /** Sends repeated because no confirmation came in time. */
+    public long resent() {
+        return resent;
+    }
+
+    /** Commands given up on after every retry. */
+    public long failed() {
+        return failedCount;
+    }
+
+    /** Registers the closed-loop figures ({@code hearth.commands.*}) on the gateway's registry. */
+    public void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("hearth.commands.waiting", this, CommandConfirmations::waiting)
+                .description("Commands sent and waiting for their device to echo the requested state").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("hearth.commands.confirmed", this, CommandConfirmations::confirmed)
+                .description("Commands whose device echoed the requested state").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("hearth.commands.resent", this, CommandConfirmations::resent)
+                .description("Commands sent again because no confirmation came in time").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("hearth.commands.failed", this, CommandConfirmations::failed)
+                .description("Commands never confirmed after every retry (command_failed)").register(meters);
+    }
+
     private boolean confirm(Pending p) {
         p.timer.cancel();
         confirmed++;
@@ -99,6 +123,7 @@ public final class CommandConfirmations {
     private void timedOut(Pending p) {
         if (p.attempts > settings.retries()) {
             remove(p);
+            failedCount++;
             log.warn("Command {} for {} ({}) failed: no confirmation on its state topic after {} attempts",
                     p.command.set(), p.command.device(), p.command.origin(), p.attempts);
             failed.accept(new CommandFailed(p.command.device(), p.command.set(), p.correlationId, p.command.origin(),
@@ -111,6 +136,7 @@ public final class CommandConfirmations {
 
     private void resend(Pending p) {
         p.attempts++;
+        resent++;
         log.info("Command {} for {} not confirmed; sending it again (attempt {} of {})", p.command.set(), p.command.device(),
                 p.attempts, settings.retries() + 1);
         p.sender.send();

@@ -86,6 +86,11 @@ class ClosedLoopCommandTest {
                 assertThat(slow.commandsReceived()).isEqualTo(2);
                 await().atMost(Duration.ofSeconds(5)).until(() -> correlationIds.size() == 5);
                 assertThat(correlationIds.stream().distinct()).hasSize(3).contains(failed.get(0).correlationId());
+                io.micrometer.core.instrument.MeterRegistry meters = home.gateway().meters().registry();
+                await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("hearth.commands.confirmed").functionCounter().count() == 2);
+                assertThat(meters.get("hearth.commands.resent").functionCounter().count()).isEqualTo(2);
+                assertThat(meters.get("hearth.commands.failed").functionCounter().count()).isEqualTo(1);
+                assertThat(meters.get("hearth.commands.waiting").gauge().value()).isZero();
             } finally {
                 watcher.disconnect();
                 watcher.close();
