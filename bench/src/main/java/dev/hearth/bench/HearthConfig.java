@@ -22,7 +22,10 @@ final class HearthConfig {
         String mqtt = embeddedPort > 0
                 ? "mqtt:\n  embedded: true\nbroker:\n  bind: 127.0.0.1\n  port: " + embeddedPort + "\n"
                 : "mqtt:\n  url: " + brokerUrl + "\n";
+        // The load client does not echo commands on the lights' state topics as a real light would, and the floor
+        // and Node-RED confirm nothing: closed-loop confirmation would only resend every command here.
         return "gateway:\n  id: bench\n  data_dir: data\n  automations_dir: automations\n" + mqtt
+                + "commands:\n  confirm: false\n"
                 + "http:\n  bind: 127.0.0.1\n  port: " + httpPort + "\n";
     }
 

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/events}: Server-Sent Events of state changes ({@code state}), availability
@@ -31,8 +32,10 @@ final class LiveStream {
         r.exceptionHandler(e -> clients.remove(r));
     }
 
-    void publish(String event, JsonObject data) {
-        String frame = "event: " + event + "\ndata: " + data.encode() + "\n\n";
+    /** Sends an event to every open stream; with none open (the usual case) the JSON is never built. */
+    void publish(String event, Supplier<JsonObject> data) {
+        if (clients.isEmpty()) return;
+        String frame = "event: " + event + "\ndata: " + data.get().encode() + "\n\n";
         for (HttpServerResponse r : Set.copyOf(clients)) {
             if (r.writeQueueFull()) {
                 clients.remove(r);

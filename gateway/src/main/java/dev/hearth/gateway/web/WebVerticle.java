@@ -120,12 +120,12 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private void subscribe(EventBus bus) {
-        bus.<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> live.publish("state", RecordJson.record(m.body())));
-        bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", RecordJson.record(m.body())));
-        bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> live.publish("automation", RecordJson.record(m.body())));
+        bus.<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> live.publish("state", () -> RecordJson.record(m.body())));
+        bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
+        bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> live.publish("automation", () -> RecordJson.record(m.body())));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());
-            live.publish("connection", link.connection());
+            live.publish("connection", link::connection);
         });
     }
 
