@@ -94,7 +94,8 @@ public final class Gateway implements AutoCloseable {
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
             CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                     Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
-                    .confirmingCommands(config.outbox().commands());
+                    .confirmingCommands(config.outbox().commands())
+                    .withAutomationSettings(config.automation());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.config;
 
+import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
@@ -11,29 +12,30 @@ import java.util.List;
 /** Everything the gateway needs to start, validated. */
 public record GatewayConfig(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability,
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
-                            List<DeviceSpec> devices, OutboxSettings outbox, HistorySettings history) {
+                            List<DeviceSpec> devices, OutboxSettings outbox, HistorySettings history,
+                            AutomationSettings automation) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, history);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, history, automation);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, history);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, history, automation);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, history);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, history, automation);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, history);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, history, automation);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, history);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, history, automation);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.outbox.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.ForwardRule;
@@ -34,7 +35,8 @@ final class GatewayFileReader {
 
     /** The parts of gateway.yaml; devices come from their own file. */
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
-                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, HistorySettings history) {
+                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, HistorySettings history,
+                 AutomationSettings automation) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -57,8 +59,10 @@ final class GatewayFileReader {
         Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> uplink(u, id, broker));
         OutboxSettings outbox = outbox(section(doc, "outbox"), commands(section(doc, "commands")), uplink);
         HistorySettings history = history(section(doc, "history"));
+        AutomationSettings automation = automation(section(doc, "automation"));
         doc.finish();
-        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history));
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history,
+                automation));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -190,6 +194,12 @@ final class GatewayFileReader {
         }
         h.finish();
         return new HistorySettings(retention);
+    }
+
+    private static AutomationSettings automation(YamlMap a) {
+        int maxRuns = a.integer("max_runs_per_second", AutomationSettings.DEFAULTS.maxRunsPerSecond(), 1, 10_000);
+        a.finish();
+        return new AutomationSettings(maxRuns);
     }
 
     private static Location location(YamlMap l) {

@@ -13,6 +13,7 @@ import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.automation.AutomationQuery;
 import dev.hearth.gateway.automation.AutomationReload;
 import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
 import dev.hearth.gateway.automation.Trigger;
@@ -62,8 +63,6 @@ public final class CoreVerticle extends VerticleBase {
     public static final String CORRELATION_ID = "correlation-id";
 
     /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
-    /** An automation starting more often than this is a loop: it is paused (see AutomationEngine). */
-    public static final int MAX_RUNS_PER_SECOND = 20;
     private static final DeliveryOptions UNTIL_ACKNOWLEDGED = new DeliveryOptions().setSendTimeout(Duration.ofHours(1).toMillis());
 
     /** After the broker link first comes up, retained messages restore device state for this long before triggers arm. */
@@ -88,6 +87,7 @@ public final class CoreVerticle extends VerticleBase {
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
+    private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
     private CommandConfirmations confirmations;
     private volatile boolean armed;
     private long armTimer = -1;
@@ -130,6 +130,12 @@ public final class CoreVerticle extends VerticleBase {
                             Map<String, Instant> clocks) {
     }
 
+    /** Gateway-wide automation settings (runaway protection); call before deploying. */
+    public CoreVerticle withAutomationSettings(AutomationSettings settings) {
+        this.automationSettings = settings;
+        return this;
+    }
+
     /** Closed-loop command settings; call before deploying. */
     public CoreVerticle confirmingCommands(ConfirmationSettings settings) {
         this.confirmation = settings;
@@ -168,7 +174,7 @@ public final class CoreVerticle extends VerticleBase {
     private void startEngine() {
         engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
                 new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
-                new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), MAX_RUNS_PER_SECOND));
+                new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), automationSettings.maxRunsPerSecond()));
         bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
         armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm());

@@ -67,6 +67,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void runawayLimitIsReadAndAnImpossibleOneRefused(@org.junit.jupiter.api.io.TempDir Path other) throws IOException {
+        String limited = GATEWAY.stripTrailing() + "\nautomation:\n  max_runs_per_second: ";
+        assertThat(TestHome.writeAndLoad(other, limited + "5\n", TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS)
+                .automation().maxRunsPerSecond()).isEqualTo(5);
+        Outcome o = run("check", limited + "0\n", TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        long line = limited.lines().count();
+        assertThat(o.err()).contains(file("gateway.yaml") + ":" + line + ":24: 'max_runs_per_second' must be a whole number from 1 to 10000, got '0'");
+    }
+
+    @Test
     void missingFieldIsReportedAtItsMapping() throws IOException {
         Outcome o = devices("devices:\n  - id: lamp\n    kind: light\n");
         assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
