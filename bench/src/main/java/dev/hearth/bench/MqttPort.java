@@ -1,5 +1,7 @@
 package dev.hearth.bench;
 
+import dev.hearth.sim.mqtt.NoDelaySocketFactory;
+
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -54,7 +56,7 @@ public final class MqttPort implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(1_000);
-        options.setSocketFactory(new NoDelaySockets());
+        options.setSocketFactory(new NoDelaySocketFactory());
         IMqttToken token = client.connect(options);
         token.waitForCompletion(10_000);
         MqttProperties props = token.getResponseProperties();

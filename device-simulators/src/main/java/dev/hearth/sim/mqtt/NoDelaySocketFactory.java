@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Plain sockets with Nagle's algorithm off. Paho leaves it on, which holds small MQTT packets
  * back for up to a delayed-ACK period (~40 ms) and would show up as fake device latency.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() throws IOException {
         Socket socket = new Socket();
