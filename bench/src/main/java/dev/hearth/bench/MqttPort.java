@@ -1,13 +1,11 @@
 package dev.hearth.bench;
 
+import dev.hearth.sim.mqtt.MessageCallback;
 import dev.hearth.sim.mqtt.NoDelaySocketFactory;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -50,7 +48,7 @@ public final class MqttPort implements AutoCloseable {
     /** Connects (clean start) or throws; {@code onMessage} runs on Paho's callback thread and must not block. */
     public static MqttPort connect(String url, String clientId, BiConsumer<String, byte[]> onMessage) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
-        client.setCallback(new Callback(onMessage));
+        client.setCallback(new MessageCallback((topic, message) -> onMessage.accept(topic, message.getPayload())));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setKeepAliveInterval(30);
@@ -127,38 +125,6 @@ public final class MqttPort implements AutoCloseable {
             client.close(true);
         } catch (MqttException e) {
             // Nothing left to release.
-        }
-    }
-
-    private record Callback(BiConsumer<String, byte[]> onMessage) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            try {
-                onMessage.accept(topic, message.getPayload());
-            } catch (RuntimeException e) {
-                // An exception escaping here would shut the Paho client down.
-                System.err.println("message handler failed on " + topic + ": " + e);
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

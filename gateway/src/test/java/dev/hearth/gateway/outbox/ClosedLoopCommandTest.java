@@ -6,16 +6,13 @@ import dev.hearth.gateway.device.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.support.TestHome;
+import dev.hearth.sim.mqtt.MessageCallback;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.device.DeviceTopics;
 import dev.hearth.sim.device.Light;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.Test;
@@ -113,36 +110,13 @@ class ClosedLoopCommandTest {
     /** A plain Paho client: the simulators do not show MQTT v5 user properties. */
     private static MqttClient watchCorrelationIds(String url, List<String> ids) throws MqttException {
         MqttClient c = new MqttClient(url, "correlation-watcher", new MemoryPersistence());
-        c.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                MqttProperties p = message.getProperties();
-                if (p == null || p.getUserProperties() == null) return;
-                for (UserProperty u : p.getUserProperties()) {
-                    if (u.getKey().equals(CoreVerticle.CORRELATION_ID)) ids.add(u.getValue());
-                }
+        c.setCallback(new MessageCallback((topic, message) -> {
+            MqttProperties p = message.getProperties();
+            if (p == null || p.getUserProperties() == null) return;
+            for (UserProperty u : p.getUserProperties()) {
+                if (u.getKey().equals(CoreVerticle.CORRELATION_ID)) ids.add(u.getValue());
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
+        }));
         c.connect();
         c.subscribe("zigbee2mqtt/+/set", 1);
         return c;
