@@ -2,6 +2,7 @@ package dev.hearth.gateway.history;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,12 +49,12 @@ public final class HistoryStore {
             "CREATE INDEX history_chunk_by_attribute ON history_chunk (device, attribute, first_us)",
             "CREATE INDEX history_chunk_by_end ON history_chunk (last_us)");
 
-    private final Database database;
+    private final Session database;
 
     public HistoryStore(Database database) {
-        this.database = database;
-        database.migrate("history", SCHEMA);
-        LegacyHistory.moveToChunks(database, this::insert);
+        this.database = database.session("history");
+        this.database.migrate("history", SCHEMA);
+        LegacyHistory.moveToChunks(this.database, this::insert);
     }
 
     /** Appends the points in one transaction (one group commit for a whole batch). */

@@ -2,7 +2,7 @@ package dev.hearth.gateway.history;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ final class LegacyHistory {
     private LegacyHistory() {
     }
 
-    static void moveToChunks(Database database, Inserter inserter) {
+    static void moveToChunks(Session database, Inserter inserter) {
         if (!database.transaction(LegacyHistory::exists)) return;
         long moved = 0;
         int n;

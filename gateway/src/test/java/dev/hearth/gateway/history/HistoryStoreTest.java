@@ -129,13 +129,13 @@ class HistoryStoreTest {
         database.close();
         Path old = dir.resolve("old");
         try (Database first = Database.open(old, Durability.PROCESS)) {
-            first.migrate("history", List.of(
+            first.session("history").migrate("history", List.of(
                     "CREATE TABLE history (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, device VARCHAR(64) NOT NULL,"
                             + " attribute VARCHAR(64) NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL, kind CHAR(1) NOT NULL,"
                             + " num DOUBLE PRECISION, txt VARCHAR(1024))",
                     "CREATE INDEX history_by_attribute ON history (device, attribute, at)",
                     "CREATE INDEX history_by_time ON history (at)"));
-            first.transaction(c -> {
+            first.session("history").transaction(c -> {
                 try (var s = c.createStatement()) {
                     s.execute("INSERT INTO history (device, attribute, at, kind, num, txt) VALUES"
                             + " ('living_thermostat', 'local_temperature', TIMESTAMP WITH TIME ZONE '2026-01-31 18:00:00Z', 'N', 19.5, NULL),"
@@ -149,7 +149,7 @@ class HistoryStoreTest {
         store = new HistoryStore(database);
         assertThat(store.query(THERMOSTAT, Optional.empty(), T0, T0.plusSeconds(121), 100)).extracting(HistoryPoint::value)
                 .containsExactly(Value.of(19.5), Value.of("heat"), Value.of(true));
-        int oldTables = database.transaction(c -> {
+        int oldTables = database.session("history").transaction(c -> {
             try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'HISTORY'")) {
                 r.next();
                 return r.getInt(1);
@@ -178,7 +178,7 @@ class HistoryStoreTest {
     }
 
     private long rows() {
-        return database.transaction(c -> {
+        return database.session("history").transaction(c -> {
             try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM history_chunk")) {
                 r.next();
                 return r.getLong(1);
