@@ -99,7 +99,7 @@ final class AutomationJournal implements EngineJournal {
         batch.addAll(traces);
         pending = new LinkedHashMap<>();
         traces = new ArrayList<>();
-        lastFlush = vertx.executeBlocking(() -> store.database().transaction((Connection c) -> {
+        lastFlush = vertx.executeBlocking(() -> store.session().transaction((Connection c) -> {
             for (Sql<Void> w : batch) w.run(c);
             return null;
         }), true).<Void>mapEmpty().onFailure(e -> log.error("Automation state not saved: {}", e.getMessage()));

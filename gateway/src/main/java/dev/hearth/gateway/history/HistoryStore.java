@@ -3,6 +3,7 @@ package dev.hearth.gateway.history;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,11 +34,11 @@ public final class HistoryStore {
             "CREATE INDEX history_by_time ON history (at)");
     private static final int MAX_TEXT = 1024;
 
-    private final Database database;
+    private final Session database;
 
     public HistoryStore(Database database) {
-        this.database = database;
-        database.migrate("history", SCHEMA);
+        this.database = database.session("history");
+        this.database.migrate("history", SCHEMA);
     }
 
     /** Appends the points in one transaction (one group commit for a whole batch). */

@@ -2,6 +2,7 @@ package dev.hearth.gateway.outbox;
 
 import dev.hearth.gateway.mqtt.Publication;
 import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Session;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -54,7 +55,8 @@ public final class OutboxStore {
     public record Dead(Queued queued, String reason, Instant at) {
     }
 
-    private final Database db;
+    private final Database database;
+    private final Session db;
     private final String queue;
     private final String dead;
 
@@ -70,14 +72,15 @@ public final class OutboxStore {
 
     private OutboxStore(Database db, String queue, String dead, String feature) {
         if (!queue.matches("[a-z_]+")) throw new IllegalArgumentException("link name: " + queue);
-        this.db = db;
+        this.database = db;
+        this.db = db.session(feature);
         this.queue = queue;
         this.dead = dead;
-        db.migrate(feature, schema(queue, dead));
+        this.db.migrate(feature, schema(queue, dead));
     }
 
     public Database database() {
-        return db;
+        return database;
     }
 
     /** Everything still to be delivered, in the order it was queued. */

@@ -37,14 +37,15 @@ public final class AutomationStore {
                     + " at TIMESTAMP(3) WITH TIME ZONE NOT NULL, outcome VARCHAR(32) NOT NULL, body CLOB NOT NULL)",
             "CREATE INDEX automation_trace_by_automation ON automation_trace (automation, id)");
 
-    private final Database database;
+    private final Session database;
 
     public AutomationStore(Database database) {
-        this.database = database;
-        database.migrate("automation", SCHEMA);
+        this.database = database.session("automation");
+        this.database.migrate("automation", SCHEMA);
     }
 
-    public Database database() {
+    /** The automation core's own connection: its journal commits batches through it. */
+    public Session session() {
         return database;
     }
 

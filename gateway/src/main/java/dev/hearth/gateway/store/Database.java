@@ -6,30 +6,33 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The gateway's H2 file database (outbox, device state, timers, history, traces). One connection,
- * used from one thread at a time: callers run it off the event loop. Each feature owns its tables
- * and migrates them with {@link #migrate}.
+ * The gateway's H2 file database (outbox, device state, timers, history, traces). Each feature owns
+ * its tables, works through its own {@link #session(String) session} (an H2 connection of its own,
+ * so that a history flush never holds up an outbox commit) and migrates its tables with
+ * {@link Session#migrate}.
  */
 public final class Database implements AutoCloseable {
     private final Path file;
     private final Durability durability;
-    private final Connection connection;
     private final LongAdder commits = new LongAdder();
+    /** Opened first, kept open until close: it holds the file open and owns schema_version. */
+    private final Session schema;
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private boolean closed;
     private Optional<DatabaseRecovery.Recovered> recovered = Optional.empty();
 
     private Database(Path file, Durability durability, Connection connection) {
         this.file = file;
         this.durability = durability;
-        this.connection = connection;
+        this.schema = new Session("schema", Path.of(file + ".mv.db"), durability, connection, commits);
     }
 
     /**
@@ -52,7 +55,7 @@ public final class Database implements AutoCloseable {
             }
             Database db = new Database(file, durability, c);
             db.recovered = recovered;
-            db.transaction(x -> {
+            db.schema.transaction(x -> {
                 try (Statement s = x.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
                 }
@@ -97,37 +100,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Applies the statements of {@code feature} not yet applied: the schema of a feature is the list
-     * of its migrations, append-only.
+     * The connection of {@code feature} (created on first use, the same one afterwards): its
+     * transactions never wait for another feature's.
      */
-    public void migrate(String feature, List<String> statements) {
-        transaction(c -> {
-            int done = version(c, feature);
-            try (Statement s = c.createStatement()) {
-                for (int i = done; i < statements.size(); i++) s.execute(statements.get(i));
-            }
-            if (done < statements.size()) {
-                try (PreparedStatement p = c.prepareStatement("MERGE INTO schema_version KEY (feature) VALUES (?, ?)")) {
-                    p.setString(1, feature);
-                    p.setInt(2, statements.size());
-                    p.executeUpdate();
-                }
-            }
-            return null;
-        });
-    }
-
-    /** Runs {@code work} in one transaction: committed (and with {@link Durability#POWER} synced) or rolled back. */
-    public synchronized <T> T transaction(Sql<T> work) {
+    public synchronized Session session(String feature) {
+        Session existing = sessions.get(feature);
+        if (existing != null) return existing;
+        if (closed) throw new StoreException("database " + file() + " is closed", null);
         try {
-            T result = work.run(connection);
-            connection.commit();
-            commits.increment();
-            if (durability == Durability.POWER) sync();
-            return result;
+            Session created = new Session(feature, file(), durability, connect(file), commits);
+            sessions.put(feature, created);
+            return created;
         } catch (SQLException e) {
-            rollbackQuietly();
-            throw new StoreException("database " + file() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open database " + file() + " for " + feature + ": " + e.getMessage(), e);
         }
     }
 
@@ -142,33 +127,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) return;
+        closed = true;
         try {
-            connection.close();
+            for (Session s : sessions.values()) s.close();
+            // the last connection closes the file
+            schema.close();
         } catch (SQLException e) {
             throw new StoreException("database " + file() + " did not close cleanly: " + e.getMessage(), e);
         }
     }
 
-    private void sync() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-        }
-    }
-
-    private static int version(Connection c, String feature) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT version FROM schema_version WHERE feature = ?")) {
-            p.setString(1, feature);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getInt(1) : 0;
-            }
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what matters
-        }
-    }
 }

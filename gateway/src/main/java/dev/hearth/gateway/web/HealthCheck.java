@@ -37,7 +37,7 @@ final class HealthCheck {
     }
 
     static void migrate(Database database) {
-        database.migrate("health", SCHEMA);
+        database.session("health").migrate("health", SCHEMA);
     }
 
     /** Result of one check; ready only when both the broker and the database are. */
@@ -71,7 +71,7 @@ final class HealthCheck {
     }
 
     private Void writeProbe() {
-        return database.transaction(c -> {
+        return database.session("health").transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("MERGE INTO health_probe KEY (id) VALUES (1, ?)")) {
                 p.setTimestamp(1, Timestamp.from(clock.instant()));
                 p.executeUpdate();

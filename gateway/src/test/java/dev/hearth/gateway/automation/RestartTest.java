@@ -83,7 +83,7 @@ class RestartTest {
             new AutomationStore(db);
             first.load(before);
             script.accept(first);
-            db.transaction(c -> {
+            db.session("test").transaction(c -> {
                 for (EngineJournal.PendingTimer t : first.journal.timers.values()) AutomationStore.saveTimer(c, t);
                 return null;
             });
@@ -134,7 +134,7 @@ class RestartTest {
         Instant t = Instant.parse("2026-01-01T18:00:00Z");
         try (Database db = Database.open(dir, Durability.PROCESS)) {
             new AutomationStore(db);
-            db.transaction(c -> {
+            db.session("test").transaction(c -> {
                 AutomationStore.saveState(c, "thermo", "temperature", Value.of(20.5), t);
                 AutomationStore.saveState(c, "pir", "occupancy", Value.of(true), t);
                 AutomationStore.saveClock(c, "nightly#0", t);

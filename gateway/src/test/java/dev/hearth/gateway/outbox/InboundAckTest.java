@@ -79,7 +79,7 @@ class InboundAckTest {
     /** Holds the database's only connection, so that no commit can happen until {@code release}. */
     private static Thread holdDatabase(TestHome home, CountDownLatch release) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        Thread holder = new Thread(() -> home.gateway().database().transaction(c -> {
+        Thread holder = new Thread(() -> home.gateway().database().session("outbox").transaction(c -> {
             holding.countDown();
             try {
                 release.await();

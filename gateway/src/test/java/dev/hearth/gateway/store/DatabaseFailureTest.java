@@ -27,8 +27,8 @@ class DatabaseFailureTest {
     @Test
     void aCorruptFileIsMovedAsideKeptAndTheGatewayGetsAFreshOne() throws IOException {
         try (Database db = Database.open(dir, Durability.PROCESS)) {
-            db.migrate("test", List.of("CREATE TABLE t (v INT)"));
-            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
+            db.session("test").migrate("test", List.of("CREATE TABLE t (v INT)"));
+            db.session("test").transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
         }
         Path file = dir.resolve("hearth.mv.db");
         long size = Files.size(file);
@@ -37,9 +37,9 @@ class DatabaseFailureTest {
         try (Database db = Database.open(dir, Durability.PROCESS)) {
             assertThat(db.recovered()).hasValueSatisfying(message -> assertThat(message)
                     .contains(file.toString(), "is corrupt", "moved to", "never deleted"));
-            db.migrate("test", List.of("CREATE TABLE t (v INT)"));
-            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
-            int rows = db.transaction(c -> count(c.createStatement().executeQuery("SELECT COUNT(*) FROM t")));
+            db.session("test").migrate("test", List.of("CREATE TABLE t (v INT)"));
+            db.session("test").transaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
+            int rows = db.session("test").transaction(c -> count(c.createStatement().executeQuery("SELECT COUNT(*) FROM t")));
             assertThat(rows).isEqualTo(1);
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -52,7 +52,7 @@ class DatabaseFailureTest {
     @Test
     void aFileInUseByAnotherProcessIsAClearErrorNamingIt() throws Exception {
         try (Database db = Database.open(dir, Durability.PROCESS)) {
-            db.migrate("test", List.of("CREATE TABLE t (v INT)"));
+            db.session("test").migrate("test", List.of("CREATE TABLE t (v INT)"));
         }
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.h2.tools.Shell",

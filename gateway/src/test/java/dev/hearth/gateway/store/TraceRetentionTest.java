@@ -18,7 +18,7 @@ class TraceRetentionTest {
         try {
             AutomationStore store = new AutomationStore(db);
             Instant t0 = Instant.parse("2026-11-28T20:00:00Z");
-            db.transaction(c -> {
+            db.session("test").transaction(c -> {
                 for (int i = 0; i < 80; i++) {
                     AutomationStore.saveTrace(c, run("busy", t0.plusSeconds(i)));
                     if (i % 20 == 0) AutomationStore.saveTrace(c, run("quiet", t0.plusSeconds(i)));
