@@ -60,6 +60,8 @@ public final class BenchMain implements Callable<Integer> {
     boolean profile;
 
     final Results results = new Results();
+    private int repeatsDone;
+    private int pinnedDone;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -72,54 +74,62 @@ public final class BenchMain implements Callable<Integer> {
         JvmOptions jvm = JvmOptions.beside(gatewayJar);
         String loadBefore = loadAverage();
         Files.createDirectories(work);
-        int done = 0;
-        int pinnedDone = 0;
         try (MosquittoBroker broker = startBroker()) {
             Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed,
                     profile, jvm);
-            Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds));
-            List<Subject> subjects = subjects();
-            Duration repeatCost = Duration.ZERO;
-            for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
-                Instant t = Instant.now();
-                System.out.println("Repeat " + r + " of " + repeats);
-                for (Subject s : subjects) runMain(suite, s);
-                Duration once = Duration.ZERO;
-                if (r == 1) {
-                    // Pinned runs and the once-only figures come in the first repeat: later repeats only narrow the ranges.
-                    Instant o = Instant.now();
-                    for (; pinnedDone < pinnedRepeats; pinnedDone++) {
-                        System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
-                        for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
-                    }
-                    if (!smoke && hearthRuns()) {
-                        step("outbox figures", suite::outbox);
-                        if (outageSeconds > 0) step("Hearth, uplink outage", () -> suite.outage(Duration.ofSeconds(outageSeconds)));
-                    }
-                    once = Duration.between(o, Instant.now());
-                }
-                if (!smoke) {
-                    for (Subject s : subjects) runSaturation(suite, s);
-                    for (Subject s : subjects) runIngest(suite, s);
-                }
-                if (!smoke && hearthRuns()) {
-                    step("Hearth, embedded broker start-up", suite::embeddedStartup);
-                    step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
-                }
-                repeatCost = Duration.between(t, Instant.now()).minus(once);
-                done++;
+            try (Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds))) {
+                runAll(suite, broker, deadline);
             }
         }
         if (engineJson != null) step("engine JMH figures", () -> EngineFigures.read(engineJson, results));
         Duration took = Duration.between(began, Instant.now());
         if (out != null) {
             String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
-            String run = commandLine() + "`; repeats done: " + done + " of " + repeats + ", pinned: " + pinnedDone + " of "
+            String run = commandLine() + "`; repeats done: " + repeatsDone + " of " + repeats + ", pinned: " + pinnedDone + " of "
                     + pinnedRepeats + "; load average (1, 5, 15 min) before: `" + loadBefore + "`, after: `" + loadAverage();
             Files.writeString(out, new Document(results, took, run, notesText, nodeRed, jvm).render());
             System.out.println("Wrote " + out + " in " + took.toSeconds() + " s");
         }
         return 0;
+    }
+
+    /**
+     * Repeats of every measurement while another fits in the budget. The first repeat also runs the
+     * pinned runs and the once-only figures (outbox, uplink outage): later repeats only narrow ranges.
+     */
+    private void runAll(Suite suite, MosquittoBroker broker, Instant deadline) throws Exception {
+        List<Subject> subjects = subjects();
+        Duration repeatCost = Duration.ZERO;
+        for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
+            Instant t = Instant.now();
+            System.out.println("Repeat " + r + " of " + repeats);
+            for (Subject s : subjects) runMain(suite, s);
+            Duration once = r == 1 ? runOnce(suite, subjects) : Duration.ZERO;
+            if (!smoke) {
+                for (Subject s : subjects) runSaturation(suite, s);
+                for (Subject s : subjects) runIngest(suite, s);
+            }
+            if (!smoke && hearthRuns()) {
+                step("Hearth, embedded broker start-up", suite::embeddedStartup);
+                step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
+            }
+            repeatCost = Duration.between(t, Instant.now()).minus(once);
+            repeatsDone++;
+        }
+    }
+
+    /** The pinned runs and the once-only figures; returns what they took. */
+    private Duration runOnce(Suite suite, List<Subject> subjects) {
+        Instant o = Instant.now();
+        for (; pinnedDone < pinnedRepeats; pinnedDone++) {
+            System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
+            for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
+        }
+        if (!smoke && hearthRuns()) {
+            step("outbox figures", suite::outbox);
+            if (outageSeconds > 0) step("Hearth, uplink outage", () -> suite.outage(Duration.ofSeconds(outageSeconds)));
+        }
+        return Duration.between(o, Instant.now());
     }
 
     private void runMain(Suite suite, Subject s) throws Exception {
@@ -157,7 +167,7 @@ public final class BenchMain implements Callable<Integer> {
             Thread.currentThread().interrupt();
             results.failed(name, e);
         } catch (Exception e) {
-            System.err.println(name + " failed: " + e.getMessage());
+            System.err.println(name + " failed: " + (e.getMessage() == null ? e : e.getMessage()));
             results.failed(name, e);
         }
     }

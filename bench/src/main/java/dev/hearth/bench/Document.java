@@ -187,10 +187,13 @@ final class Document {
         Optional<Double> recovery = first(UplinkOutage.SECTION, n -> n.startsWith(UplinkOutage.RECOVERY));
         Optional<Double> missing = first(UplinkOutage.SECTION, n -> n.startsWith(UplinkOutage.MISSING));
         Optional<Double> disorder = first(UplinkOutage.SECTION, n -> n.startsWith(UplinkOutage.OUT_OF_ORDER));
-        row(b, "outbox: recovery after a 60 s outage under load (uplink, 1,000 msg/s): everything arrives, in order (no time target)",
+        Optional<Double> duplicates = first(UplinkOutage.SECTION, n -> n.startsWith(UplinkOutage.DUPLICATES));
+        String how = results.metrics().stream().map(Results.Metric::name).filter(n -> n.startsWith(UplinkOutage.RECOVERY)).findFirst()
+                .map(n -> n.substring(UplinkOutage.RECOVERY.length()).strip()).orElse("(60 s outage, 1,000 msg/s)");
+        row(b, "outbox: recovery after a 60 s outage under load " + how + ", uplink: everything arrives, each topic in order (no time target)",
                 recovery.isEmpty() ? "not measured (see \"Runs that did not finish\")"
-                        : Report.format(queued.orElse(Double.NaN)) + " rows queued, all delivered " + ms(recovery) + " after the broker's return, "
-                        + Report.format(missing.orElse(Double.NaN)) + " missing, " + Report.format(disorder.orElse(Double.NaN)) + " out of order",
+                        : count(queued) + " rows queued, all delivered " + ms(recovery) + " after the broker's return; "
+                        + count(missing) + " missing, " + count(disorder) + " out of order, " + count(duplicates) + " duplicates",
                 recovery.isPresent() && missing.isPresent() && disorder.isPresent() ? missing.get() == 0 && disorder.get() == 0 : null);
     }
 
@@ -216,6 +219,10 @@ final class Document {
     private Optional<Double> first(String section, java.util.function.Predicate<String> name) {
         return results.metrics().stream().filter(x -> x.section().equals(section) && name.test(x.name())).findFirst()
                 .flatMap(x -> results.median(x, Report.HEARTH));
+    }
+
+    private static String count(Optional<Double> v) {
+        return v.map(x -> String.format(Locale.ROOT, "%,d", Math.round(x))).orElse("–");
     }
 
     private static boolean both(Optional<Double> a, Optional<Double> b) {

@@ -43,15 +43,14 @@ record JvmOptions(Optional<Path> launcher, List<String> tuned) {
 
     /** The floor's JVM options: the gateway's tuned ones, then the heap limit. */
     List<String> floor() {
-        return java.util.stream.Stream.concat(tuned.stream(), java.util.stream.Stream.of(MAX_HEAP)).toList();
+        return tuned.contains(MAX_HEAP) ? tuned : java.util.stream.Stream.concat(tuned.stream(), java.util.stream.Stream.of(MAX_HEAP)).toList();
     }
 
     /** For "Machine and versions". */
     String describe() {
-        String tunedText = tuned.isEmpty() ? "" : " " + String.join(" ", tuned);
         return launcher.map(l -> "Hearth: `JAVA_OPTS=" + MAX_HEAP + " gateway/target/hearth run -c <dir>` (the launcher adds gateway/target/jvm.options:"
-                        + (tuned.isEmpty() ? " none" : " `" + String.join(" ", tuned) + "`") + ", and exports `MALLOC_ARENA_MAX=2`); floor: `MALLOC_ARENA_MAX=2 java"
-                        + tunedText + " " + MAX_HEAP + "`")
+                        + (tuned.isEmpty() ? " none" : " `" + String.join(" ", tuned) + "`") + ", and exports `MALLOC_ARENA_MAX=2`); floor: `MALLOC_ARENA_MAX=2 java "
+                        + String.join(" ", floor()) + "`")
                 .orElse("Hearth: `java " + MAX_HEAP + " -jar gateway/target/hearth.jar run -c <dir>`; floor: `java " + MAX_HEAP
                         + "` (no gateway/target/jvm.options in this build)");
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The measurements, run subject after subject against one broker, each subject in a fresh process. */
-final class Suite {
+final class Suite implements AutoCloseable {
     static final String FREE = "all cores";
     static final String PINNED = "pinned to one core (taskset -c 0)";
     static final String STARTUP = "start to first actuation, external broker";
@@ -48,13 +48,19 @@ final class Suite {
     private final Duration measure;
     private final Duration warmup;
     private int runs;
+    /**
+     * Listens from the broker's start: Mosquitto publishes a $SYS counter only when it changes (not
+     * retained), so a client that subscribes later never learns a count that stayed at 0.
+     */
+    private BrokerCounters counters;
 
-    Suite(Subject.Environment env, Results results, Path workDir, Duration measure, Duration warmup) {
+    Suite(Subject.Environment env, Results results, Path workDir, Duration measure, Duration warmup) throws Exception {
         this.env = env;
         this.results = results;
         this.workDir = workDir.toAbsolutePath();
         this.measure = measure;
         this.warmup = warmup;
+        this.counters = new BrokerCounters(env.brokerUrl());
     }
 
     static String latency(int pairs, String percentile) {
@@ -149,7 +155,6 @@ final class Suite {
         String who = subject.label();
         try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", w.pairs());
              MqttPort floodPort = MqttPort.connect(env.brokerUrl(), "bench-flood", (t, m) -> { });
-             BrokerCounters counters = new BrokerCounters(env.brokerUrl());
              SubjectProcess p = subject.start(env, w, runDir(subject), false)) {
             awaitUp(loop, p);
             loop.prime(TIMEOUT);
@@ -161,7 +166,7 @@ final class Suite {
             long done = loop.roundTrip(TIMEOUT);
             add(FREE, automations == 100 ? INGEST_100 : INGEST_1000, "msg/s", false, who, sent / ((done - start) / 1e9));
             for (int rate : pacedRates) {
-                if (!paced(loop, flood, counters, rate, who)) break;
+                if (!paced(loop, flood, rate, who)) break;
             }
             requireAlive(p);
         }
@@ -174,7 +179,7 @@ final class Suite {
      * subject still behind after {@link #CATCH_UP} is reported with the rate it reached by then (an
      * upper bound) and its later paced runs are skipped. Returns whether it caught up.
      */
-    private boolean paced(ClosedLoop loop, Flood flood, BrokerCounters counters, int rate, String who) throws Exception {
+    private boolean paced(ClosedLoop loop, Flood flood, int rate, String who) throws Exception {
         Thread.sleep(1_100); // a fresh $SYS counter
         long droppedBefore = counters.dropped();
         long start = System.nanoTime();
@@ -217,6 +222,8 @@ final class Suite {
             Thread.sleep(outage.toMillis());
             broker.startAgain();
             long back = System.nanoTime();
+            counters.close();
+            counters = new BrokerCounters(env.brokerUrl()); // the restarted broker counts from 0 and publishes that once
             long ready = p.readyAt().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             add(FREE, RECONNECT + " " + outage.toSeconds() + " s outage", "ms", true, "Hearth", (ready - back) / 1e6);
         }
@@ -297,12 +304,17 @@ final class Suite {
 
     void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value) {
         results.add(new Results.Metric(section, name, unit, lowerIsBetter), who, value);
-        System.out.printf(java.util.Locale.ROOT, "  %-10s %-55s %12.2f %s%n", who, name + (section.equals(FREE) ? "" : " [pinned]"), value, unit);
+        System.out.printf(java.util.Locale.ROOT, "  %-10s %-55s %12.2f %s%n", who, name + (section.equals(PINNED) ? " [pinned]" : ""), value, unit);
     }
 
     private Path runDir(Subject subject) throws IOException {
         String slug = subject.label().toLowerCase().replaceAll("[^a-z0-9]+", "-");
         return Files.createDirectories(workDir.resolve(String.format("%03d-%s", ++runs, slug)));
+    }
+
+    @Override
+    public void close() {
+        counters.close();
     }
 
     private static double mib(long kib) {

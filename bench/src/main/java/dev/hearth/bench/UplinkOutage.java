@@ -30,6 +30,7 @@ final class UplinkOutage {
     static final String FIRST = "uplink broker back to the first message delivered";
     static final String MISSING = "messages that never arrived at the uplink";
     static final String OUT_OF_ORDER = "messages out of order within their topic";
+    static final String DUPLICATES = "messages that arrived more than once";
     static final String SENT = "messages sent by the load client";
     private static final String FORWARDED = "cloud";
     private static final Duration WARM = Duration.ofSeconds(3);
@@ -68,7 +69,7 @@ final class UplinkOutage {
              UplinkSubscriber subscriber = new UplinkSubscriber(uplink.url(), FORWARDED + "/#");
              MqttPort load = MqttPort.connect(env.brokerUrl(), "bench-uplink-load", (t, m) -> { });
              SubjectProcess p = hearth.start(env, WORKLOAD, dir, false,
-                     new HearthConfig.Uplink(uplink.url(), Workload.PREFIX + "/temp_+", FORWARDED + "/{topic}"))) {
+                     new HearthConfig.Uplink(uplink.url(), Workload.PREFIX + "/#", FORWARDED + "/{topic}"))) {
             subscriber.connect();
             p.readyAt().get(LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             AtomicLong seq = new AtomicLong();
@@ -88,6 +89,7 @@ final class UplinkOutage {
                 long back = System.nanoTime();
                 subscriber.connect();
                 long reached = awaitReached(subscriber, p, LIMIT, "the backlog did not arrive within " + LIMIT.toSeconds() + " s");
+                long first = subscriber.firstAfterWatch();
                 Thread.sleep(AFTER.toMillis());
                 sender.interrupt();
                 sender.join();
@@ -95,11 +97,12 @@ final class UplinkOutage {
                 subscriber.watch(sent);
                 awaitReached(subscriber, p, Duration.ofSeconds(20), "the last messages did not arrive within 20 s");
                 if (queued >= 0) add(QUEUED, "rows", true, queued, outage);
-                add(FIRST, "ms", true, (subscriber.firstAfterWatch() - back) / 1e6, outage);
+                add(FIRST, "ms", true, (first - back) / 1e6, outage);
                 add(RECOVERY, "ms", true, (reached - back) / 1e6, outage);
                 add(SENT, "msgs", false, sent, outage);
                 add(MISSING, "msgs", true, subscriber.missing(sent), outage);
                 add(OUT_OF_ORDER, "msgs", true, subscriber.outOfOrder(), outage);
+                add(DUPLICATES, "msgs", true, subscriber.duplicates(), outage);
             } finally {
                 sender.interrupt();
             }
