@@ -28,11 +28,11 @@ mvn -B -q -DskipTests ${MVN_OFFLINE:+-o} package
 
 mkdir -p docs
 # The automation engine's JMH benchmark (bench/engine-jmh, from the automation feature), cut to the
-# per-event cost that the target is about: 1 matching automation among 10, 1,000 and 10,000.
+# per-event cost that the target is about: 1 matching automation among 10, 1,000, 10,000 and 100,000.
 echo "Engine JMH (about 30 s)"
 engine_json=bench/target/engine-jmh.json
 rm -f "$engine_json"
-timeout 120 java -jar bench/engine-jmh/target/engine-benchmarks.jar -p matching=1 -p automations=10,1000,10000 \
+timeout 120 java -jar bench/engine-jmh/target/engine-benchmarks.jar -p matching=1 -p automations=10,1000,10000,100000 \
   -wi 2 -w 1 -i 3 -r 1 -f 1 -rf json -rff "$engine_json" >bench/target/engine-jmh.log 2>&1 \
   || echo "engine JMH failed; see bench/target/engine-jmh.log"
 engine_args=()

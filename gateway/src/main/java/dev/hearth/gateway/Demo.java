@@ -9,6 +9,7 @@ import dev.hearth.sim.scenario.ScenarioClock;
 import dev.hearth.sim.scenario.ScenarioException;
 import dev.hearth.sim.scenario.ScenarioLoader;
 import dev.hearth.sim.scenario.ScenarioRunner;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +43,7 @@ final class Demo extends ConfiguredCommand {
         Optional<Scenario> scenario = scenario();
         if (scenario.isEmpty()) return Main.CONFIG_ERROR;
         GatewayConfig cfg = embedded(loaded.get().config());
+        showStateChanges();
         ZoneId zone = cfg.location().timeZone();
         ScenarioClock clock = ScenarioClock.of(scenario.get(), zone);
         Gateway gateway = Gateway.start(cfg, loaded.get().automations(), GatewayTime.simulated(clock, zone));
@@ -61,6 +63,13 @@ final class Demo extends ConfiguredCommand {
             gateway.close();
         });
         return 0;
+    }
+
+    /** The demo is for watching devices follow the automations: every state change is logged (DEBUG, hidden, in a normal run). */
+    private static void showStateChanges() {
+        if (LoggerFactory.getLogger("hearth.state") instanceof ch.qos.logback.classic.Logger states) {
+            states.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
     }
 
     private Optional<Scenario> scenario() {

@@ -90,12 +90,13 @@ public final class AutomationLoader {
         if (top.isEmpty()) return List.of();
         if (!top.get().has("automations")) top.get().missing("automations");
         List<Automation> out = new ArrayList<>();
-        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, text, refs).ifPresent(out::add);
+        Fingerprints fingerprints = new Fingerprints(text);
+        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, fingerprints, refs).ifPresent(out::add);
         top.get().finish();
         return out;
     }
 
-    private Optional<Automation> automation(YamlMap a, String text, List<PartReader.EnableRef> refs) {
+    private Optional<Automation> automation(YamlMap a, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
         int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
@@ -122,20 +123,7 @@ public final class AutomationLoader {
         }
         String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
         return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
-                fingerprint(text, a.node())));
-    }
-
-    /** A digest of the automation's own text (not its position): unchanged text, unchanged behaviour. */
-    private static String fingerprint(String text, Node node) {
-        int start = node.getStartMark().map(m -> m.getIndex()).orElse(0);
-        int end = node.getEndMark().map(m -> m.getIndex()).orElse(text.codePointCount(0, text.length()));
-        String own = text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, Math.min(end, text.codePointCount(0, text.length()))));
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(own.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+                fingerprints.of(a.node())));
     }
 
     private Automation.Mode mode(YamlMap a) {

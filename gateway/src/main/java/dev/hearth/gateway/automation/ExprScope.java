@@ -1,22 +1,17 @@
 package dev.hearth.gateway.automation;
 
-import dev.cel.common.CelOptions;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.types.CelType;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerBuilder;
-import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
 import dev.hearth.gateway.device.DeviceSpec;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,51 +22,74 @@ import java.util.regex.Pattern;
  */
 final class ExprScope {
     static final String TRIGGER = "trigger";
-    private static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
-    private static final CelType ATTRIBUTES = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    /** Compiled expressions kept per loader: the same text with the same names compiles once (CEL's checker is slow). */
+    private static final int CACHED = 10_000;
+    /** Every word of an expression, string contents included: a superset of the names it refers to. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Pattern DEVICE_ATTRIBUTE = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
-    private final Map<String, DeviceSpec> devices;
-    private final List<String> variables;
-    private final CelCompiler compiler;
+    /** How a name is declared to CEL: a map of attributes (a device, the trigger) or any value (a variable). */
+    enum Kind { ATTRIBUTES, DYNAMIC }
 
-    ExprScope(Map<String, DeviceSpec> devices, Collection<String> variables) {
-        this.devices = devices;
-        this.variables = List.copyOf(variables);
-        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
-                .addVar(TRIGGER, ATTRIBUTES);
-        devices.keySet().forEach(d -> b.addVar(d, ATTRIBUTES));
-        this.variables.forEach(v -> b.addVar(v, SimpleType.DYN));
-        this.compiler = b.build();
+    private record Key(SortedMap<String, Kind> names, String source) {
     }
 
+    private final Map<String, DeviceSpec> devices;
+    private final Set<String> variables;
+    private final Map<Key, Compiled> compiled;
+
+    ExprScope(Map<String, DeviceSpec> devices, Collection<String> variables) {
+        this(devices, new LinkedHashSet<>(variables), Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Compiled> eldest) {
+                return size() > CACHED;
+            }
+        }));
+    }
+
+    private ExprScope(Map<String, DeviceSpec> devices, Set<String> variables, Map<Key, Compiled> compiled) {
+        this.devices = devices;
+        this.variables = variables;
+        this.compiled = compiled;
+    }
+
+    /** This scope plus an automation's own variables; cheap, whatever the number of devices. */
     ExprScope withVariables(Collection<String> names) {
-        List<String> all = new ArrayList<>(variables);
-        names.stream().filter(n -> !all.contains(n)).forEach(all::add);
-        return new ExprScope(devices, all);
+        Set<String> all = new LinkedHashSet<>(variables);
+        all.addAll(names);
+        return new ExprScope(devices, all, compiled);
     }
 
     /** Compiles {@code source}; on failure returns the problems in words. */
     Compiled compile(String source) {
         List<String> problems = unknownAttributes(source);
         if (!problems.isEmpty()) return new Compiled(null, problems);
-        try {
-            CelRuntime.Program program = RUNTIME.createProgram(compiler.compile(source).getAst());
-            return new Compiled(new Expr(source, program), List.of());
-        } catch (CelValidationException e) {
-            List<String> errors = e.getErrors().stream().map(err -> err.getMessage()).toList();
-            return new Compiled(null, errors.isEmpty() ? List.of(e.getMessage()) : errors);
-        } catch (CelEvaluationException | RuntimeException e) {
-            return new Compiled(null, List.of(String.valueOf(e.getMessage())));
-        }
+        SortedMap<String, Kind> names = mentioned(source);
+        return compiled.computeIfAbsent(new Key(names, source), k -> CelExpressions.compile(source, names));
     }
 
     record Compiled(Expr expr, List<String> problems) {
     }
 
+    /**
+     * The declarable names the source mentions. Declaring a name the expression does not use cannot change how it
+     * compiles, so this gives the same result as declaring the whole scope, at a cost independent of its size.
+     */
+    private SortedMap<String, Kind> mentioned(String source) {
+        SortedMap<String, Kind> names = new TreeMap<>();
+        Matcher m = WORD.matcher(source);
+        while (m.find()) {
+            String word = m.group();
+            if (variables.contains(word)) names.put(word, Kind.DYNAMIC);
+            else if (word.equals(TRIGGER) || devices.containsKey(word)) names.put(word, Kind.ATTRIBUTES);
+        }
+        return names;
+    }
+
     private List<String> unknownAttributes(String source) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)").matcher(source.replaceAll("\"[^\"]*\"|'[^']*'", "\"\""));
+        Matcher m = DEVICE_ATTRIBUTE.matcher(STRING_LITERAL.matcher(source).replaceAll("\"\""));
         while (m.find()) {
             DeviceSpec d = devices.get(m.group(1));
             if (d != null && d.attribute(m.group(2)).isEmpty()) {

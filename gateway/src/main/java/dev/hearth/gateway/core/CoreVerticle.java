@@ -271,8 +271,7 @@ public final class CoreVerticle extends VerticleBase {
         confirmReported(m.topic());
         for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
-                stateLog.info("{}.{}: {} -> {}", change.device(), change.attribute(),
-                        change.previous().map(Object::toString).orElse("unknown"), change.value());
+                logChange(change);
                 bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
                 if (journal instanceof AutomationJournal j) j.stateChanged(change);
                 evaluation.record(() -> engine.onStateChanged(change));
@@ -282,6 +281,13 @@ public final class CoreVerticle extends VerticleBase {
                 evaluation.record(() -> engine.onAvailabilityChanged(a));
             }
         }
+    }
+
+    /** DEBUG: a sensor flood would otherwise write a log line per message (see logback.xml). */
+    private static void logChange(StateChanged change) {
+        if (!stateLog.isDebugEnabled()) return;
+        stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),
+                change.previous().map(Object::toString).orElse("unknown"), change.value());
     }
 
     private void commandFailed(CommandFailed failed) {

@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records every {@code StateChanged} into the history table. Changes are buffered on this verticle's
- * event loop and written once a second in one transaction (a group commit, not one write per change);
+ * Records every {@code StateChanged} into the history. Changes are buffered on this verticle's event loop
+ * and written once a second in one transaction (a group commit, not one write per change; one row per
+ * attribute and flush, see {@link HistoryChunk});
  * points older than the retention are deleted every hour.
  */
 public final class HistoryRecorder extends VerticleBase {
@@ -31,7 +33,7 @@ public final class HistoryRecorder extends VerticleBase {
     private final Clock clock;
     private final Counter recorded;
     private final Counter dropped;
-    private List<HistoryPoint> buffer = new ArrayList<>();
+    private ArrayDeque<HistoryPoint> buffer = new ArrayDeque<>();
 
     public HistoryRecorder(HistoryStore store, Duration retention, Clock clock, MeterRegistry meters) {
         this.store = store;
@@ -56,7 +58,7 @@ public final class HistoryRecorder extends VerticleBase {
 
     private void add(StateChanged c) {
         if (buffer.size() >= MAX_BUFFERED) {
-            buffer.remove(0);
+            buffer.removeFirst();
             dropped.increment();
         }
         buffer.add(new HistoryPoint(c.device(), c.attribute(), c.at(), c.value()));
@@ -64,15 +66,20 @@ public final class HistoryRecorder extends VerticleBase {
 
     private Future<Void> flush() {
         if (buffer.isEmpty()) return Future.succeededFuture();
-        List<HistoryPoint> batch = buffer;
-        buffer = new ArrayList<>();
+        List<HistoryPoint> batch = new ArrayList<>(buffer);
+        buffer = new ArrayDeque<>();
         return vertx.<Void>executeBlocking(() -> {
             store.append(batch);
             return null;
         }).onSuccess(v -> recorded.increment(batch.size())).recover(e -> {
             log.warn("History not written ({} changes kept for the next try): {}", batch.size(), e.getMessage());
-            batch.addAll(buffer);
-            buffer = batch;
+            ArrayDeque<HistoryPoint> retry = new ArrayDeque<>(batch);
+            retry.addAll(buffer);
+            while (retry.size() > MAX_BUFFERED) {
+                retry.removeFirst();
+                dropped.increment();
+            }
+            buffer = retry;
             return Future.succeededFuture();
         });
     }

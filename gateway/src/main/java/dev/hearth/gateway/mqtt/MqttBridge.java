@@ -10,6 +10,7 @@ import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.outbox.UplinkSettings;
+import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -48,7 +49,7 @@ public final class MqttBridge extends VerticleBase {
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
-        link = new MqttLink(vertx, context, settings, topics,
+        link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
                 m -> {
                     bus.send(Addresses.MQTT_INBOUND, m);
                     if (forwards.isPresent() && forwards.get().rewrite(m.topic()).isPresent()) bus.send(Addresses.UPLINK_FORWARD, m);

@@ -1,6 +1,7 @@
 package dev.hearth.gateway.mqtt;
 
 import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -52,7 +53,9 @@ final class MqttLink implements Transport {
     private final Consumer<InboundMessage> inbound;
     private final Consumer<ConnectionChanged> connectionChanges;
     private final PublishWindow<Outgoing> window = new PublishWindow<>(QUEUE_CAPACITY);
-    private final Backoff backoff;
+    private final ReconnectPolicy reconnect;
+    /** Times the reconnect attempts; its tasks only hand over to the link's context. */
+    private final Scheduler scheduler;
     /** Paho's threads for every client of this link; spares each connect Paho's ~300 ms of start-up naps. */
     private final QuickStartExecutor pahoThreads = new QuickStartExecutor("hearth-paho");
 
@@ -62,20 +65,21 @@ final class MqttLink implements Transport {
     private volatile boolean ready;
     private int pendingSubscriptions;
     private boolean stopped;
-    private long reconnectTimer = -1;
+    private Scheduler.Cancellable reconnectTimer;
     private volatile int connects;
     private int failedAttempts;
     private long lastFailureLog;
 
-    MqttLink(Vertx vertx, Context context, MqttSettings settings, List<String> topics,
+    MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics,
              Consumer<InboundMessage> inbound, Consumer<ConnectionChanged> connectionChanges) {
         this.vertx = vertx;
+        this.scheduler = scheduler;
         this.context = context;
         this.settings = settings;
         this.topics = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(topics));
         this.inbound = inbound;
         this.connectionChanges = connectionChanges;
-        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
+        this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax());
     }
 
     /** Starts connecting; does not wait for the broker, which may come up later. Call on the link's context. */
@@ -107,7 +111,7 @@ final class MqttLink implements Transport {
     }
 
     private void connect() {
-        reconnectTimer = -1;
+        reconnectTimer = null;
         if (stopped) return;
         int gen = ++generation;
         try {
@@ -126,7 +130,7 @@ final class MqttLink implements Transport {
         connected = true;
         connects++;
         failedAttempts = 0;
-        backoff.reset();
+        reconnect.connected();
         MqttProperties props = token.getResponseProperties();
         int receiveMaximum = props == null || props.getReceiveMaximum() == null ? 65_535 : props.getReceiveMaximum();
         log.info("Connected to {} as {} (session {}, broker receive maximum {})", settings.url(), settings.clientId(),
@@ -268,7 +272,7 @@ final class MqttLink implements Transport {
                     failedAttempts > 1 ? " (" + failedAttempts + " attempts so far; still trying)" : "");
         }
         dropClient();
-        scheduleReconnect();
+        scheduleReconnect(reconnect.afterFailedConnect(e));
     }
 
     private void onLinkLost(int gen, String reason) {
@@ -280,13 +284,12 @@ final class MqttLink implements Transport {
         log.info("Lost connection to {}: {}", settings.url(), reason);
         dropClient();
         if (wasReady) connectionChanges.accept(new ConnectionChanged(false, settings.url(), reason, Instant.now()));
-        scheduleReconnect();
+        scheduleReconnect(reconnect.afterLinkLost());
     }
 
-    private void scheduleReconnect() {
-        if (stopped || reconnectTimer >= 0) return;
-        long delay = backoff.next().toMillis();
-        reconnectTimer = vertx.setTimer(delay, t -> context.runOnContext(v -> connect()));
+    private void scheduleReconnect(Duration delay) {
+        if (stopped || reconnectTimer != null) return;
+        reconnectTimer = scheduler.schedule(delay, () -> context.runOnContext(v -> connect()));
     }
 
     /** Closes the current Paho client off the event loop; its late callbacks are ignored by generation. */
@@ -300,7 +303,7 @@ final class MqttLink implements Transport {
     /** Stops reconnecting, says goodbye (status offline), and fails whatever was never acknowledged. */
     Future<Void> stop() {
         stopped = true;
-        if (reconnectTimer >= 0) vertx.cancelTimer(reconnectTimer);
+        if (reconnectTimer != null) reconnectTimer.cancel();
         MqttAsyncClient last = client;
         boolean wasConnected = connected;
         connected = false;

@@ -7,6 +7,7 @@ import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.outbox.TokenBucket;
 import dev.hearth.gateway.outbox.UplinkSettings;
+import dev.hearth.gateway.time.VertxScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,7 +40,7 @@ public final class UplinkBridge extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        link = new MqttLink(vertx, context, settings.mqtt(), List.of(), m -> { }, c -> {
+        link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings.mqtt(), List.of(), m -> { }, c -> {
             if (c.connected()) outbox.onReady();
         });
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "uplink",
