@@ -41,8 +41,11 @@ public final class BenchMain implements Callable<Integer> {
     double measureSeconds;
     @Option(names = "--warmup", defaultValue = "1", description = "Seconds of warm-up load")
     double warmupSeconds;
-    @Option(names = "--saturation-pairs", defaultValue = "250")
-    int saturationPairs;
+    @Option(names = "--saturation-pairs", split = ",", defaultValue = "64,250,1000",
+            description = "Closed loops in flight for the throughput runs; counts above the main workload's 250 pairs run a workload of their own")
+    List<Integer> saturationPairs;
+    @Option(names = "--outage", defaultValue = "60", description = "Seconds the uplink broker is down in the outbox recovery run (0: skip it)")
+    int outageSeconds;
     @Option(names = "--smoke", description = "Only checks the harness works: round trips and RSS, no warm-up, ingest or startup variants")
     boolean smoke;
     @Option(names = "--budget", defaultValue = "540",
@@ -57,6 +60,8 @@ public final class BenchMain implements Callable<Integer> {
     boolean profile;
 
     final Results results = new Results();
+    private int repeatsDone;
+    private int pinnedDone;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -66,54 +71,83 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant began = Instant.now();
         Instant deadline = began.plusSeconds(budgetSeconds);
+        JvmOptions jvm = JvmOptions.beside(gatewayJar);
         String loadBefore = loadAverage();
         Files.createDirectories(work);
-        int done = 0;
-        int pinnedDone = 0;
         try (MosquittoBroker broker = startBroker()) {
             Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed,
-                    profile);
-            Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds));
-            List<Subject> subjects = subjects();
-            Duration repeatCost = Duration.ZERO;
-            for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
-                Instant t = Instant.now();
-                System.out.println("Repeat " + r + " of " + repeats);
-                for (Subject s : subjects) runMain(suite, s);
-                Duration mainCost = Duration.between(t, Instant.now());
-                // Pinned runs come after the first repeat's main runs: they matter more than its later parts.
-                for (; r == 1 && pinnedDone < pinnedRepeats && fits(mainCost, deadline); pinnedDone++) {
-                    System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
-                    for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
-                }
-                for (Subject s : subjects) if (!smoke) runIngest(suite, s);
-                if (!smoke && (only.isEmpty() || only.contains("hearth"))) {
-                    step("Hearth, embedded broker start-up", suite::embeddedStartup);
-                    step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
-                    if (r == 1) step("outbox figures", suite::outbox);
-                }
-                repeatCost = Duration.between(t, Instant.now());
-                done++;
+                    profile, jvm);
+            try (Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds))) {
+                runAll(suite, broker, deadline);
             }
         }
         if (engineJson != null) step("engine JMH figures", () -> EngineFigures.read(engineJson, results));
         Duration took = Duration.between(began, Instant.now());
         if (out != null) {
             String notesText = notes != null && Files.exists(notes) ? Files.readString(notes) : "";
-            String run = commandLine() + "`; repeats done: " + done + " of " + repeats + ", pinned: " + pinnedDone + " of "
+            String run = commandLine() + "`; repeats done: " + repeatsDone + " of " + repeats + ", pinned: " + pinnedDone + " of "
                     + pinnedRepeats + "; load average (1, 5, 15 min) before: `" + loadBefore + "`, after: `" + loadAverage();
-            Files.writeString(out, new Document(results, took, run, notesText, nodeRed).render());
+            Files.writeString(out, new Document(results, took, run, notesText, nodeRed, jvm).render());
             System.out.println("Wrote " + out + " in " + took.toSeconds() + " s");
         }
         return 0;
     }
 
+    /**
+     * Repeats of every measurement while another fits in the budget. The first repeat also runs the
+     * pinned runs and the once-only figures (outbox, uplink outage): later repeats only narrow ranges.
+     */
+    private void runAll(Suite suite, MosquittoBroker broker, Instant deadline) throws Exception {
+        List<Subject> subjects = subjects();
+        Duration repeatCost = Duration.ZERO;
+        for (int r = 1; r <= repeats && fits(repeatCost, deadline); r++) {
+            Instant t = Instant.now();
+            System.out.println("Repeat " + r + " of " + repeats);
+            for (Subject s : subjects) runMain(suite, s);
+            Duration once = r == 1 ? runOnce(suite, subjects) : Duration.ZERO;
+            if (!smoke) {
+                for (Subject s : subjects) runSaturation(suite, s);
+                for (Subject s : subjects) runIngest(suite, s);
+            }
+            if (!smoke && hearthRuns()) {
+                step("Hearth, embedded broker start-up", suite::embeddedStartup);
+                step("Hearth, reconnect", () -> suite.reconnect(broker, Duration.ofSeconds(5)));
+            }
+            repeatCost = Duration.between(t, Instant.now()).minus(once);
+            repeatsDone++;
+        }
+    }
+
+    /** The pinned runs and the once-only figures; returns what they took. */
+    private Duration runOnce(Suite suite, List<Subject> subjects) {
+        Instant o = Instant.now();
+        for (; pinnedDone < pinnedRepeats; pinnedDone++) {
+            System.out.println("Pinned repeat " + (pinnedDone + 1) + " of " + pinnedRepeats);
+            for (Subject s : subjects) step(s.label() + ", pinned", () -> suite.main(s, true, saturationPairs));
+        }
+        if (!smoke && hearthRuns()) {
+            step("outbox figures", suite::outbox);
+            if (outageSeconds > 0) step("Hearth, uplink outage", () -> suite.outage(Duration.ofSeconds(outageSeconds)));
+        }
+        return Duration.between(o, Instant.now());
+    }
+
     private void runMain(Suite suite, Subject s) throws Exception {
         if (smoke) {
-            suite.smoke(s, saturationPairs);
+            suite.smoke(s, saturationPairs.get(0));
             return;
         }
         step(s.label() + ", latency, throughput and memory", () -> suite.main(s, false, saturationPairs));
+    }
+
+    private void runSaturation(Suite suite, Subject s) {
+        for (int loops : saturationPairs) {
+            if (loops > Suite.MAIN.pairs()) step(s.label() + ", saturation with " + loops + " pairs", () -> suite.saturation(s, loops));
+        }
+    }
+
+    private boolean hearthRuns() {
+        return only.isEmpty() || only.contains("hearth");
     }
 
     private void runIngest(Suite suite, Subject s) {
@@ -133,7 +167,7 @@ public final class BenchMain implements Callable<Integer> {
             Thread.currentThread().interrupt();
             results.failed(name, e);
         } catch (Exception e) {
-            System.err.println(name + " failed: " + e.getMessage());
+            System.err.println(name + " failed: " + (e.getMessage() == null ? e : e.getMessage()));
             results.failed(name, e);
         }
     }
@@ -152,8 +186,9 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return String.format(java.util.Locale.ROOT, "--repeats %d --pinned-repeats %d --measure %s --warmup %s --saturation-pairs %d",
-                repeats, pinnedRepeats, measureSeconds, warmupSeconds, saturationPairs);
+        return String.format(java.util.Locale.ROOT, "--repeats %d --pinned-repeats %d --measure %s --warmup %s --saturation-pairs %s --outage %d",
+                repeats, pinnedRepeats, measureSeconds, warmupSeconds,
+                String.join(",", saturationPairs.stream().map(String::valueOf).toList()), outageSeconds);
     }
 
     /** Whether one more step costing about {@code last} ends before the deadline (the first always runs). */

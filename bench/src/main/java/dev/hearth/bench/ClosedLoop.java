@@ -6,8 +6,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -15,15 +13,14 @@ import java.util.function.BooleanSupplier;
 /**
  * The load client. A run has {@code loops} closed loops: each publishes a motion change and times
  * the light command the subject publishes in answer, and sends its next event only when the answer
- * has arrived. Loop k rotates over the pairs k, k + loops, k + 2·loops… and never sends to one pair
- * within {@link #MIN_GAP} of the last event, so no automation runs more than ~17 times a second:
- * Hearth pauses an automation that runs more than 20 times in one second (its runaway guard), and
- * a real motion sensor reports far less often. The client remembers the occupancy it last sent per
- * pair, so every event is a change and must be answered.
+ * has arrived. Loop k rotates over the pairs k, k + loops, k + 2·loops…, so with as many loops as
+ * pairs every pair always has one event in flight: nothing but the subject paces the loops (Hearth
+ * runs with its runaway guard raised above what this needs, see {@link HearthConfig}). The client
+ * remembers the occupancy it last sent per pair, so every event is a change and must be answered.
+ * An event sent within the measured window is timed whenever its answer arrives (within the drain),
+ * so a subject that falls behind shows its real delays instead of fewer samples.
  */
 final class ClosedLoop implements AutoCloseable {
-    /** Two events per pair (on, off) make one run of each of its automations. */
-    static final Duration MIN_GAP = Duration.ofMillis(30);
     private static final byte[] OCCUPIED = "{\"occupancy\":true,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLEAR = "{\"occupancy\":false,\"battery\":97,\"linkquality\":120}".getBytes(StandardCharsets.UTF_8);
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
@@ -32,12 +29,6 @@ final class ClosedLoop implements AutoCloseable {
     private final int pairs;
     private final Boolean[] sent;           // last occupancy sent per pair, null before the first
     private final long[] sentAt;            // nanoTime of the outstanding event, 0 when answered
-    private final long[] lastSent;          // nanoTime of the pair's last event
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "closed-loop-pacer");
-        t.setDaemon(true);
-        return t;
-    });
     private final Histogram histogram = new Histogram(MAX_MICROS, 3);
     private int loops;
     private long recordFrom = Long.MAX_VALUE;
@@ -51,7 +42,6 @@ final class ClosedLoop implements AutoCloseable {
         this.pairs = pairs;
         this.sent = new Boolean[pairs];
         this.sentAt = new long[pairs];
-        this.lastSent = new long[pairs];
         this.port = MqttPort.connect(brokerUrl, clientId, this::onCommand);
         port.subscribe(Workload.PREFIX + "/+/set", 1);
     }
@@ -72,7 +62,7 @@ final class ClosedLoop implements AutoCloseable {
     /**
      * Sends a motion change every {@code every}, to pair after pair, until the subject answers: it is
      * then connected, subscribed and has its automations armed. Returns the time of the answer
-     * (nanoTime). Rotating keeps each automation far below Hearth's runaway guard while it arms.
+     * (nanoTime). Rotating over 25 pairs keeps each automation at a few runs a second while it arms.
      */
     long awaitFirstActuation(Duration every, Duration timeout, BooleanSupplier subjectAlive) throws InterruptedException {
         CountDownLatch answer;
@@ -91,7 +81,6 @@ final class ClosedLoop implements AutoCloseable {
                 next = sent[pair] != null && !sent[pair];
                 sent[pair] = next;
                 sentAt[pair] = 0;
-                lastSent[pair] = System.nanoTime();
             }
             port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
         }
@@ -114,7 +103,6 @@ final class ClosedLoop implements AutoCloseable {
                 }
             }
         }
-        Thread.sleep(MIN_GAP.toMillis());
         roundTrip(timeout);
     }
 
@@ -146,7 +134,7 @@ final class ClosedLoop implements AutoCloseable {
             resend = !measure.isZero();
             recordFrom = resend ? start + warmup.toNanos() : start;
             stopAt = resend ? start + warmup.toNanos() + measure.toNanos() : Long.MAX_VALUE;
-            for (int k = 0; k < loops; k++) sendNextOf(k, k, start);
+            for (int k = 0; k < loops; k++) sendNextOf(k, start);
         }
         if (resend) sleepUntil(stopAt);
         long drainDeadline = System.nanoTime() + drain.toNanos();
@@ -167,25 +155,12 @@ final class ClosedLoop implements AutoCloseable {
         return n;
     }
 
-    /** Sends loop k's next event to {@code pair}, now or once the pair's gap has passed. Holds the lock. */
-    private void sendNextOf(int k, int pair, long now) {
-        long due = lastSent[pair] + MIN_GAP.toNanos();
-        if (due > now) {
-            sentAt[pair] = -1; // reserved: the loop is waiting for the gap, not for an answer
-            later.schedule(() -> sendLater(k, pair), due - now, TimeUnit.NANOSECONDS);
-            return;
-        }
+    /** Sends the next event to {@code pair}. Holds the lock. */
+    private void sendNextOf(int pair, long now) {
         boolean next = sent[pair] == null || !sent[pair];
         sent[pair] = next;
         sentAt[pair] = now;
-        lastSent[pair] = now;
         port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
-    }
-
-    private synchronized void sendLater(int k, int pair) {
-        long now = System.nanoTime();
-        sentAt[pair] = 0;
-        if (now < stopAt && (resend || k < loops)) sendNextOf(k, pair, now);
     }
 
     private void onCommand(String topic, byte[] payload) {
@@ -197,14 +172,13 @@ final class ClosedLoop implements AutoCloseable {
             firstAnswerAt = now;
             firstAnswer.countDown();
             if (sentAt[pair] <= 0 || sent[pair] == null || sent[pair] != on) return; // stale or unsolicited
-            long latency = (now - sentAt[pair]) / 1_000;
+            long sentNanos = sentAt[pair];
             sentAt[pair] = 0;
             lastAnswer = now;
-            if (now >= recordFrom && now <= stopAt) histogram.recordValue(Math.min(latency, MAX_MICROS));
+            if (sentNanos >= recordFrom && sentNanos <= stopAt) histogram.recordValue(Math.min((now - sentNanos) / 1_000, MAX_MICROS));
             if (resend && now < stopAt && loops > 0) {
-                int k = pair % loops;
-                int next = pair + loops < pairs ? pair + loops : k;
-                sendNextOf(k, next, now);
+                int next = pair + loops < pairs ? pair + loops : pair % loops;
+                sendNextOf(next, now);
             }
         }
     }
@@ -216,7 +190,6 @@ final class ClosedLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        later.shutdownNow();
         port.close();
     }
 }

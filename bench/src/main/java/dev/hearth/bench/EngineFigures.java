@@ -19,6 +19,13 @@ final class EngineFigures {
         return String.format(Locale.ROOT, "events/s through the engine, %,d automations, %d matching", automations, matching);
     }
 
+    /** The automation and matching counts of a figure named by {@link #name}. */
+    static java.util.Optional<int[]> parse(String figure) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("engine, ([\\d,]+) automations, (\\d+) matching").matcher(figure);
+        if (!m.find()) return java.util.Optional.empty();
+        return java.util.Optional.of(new int[] {Integer.parseInt(m.group(1).replace(",", "")), Integer.parseInt(m.group(2))});
+    }
+
     static void read(Path json, Results results) throws IOException {
         for (Object o : new JsonArray(Files.readString(json))) {
             JsonObject run = (JsonObject) o;

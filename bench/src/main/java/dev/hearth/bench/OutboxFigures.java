@@ -3,8 +3,11 @@ package dev.hearth.bench;
 import dev.hearth.gateway.outbox.OutboxThroughput;
 import dev.hearth.gateway.store.Durability;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The outbox's own measuring API (OutboxThroughput, from the outbox feature) run as a process of
@@ -13,6 +16,8 @@ import java.util.Locale;
  */
 public final class OutboxFigures {
     static final String PREFIX = "figure|";
+    /** The start of the name of a bytes-written-per-message ÷ payload-size figure. */
+    static final String BYTES_RATIO = "bytes written per message ÷ payload bytes";
     private static final int ROWS = 20_000;
     private static final int BATCH = 100;
     private static final int BACKLOG = 10_000;
@@ -28,13 +33,50 @@ public final class OutboxFigures {
                     d.name().toLowerCase(Locale.ROOT));
             figure("durable appends, " + how, "msg/s", r.appendPerSecond());
             figure("removals after PUBACK, " + how, "msg/s", r.removePerSecond());
+            bytes(r, "appends " + how);
         }
         OutboxThroughput.CatchUp c = OutboxThroughput.catchUp(dir.resolve("drain"), Durability.PROCESS, args[1], BACKLOG);
-        figure(String.format(Locale.ROOT, "drain of a %,d-message backlog to Mosquitto", BACKLOG), "msg/s", c.perSecond());
+        String drain = String.format(Locale.ROOT, "drain of a %,d-message backlog to Mosquitto", BACKLOG);
+        figure(drain, "msg/s", c.perSecond());
+        bytes(c, drain);
         System.exit(0);
+    }
+
+    /**
+     * The bytes-written figures of an OutboxThroughput record, whichever of its components count bytes
+     * (the outbox feature adds them; the harness prints whatever the record carries), and bytes written
+     * per message ÷ payload bytes when it has both.
+     */
+    private static void bytes(Record r, String how) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                if (c.getAccessor().invoke(r) instanceof Number n) numbers.put(c.getName(), n.doubleValue());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Double perMessage = null;
+        Double payload = null;
+        for (Map.Entry<String, Double> e : numbers.entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!name.contains("byte")) continue;
+            lower(words(e.getKey()) + ", " + how, "bytes", e.getValue());
+            if (name.contains("payload")) payload = e.getValue();
+            else if (name.contains("permessage") || name.contains("permsg")) perMessage = e.getValue();
+        }
+        if (perMessage != null && payload != null && payload > 0) lower(BYTES_RATIO + " (" + how + ")", "×", perMessage / payload);
+    }
+
+    private static String words(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static void figure(String name, String unit, double value) {
         System.out.println(PREFIX + name + "|" + unit + "|higher|" + value);
+    }
+
+    private static void lower(String name, String unit, double value) {
+        System.out.println(PREFIX + name + "|" + unit + "|lower|" + value);
     }
 }

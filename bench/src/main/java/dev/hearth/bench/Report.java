@@ -35,15 +35,23 @@ final class Report {
         return b.toString();
     }
 
-    /** Every measure where Hearth's median is worse than Node-RED's. */
+    /**
+     * Every measure, in every section, where Hearth's median is worse than Node-RED's, or where Node-RED
+     * has a figure and Hearth none (its run did not finish: a loss too, not a blank).
+     */
     List<String> lossesToNodeRed() {
-        return results.metrics().stream().filter(m -> {
+        List<String> losses = new java.util.ArrayList<>();
+        for (Results.Metric m : results.metrics()) {
             Optional<Double> h = results.median(m, HEARTH);
             Optional<Double> n = results.median(m, NODE_RED);
-            if (h.isEmpty() || n.isEmpty()) return false;
-            return m.lowerIsBetter() ? h.get() > n.get() : h.get() < n.get();
-        }).map(m -> m.name() + " (" + m.section() + "): Hearth " + format(results.median(m, HEARTH).orElseThrow())
-                + " " + m.unit() + ", Node-RED " + format(results.median(m, NODE_RED).orElseThrow()) + " " + m.unit()).toList();
+            if (n.isEmpty()) continue;
+            String where = m.name() + " (" + m.section() + "): ";
+            if (h.isEmpty()) losses.add(where + "Hearth no figure (its run did not finish), Node-RED " + format(n.get()) + " " + m.unit());
+            else if (m.lowerIsBetter() ? h.get() > n.get() : h.get() < n.get()) {
+                losses.add(where + "Hearth " + format(h.get()) + " " + m.unit() + ", Node-RED " + format(n.get()) + " " + m.unit());
+            }
+        }
+        return losses;
     }
 
     private String cell(Results.Metric m, String subject) {

@@ -5,13 +5,12 @@ import dev.hearth.sim.net.FreePort;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One of the programs compared: each runs the benchmark's motion → light logic as its own process. */
 sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed {
-    /** The heap every JVM subject gets, as on a Pi-class box. */
-    String MAX_HEAP = "-Xmx64m";
-
     String label();
 
     /** Starts the process; it connects to {@code env.brokerUrl()} (or hosts the broker itself) on its own. */
@@ -19,7 +18,7 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
 
     /** Where the subjects come from, and the broker they share. */
     record Environment(String brokerUrl, int brokerPort, Path gatewayJar, String floorClasspath, Path nodeRedHome,
-                       boolean profile) {
+                       boolean profile, JvmOptions jvm) {
     }
 
     /** The gateway, from its shaded jar, against the shared Mosquitto or with its embedded broker. */
@@ -31,16 +30,31 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
 
         @Override
         public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
+            return start(env, w, dir, pinned, null);
+        }
+
+        /** With an uplink when {@code uplink} is not null. */
+        SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned, HearthConfig.Uplink uplink) throws IOException {
             int httpPort = FreePort.loopback();
-            Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0, httpPort);
-            List<String> cmd = prefix(pinned);
-            cmd.addAll(List.of(java(), MAX_HEAP));
+            Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0, httpPort, uplink);
+            List<String> options = new ArrayList<>(List.of(JvmOptions.MAX_HEAP));
             if (env.profile()) {
-                cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
+                options.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
             }
-            cmd.addAll(List.of("-jar", env.gatewayJar().toAbsolutePath().toString(), "run", "-c", config.toString()));
-            return SubjectProcess.start(label(), cmd, dir, dir.resolve("hearth.log"), true)
-                    .withReadiness(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health"));
+            List<String> cmd = prefix(pinned);
+            Map<String, String> environment = new HashMap<>();
+            if (env.jvm().launcher().isPresent()) {
+                cmd.add(env.jvm().launcher().get().toString());
+                environment.put("JAVA_OPTS", String.join(" ", options));
+                environment.put("JAVA_HOME", System.getProperty("java.home")); // the launcher runs the harness's JVM
+            } else {
+                cmd.add(java());
+                cmd.addAll(options);
+                cmd.addAll(List.of("-jar", env.gatewayJar().toAbsolutePath().toString()));
+            }
+            cmd.addAll(List.of("run", "-c", config.toString()));
+            return SubjectProcess.start(label(), cmd, environment, dir, dir.resolve("hearth.log"), true)
+                    .withReadiness(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health")).gracefulStop(env.profile());
         }
     }
 
@@ -54,9 +68,10 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
         @Override
         public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
             List<String> cmd = prefix(pinned);
-            cmd.addAll(List.of(java(), MAX_HEAP, "-cp", env.floorClasspath(),
-                    FloorMapper.class.getName(), env.brokerUrl()));
-            return SubjectProcess.start(label(), cmd, dir, dir.resolve("floor.log"), true);
+            cmd.add(java());
+            cmd.addAll(env.jvm().floor());
+            cmd.addAll(List.of("-cp", env.floorClasspath(), FloorMapper.class.getName(), env.brokerUrl()));
+            return SubjectProcess.start(label(), cmd, env.jvm().environment(), dir, dir.resolve("floor.log"), true);
         }
     }
 
@@ -75,7 +90,7 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
             List<String> cmd = prefix(pinned);
             cmd.addAll(List.of("node", red.toString(), "--userDir", userDir.toString(),
                     "--settings", userDir.resolve("settings.js").toString()));
-            return SubjectProcess.start(label(), cmd, dir, dir.resolve("node-red.log"), false);
+            return SubjectProcess.start(label(), cmd, Map.of(), dir, dir.resolve("node-red.log"), false);
         }
     }
 

@@ -18,6 +18,7 @@ final class SubjectProcess implements AutoCloseable {
     private final boolean jvm;
     private final Thread reaper;
     private java.net.URI readiness;
+    private boolean graceful;
 
     private SubjectProcess(String name, Process process, Path log, boolean jvm, Thread reaper) {
         this.reaper = reaper;
@@ -27,13 +28,24 @@ final class SubjectProcess implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    static SubjectProcess start(String name, List<String> command, Path workDir, Path log, boolean jvm) throws IOException {
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    static SubjectProcess start(String name, List<String> command, java.util.Map<String, String> environment, Path workDir, Path log,
+                                boolean jvm) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         // A harness stopped by run.sh's timeout or Ctrl-C must not leave subjects behind.
         Thread reaper = new Thread(p::destroyForcibly, name + "-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         return new SubjectProcess(name, p, log, jvm, reaper);
+    }
+
+    /**
+     * Stop with SIGTERM and wait (a JFR recording is written on a clean exit) instead of SIGKILL. No run
+     * measures stopping, and a graceful stop of Hearth took up to 10 s of the budget per run.
+     */
+    SubjectProcess gracefulStop(boolean graceful) {
+        this.graceful = graceful;
+        return this;
     }
 
     /** A URL that answers 200 once the subject is ready (Hearth's /health). */
@@ -69,6 +81,11 @@ final class SubjectProcess implements AutoCloseable {
         poller.setDaemon(true);
         poller.start();
         return at;
+    }
+
+    /** The readiness URL (Hearth's /health); other paths of the same server resolve against it. */
+    java.net.URI readiness() {
+        return readiness;
     }
 
     /** The readiness URL's status code now; -1 when it does not answer or there is none. */
@@ -137,7 +154,7 @@ final class SubjectProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL at once, for runs that measure nothing about stopping (the smoke run). */
+    /** SIGKILL at once: no run measures stopping. */
     void kill() {
         process.destroyForcibly();
         try {
@@ -147,10 +164,11 @@ final class SubjectProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL after 10 s. */
+    /** SIGKILL, or with {@link #gracefulStop} SIGTERM and SIGKILL after 10 s. */
     @Override
     public void close() {
-        process.destroy();
+        if (graceful) process.destroy();
+        else process.destroyForcibly();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 System.err.println(name + " did not stop within 10 s of SIGTERM; killing it");
