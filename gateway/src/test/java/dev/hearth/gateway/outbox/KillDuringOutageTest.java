@@ -113,8 +113,23 @@ class KillDuringOutageTest {
 
     private static Process gateway(Path config, Path log) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
+                "-Dlogback.configurationFile=" + stateChangesLogged(config), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The shipped logging with device state changes shown (DEBUG): the test follows the gateway by its log. */
+    private static Path stateChangesLogged(Path config) throws IOException {
+        return Files.writeString(config.resolveSibling("logback-states.xml"), """
+                <configuration>
+                  <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="hearth.state" level="DEBUG"/>
+                  <logger name="org.eclipse.paho" level="WARN"/>
+                  <root level="INFO"><appender-ref ref="CONSOLE"/></root>
+                </configuration>
+                """);
     }
 
     private static String read(Path log) throws IOException {
