@@ -111,25 +111,21 @@ class KillDuringOutageTest {
         return config;
     }
 
-    private static Process gateway(Path config, Path log) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-Dlogback.configurationFile=" + stateChangesLogged(config), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** The shipped logging with device state changes shown (DEBUG): the test follows the gateway by its log. */
-    private static Path stateChangesLogged(Path config) throws IOException {
-        return Files.writeString(config.resolveSibling("logback-states.xml"), """
+    /** The test follows the gateway through its log: state changes are logged at DEBUG, so turn them on. */
+    private Process gateway(Path config, Path log) throws IOException {
+        Path logback = dir.resolve("logback-states.xml");
+        Files.writeString(logback, """
                 <configuration>
-                  <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n</pattern></encoder>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} %msg%n</pattern></encoder>
                   </appender>
                   <logger name="hearth.state" level="DEBUG"/>
-                  <logger name="org.eclipse.paho" level="WARN"/>
-                  <root level="INFO"><appender-ref ref="CONSOLE"/></root>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String read(Path log) throws IOException {
