@@ -54,7 +54,7 @@ timeout 120 java -jar bench/engine-jmh/target/engine-benchmarks.jar -p matching=
 engine_args=()
 [ -f "$engine_json" ] && engine_args=(--engine-json "$engine_json")
 # The harness skips repeats that would not fit in its budget; the timeout is only a backstop.
-budget=$(( 600 - ($(date +%s) - started) - 45 ))
+budget=$(( 600 - ($(date +%s) - started) - 25 ))
 echo "Running the benchmarks (budget ${budget} s)"
 timeout "$(( budget + 30 ))" java -jar bench/target/hearth-bench.jar \
   --budget "$budget" \

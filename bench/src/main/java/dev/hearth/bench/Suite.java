@@ -271,7 +271,7 @@ final class Suite implements AutoCloseable {
         try {
             return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT, p::alive);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("subject never answered; its output ends with:\n" + p.tail(), e);
+            throw new IllegalStateException("subject never answered" + p.trouble() + "; its output ends with:\n" + p.tail(), e);
         }
     }
 
@@ -301,7 +301,7 @@ final class Suite implements AutoCloseable {
     }
 
     private static void requireAlive(SubjectProcess p) {
-        if (!p.alive()) throw new IllegalStateException("subject died during the run:\n" + p.tail());
+        if (!p.alive()) throw new IllegalStateException("subject died during the run" + p.trouble() + ":\n" + p.tail());
     }
 
     void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value) {
