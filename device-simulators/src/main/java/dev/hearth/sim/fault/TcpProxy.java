@@ -22,11 +22,19 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean mqtt;
+    private final java.util.concurrent.atomic.AtomicLong withheld = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean withholdPubacks;
     private volatile boolean blackhole;
     private volatile boolean refusing;
     private volatile boolean closed;
 
     public TcpProxy(String targetHost, int targetPort) {
+        this(targetHost, targetPort, false);
+    }
+
+    private TcpProxy(String targetHost, int targetPort, boolean mqtt) {
+        this.mqtt = mqtt;
         this.target = new InetSocketAddress(targetHost, targetPort);
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -39,6 +47,28 @@ public final class TcpProxy implements AutoCloseable {
     /** Forwards to 127.0.0.1:targetPort. */
     public static TcpProxy to(int targetPort) {
         return new TcpProxy("127.0.0.1", targetPort);
+    }
+
+    /**
+     * Forwards to 127.0.0.1:targetPort, reading the server's bytes as MQTT packets so that
+     * {@link #withholdPubacks} can hold back the broker's acknowledgements and nothing else.
+     */
+    public static TcpProxy mqtt(int targetPort) {
+        return new TcpProxy("127.0.0.1", targetPort, true);
+    }
+
+    /**
+     * While on (a proxy made by {@link #mqtt}), the broker's PUBACKs to the client vanish: the broker
+     * has the client's messages, the client never learns it; everything else passes.
+     */
+    public void withholdPubacks(boolean on) {
+        if (!mqtt) throw new IllegalStateException("withholding PUBACKs needs a proxy made by TcpProxy.mqtt");
+        withholdPubacks = on;
+    }
+
+    /** PUBACKs withheld so far. */
+    public long withheldPubacks() {
+        return withheld.get();
     }
 
     public int port() {
@@ -128,7 +158,10 @@ public final class TcpProxy implements AutoCloseable {
         Link link = new Link(client, upstream);
         links.add(link);
         spawn("tcp-proxy-up-" + port(), () -> pump(link, client, upstream, true));
-        spawn("tcp-proxy-down-" + port(), () -> pump(link, upstream, client, false));
+        spawn("tcp-proxy-down-" + port(), () -> {
+            if (mqtt) pumpPackets(link, upstream, client);
+            else pump(link, upstream, client, false);
+        });
     }
 
     private void pump(Link link, Socket from, Socket to, boolean clientToServer) {
@@ -143,6 +176,41 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // A severed or reset link ends here; the other pump notices via close below.
+        } finally {
+            link.close();
+            links.remove(link);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    /** Server to client, one MQTT packet at a time: fixed header byte, remaining length, body. */
+    private void pumpPackets(Link link, Socket from, Socket to) {
+        try {
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(from.getInputStream()));
+            var out = to.getOutputStream();
+            java.io.ByteArrayOutputStream packet = new java.io.ByteArrayOutputStream();
+            int first;
+            while ((first = in.read()) >= 0) {
+                packet.reset();
+                packet.write(first);
+                int length = 0;
+                for (int shift = 0, b = 0x80; (b & 0x80) != 0; shift += 7) {
+                    b = in.readUnsignedByte();
+                    packet.write(b);
+                    length |= (b & 0x7F) << shift;
+                }
+                byte[] body = new byte[length];
+                in.readFully(body);
+                packet.write(body);
+                if (withholdPubacks && (first & 0xF0) == 0x40) {
+                    withheld.incrementAndGet();
+                    continue;
+                }
+                packet.writeTo(out);
                 out.flush();
             }
         } catch (IOException e) {

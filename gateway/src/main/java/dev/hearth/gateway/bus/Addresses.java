@@ -9,7 +9,10 @@ public final class Addresses {
     private Addresses() {
     }
 
-    /** MQTT bridge → core (send). Body: {@code mqtt.InboundMessage}. Every message from a subscribed topic. */
+    /**
+     * MQTT bridge → core (send). Body: {@code mqtt.Inbound}: an {@code InboundMessage} from a subscribed topic, or
+     * {@code RetainedSettled} once every retained message of the connection's subscriptions has come before it.
+     */
     public static final String MQTT_INBOUND = "hearth.mqtt.inbound";
 
     /**

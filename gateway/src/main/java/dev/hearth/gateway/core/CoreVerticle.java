@@ -30,7 +30,9 @@ import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.mqtt.Inbound;
 import dev.hearth.gateway.mqtt.InboundMessage;
+import dev.hearth.gateway.mqtt.RetainedSettled;
 import dev.hearth.gateway.mqtt.Publication;
 import dev.hearth.gateway.mqtt.SubscriptionRequest;
 import dev.hearth.gateway.time.GatewayTime;
@@ -65,7 +67,11 @@ public final class CoreVerticle extends VerticleBase {
     /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
     private static final DeliveryOptions UNTIL_ACKNOWLEDGED = new DeliveryOptions().setSendTimeout(Duration.ofHours(1).toMillis());
 
-    /** After the broker link first comes up, retained messages restore device state for this long before triggers arm. */
+    /**
+     * After the broker link first comes up, triggers arm once the retained messages have restored device state
+     * ({@link RetainedSettled}), or after this long if that never comes: with the embedded broker, which started with the
+     * gateway and whose devices are still reconnecting, or a broker that refuses the marker.
+     */
     public static final Duration SETTLE = Duration.ofSeconds(1);
     /** Without a broker, clock triggers still arm after this long. */
     public static final Duration ARM_WITHOUT_BROKER = Duration.ofSeconds(15);
@@ -89,8 +95,18 @@ public final class CoreVerticle extends VerticleBase {
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
     private CommandConfirmations confirmations;
-    private volatile boolean armed;
+    private volatile Optional<Arming> armed = Optional.empty();
     private long armTimer = -1;
+
+    /** What ended the start-up barrier. */
+    public enum Arming {
+        /** The broker had delivered every retained message of the subscriptions. */
+        RETAINED_SETTLED,
+        /** {@link #SETTLE} passed after the link came up (the embedded broker, or a broker that refused the marker). */
+        SETTLE_TIMEOUT,
+        /** No broker within {@link #ARM_WITHOUT_BROKER}: clock triggers should run anyway. */
+        NO_BROKER
+    }
 
     public CoreVerticle(DeviceRegistry registry, List<Automation> automations, Clock clock) {
         this(registry, automations, new GatewayTime(clock, 1.0));
@@ -175,9 +191,12 @@ public final class CoreVerticle extends VerticleBase {
         engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
                 new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
                 new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), automationSettings.maxRunsPerSecond()));
-        bus.<InboundMessage>consumer(Addresses.MQTT_INBOUND, m -> onInbound(m.body()));
+        bus.<Inbound>consumer(Addresses.MQTT_INBOUND, m -> {
+            if (m.body() instanceof InboundMessage message) onInbound(message);
+            else if (m.body() instanceof RetainedSettled) arm(Arming.RETAINED_SETTLED);
+        });
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
-        armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm());
+        armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm(Arming.NO_BROKER));
         automationsDir.ifPresent(this::watch);
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
@@ -222,24 +241,34 @@ public final class CoreVerticle extends VerticleBase {
 
     /** Whether the start-up barrier has passed and triggers are armed. */
     public boolean armed() {
+        return armed.isPresent();
+    }
+
+    /** What ended the start-up barrier; empty while it holds. */
+    public Optional<Arming> armedBy() {
         return armed;
     }
 
     private void onConnection(ConnectionChanged c) {
-        if (c.connected() && !armed) {
+        if (c.connected() && armed.isEmpty()) {
             vertx.cancelTimer(armTimer);
-            armTimer = vertx.setTimer(SETTLE.toMillis(), t -> arm());
+            armTimer = vertx.setTimer(SETTLE.toMillis(), t -> arm(Arming.SETTLE_TIMEOUT));
         }
-        if (armed) {
+        if (armed.isPresent()) {
             engine.onGatewayEvent(c.connected() ? Trigger.GatewayEvent.CONNECTION_RESTORED : Trigger.GatewayEvent.CONNECTION_LOST);
         }
     }
 
-    private void arm() {
-        if (armed) return;
+    private void arm(Arming why) {
+        if (armed.isPresent()) return;
+        vertx.cancelTimer(armTimer);
         engine.arm(restored.timers(), restored.clocks());
-        armed = true;
-        log.info("Automations armed: {}", automations.size());
+        armed = Optional.of(why);
+        log.info("Automations armed: {} ({})", automations.size(), switch (why) {
+            case RETAINED_SETTLED -> "retained states settled";
+            case SETTLE_TIMEOUT -> SETTLE.toMillis() + " ms after the broker link came up";
+            case NO_BROKER -> "no broker within " + ARM_WITHOUT_BROKER.toSeconds() + " s";
+        });
     }
 
     /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */

@@ -10,7 +10,7 @@ import java.time.Instant;
  * only then does the broker get its PUBACK.
  */
 public record InboundMessage(String topic, byte[] payload, int qos, boolean retained, Instant receivedAt, long ackToken)
-        implements LocalMessage {
+        implements Inbound {
 
     public InboundMessage(String topic, byte[] payload, int qos, boolean retained, Instant receivedAt) {
         this(topic, payload, qos, retained, receivedAt, 0);

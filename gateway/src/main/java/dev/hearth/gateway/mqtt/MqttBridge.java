@@ -52,7 +52,9 @@ public final class MqttBridge extends VerticleBase {
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
                 m -> {
                     bus.send(Addresses.MQTT_INBOUND, m);
-                    if (forwards.isPresent() && forwards.get().rewrite(m.topic()).isPresent()) bus.send(Addresses.UPLINK_FORWARD, m);
+                    if (m instanceof InboundMessage message && forwards.isPresent() && forwards.get().rewrite(message.topic()).isPresent()) {
+                        bus.send(Addresses.UPLINK_FORWARD, message);
+                    }
                 },
                 c -> {
                     if (c.connected()) outbox.onReady();

@@ -50,7 +50,9 @@ final class MqttLink implements Transport {
     private final MqttSettings settings;
     /** Grows when automations are reloaded; read and written on the link's context only. */
     private final List<String> topics;
-    private final Consumer<InboundMessage> inbound;
+    private final Consumer<Inbound> inbound;
+    /** The link's own topic for the marker that tells when retained messages have all arrived. */
+    private final String settleTopic;
     private final Consumer<ConnectionChanged> connectionChanges;
     private final PublishWindow<Outgoing> window = new PublishWindow<>(QUEUE_CAPACITY);
     private final ReconnectPolicy reconnect;
@@ -60,6 +62,8 @@ final class MqttLink implements Transport {
     private final QuickStartExecutor pahoThreads = new QuickStartExecutor("hearth-paho");
 
     private MqttAsyncClient client;
+    /** The settle marker's payload for the current connection. */
+    private byte[] settleNonce = new byte[0];
     private int generation;
     private volatile boolean connected;
     private volatile boolean ready;
@@ -71,12 +75,15 @@ final class MqttLink implements Transport {
     private long lastFailureLog;
 
     MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics,
-             Consumer<InboundMessage> inbound, Consumer<ConnectionChanged> connectionChanges) {
+             Consumer<Inbound> inbound, Consumer<ConnectionChanged> connectionChanges) {
         this.vertx = vertx;
         this.scheduler = scheduler;
         this.context = context;
         this.settings = settings;
-        this.topics = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(topics));
+        this.settleTopic = settings.baseTopic() + "/settle";
+        java.util.LinkedHashSet<String> filters = new java.util.LinkedHashSet<>(List.of(settleTopic));
+        filters.addAll(topics);
+        this.topics = new java.util.ArrayList<>(filters);
         this.inbound = inbound;
         this.connectionChanges = connectionChanges;
         this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax());
@@ -116,7 +123,8 @@ final class MqttLink implements Transport {
         int gen = ++generation;
         try {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), null, pahoThreads);
-            client.setCallback(new Callback(gen));
+            settleNonce = java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+            client.setCallback(new Callback(gen, settleNonce));
             // Inbound QoS 1 messages are acknowledged by ack(), once what they caused is on disk.
             client.setManualAcks(true);
             client.connect(PahoOptions.build(settings), null, listener(gen, this::onConnected, this::onConnectFailed));
@@ -195,6 +203,11 @@ final class MqttLink implements Transport {
         ready = true;
         log.info("Ready: subscribed to {} topic filters on {}", topics.size(), settings.url());
         connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
+        // An embedded broker has just started with the gateway: its devices are still reconnecting, so the
+        // core's fixed settle time applies instead (a marker would end the barrier before any device is back).
+        if (settings.embedded()) return;
+        // QoS 0 and not retained: never queued in a session, never replayed; only this connection's nonce counts.
+        send(new Publication(settleTopic, settleNonce, 0, false), Optional.empty());
     }
 
     private void pump() {
@@ -396,9 +409,11 @@ final class MqttLink implements Transport {
     /** One global callback (Paho's per-subscription listener overloads throw); it only hands over. */
     private final class Callback implements MqttCallback {
         private final int gen;
+        private final byte[] settleNonce;
 
-        Callback(int gen) {
+        Callback(int gen, byte[] settleNonce) {
             this.gen = gen;
+            this.settleNonce = settleNonce;
         }
 
         @Override
@@ -417,11 +432,21 @@ final class MqttLink implements Transport {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 long token = message.getQos() == 0 ? 0 : ackToken(gen, message.getId(), message.getQos());
+                if (topic.equals(settleTopic)) {
+                    onSettleMarker(message, token);
+                    return;
+                }
                 inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now(), token));
             } catch (Throwable t) {
                 // An exception escaping here would shut the Paho client down.
                 log.error("Dropped inbound message on '{}': {}", topic, t.toString());
             }
+        }
+
+        /** A marker of an earlier connection (or anyone else's message on our topic) says nothing about this one. */
+        private void onSettleMarker(MqttMessage message, long token) {
+            if (Arrays.equals(message.getPayload(), settleNonce)) inbound.accept(new RetainedSettled(settings.url(), Instant.now()));
+            if (token != 0) context.runOnContext(v -> ack(token));
         }
 
         @Override

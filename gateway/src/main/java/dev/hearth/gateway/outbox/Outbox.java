@@ -18,17 +18,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Store-and-forward in front of one broker connection. Every publication is first appended to H2
- * (many per commit), then handed to the transport while it is connected; its row is removed only after
- * the broker's PUBACK. Through an outage rows pile up on disk; on reconnect they drain commands first,
- * each topic in order, and live traffic joins behind them. All state is confined to the event loop of
- * the transport; database work runs on a worker, one transaction at a time.
+ * Store-and-forward in front of one broker connection. Every publication joins its line at once and is
+ * appended to H2 in a group commit; while the link is up and nothing older waits, it is handed to the
+ * transport at submit, concurrently with its commit. A message is safe once it is committed or the
+ * broker acknowledged it, whichever comes first; a message acknowledged before its append was taken
+ * into a commit is never written at all. Through an outage rows pile up on disk; on reconnect they
+ * drain commands first, each topic in order, and live traffic joins behind them. All state is confined
+ * to the event loop of the transport; database work runs on a worker, one transaction at a time.
  */
 public final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     /** Rows handed to the transport at once: beyond the broker's window they would only wait in memory. */
     private static final int MAX_HANDED = 256;
     private static final long SWEEP_MILLIS = 1000;
+    /**
+     * How long a commit of messages already in the broker's hands may wait: a PUBACK within it spares
+     * the disk both the row and its deletion. Messages waiting for the link commit at once.
+     */
+    private static final long COMMIT_GRACE_MILLIS = 20;
 
     /** The two moments a caller may wait for: the row is on disk, the broker has the message. */
     public record Submission(Future<Void> committed, Future<Void> delivered) {
@@ -50,14 +57,12 @@ public final class Outbox {
     private final Optional<TokenBucket> bucket;
     private long pumpTimer = -1;
 
-    private List<Queued> toAppend = new ArrayList<>();
-    private List<Long> toRemove = new ArrayList<>();
-    private List<OutboxStore.Dead> toBury = new ArrayList<>();
-    private List<Queued> toCount = new ArrayList<>();
+    private final PendingWrites pending = new PendingWrites();
+    private final Settlements settlements = new Settlements();
     private Future<Void> flushing;
-    private Promise<Void> nextFlush;
     private long nextId;
     private long sweepTimer = -1;
+    private long graceTimer = -1;
     private long dropped;
     private long expired;
     private long deadLetters;
@@ -109,7 +114,10 @@ public final class Outbox {
         ((OutboxQueue.Admission.Admitted) admission).evicted().forEach(this::evict);
         Waiter w = new Waiter(Promise.promise(), Promise.promise());
         waiters.put(q.id(), w);
-        toAppend.add(q);
+        settlements.submitted(q.id());
+        pending.append(q);
+        queue.ready(q);
+        pump();
         flush();
         return new Submission(w.committed().future(), w.delivered().future());
     }
@@ -161,18 +169,11 @@ public final class Outbox {
     }
 
     /**
-     * Completes when everything submitted so far is on disk (a commit barrier). A failed commit also
-     * completes it: the failed messages were refused loudly and are not waited for.
+     * Completes when everything submitted so far is safe: committed, or acknowledged by the broker,
+     * whichever came first. A failed commit also completes it for the messages it refused loudly.
      */
     public Future<Void> committedSoFar() {
-        Future<Void> barrier;
-        if (!toAppend.isEmpty()) {
-            if (nextFlush == null) nextFlush = Promise.promise();
-            barrier = nextFlush.future();
-        } else {
-            barrier = flushing != null ? flushing : Future.succeededFuture();
-        }
-        return barrier.recover(e -> Future.succeededFuture());
+        return settlements.everythingSoFar();
     }
 
     /** Stops taking messages and commits what is pending; rows not yet acknowledged stay for the next start. */
@@ -180,6 +181,8 @@ public final class Outbox {
         stopped = true;
         if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         if (pumpTimer >= 0) vertx.cancelTimer(pumpTimer);
+        if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
+        graceTimer = -1;
         return flushAll();
     }
 
@@ -221,7 +224,7 @@ public final class Outbox {
 
     private void onDelivery(Queued q, Delivery delivery) {
         handed.remove(q.id());
-        // Delivery.Stopped: the row stays on disk and is sent again after the next start.
+        // Delivery.Stopped: the row is (or is about to be) on disk and is sent again after the next start.
         if (delivery instanceof Delivery.Acknowledged) acknowledged(q);
         else if (delivery instanceof Delivery.Expired) expired(List.of(q));
         else if (delivery instanceof Delivery.Refused r) refused(q, r);
@@ -231,18 +234,21 @@ public final class Outbox {
 
     private void acknowledged(Queued q) {
         queue.removed(q);
-        toRemove.add(q.id());
+        pending.remove(q);
+        settlements.settled(q.id());
         delivered++;
         drainRate.mark(clock.instant());
         Waiter w = waiters.remove(q.id());
-        if (w != null) w.delivered().tryComplete();
+        if (w == null) return;
+        w.committed().tryComplete();
+        w.delivered().tryComplete();
     }
 
     private void refused(Queued q, Delivery.Refused r) {
         Queued again = q.withAttempt();
         if (again.attempts() < settings.deadLetterAfter()) {
             log.info("Outbox {}: {} (attempt {} of {})", name, r.reason(), again.attempts(), settings.deadLetterAfter());
-            toCount.add(again);
+            pending.attempted(again);
             queue.retry(again);
             return;
         }
@@ -250,7 +256,7 @@ public final class Outbox {
                 name, r.reason(), again.attempts());
         queue.removed(q);
         deadLetters++;
-        toBury.add(new OutboxStore.Dead(again, r.reason(), clock.instant()));
+        pending.bury(new OutboxStore.Dead(again, r.reason(), clock.instant()));
         fail(q, "dead letter: " + r.reason());
     }
 
@@ -262,7 +268,7 @@ public final class Outbox {
                 commands, rows.size() - commands, rows.get(0).publication().topic());
         for (Queued q : rows) {
             queue.removed(q);
-            toRemove.add(q.id());
+            pending.remove(q);
             fail(q, "expired before it could be delivered");
         }
     }
@@ -276,7 +282,7 @@ public final class Outbox {
     private void evict(Queued q) {
         dropped++;
         log.warn("Outbox {} full: dropped the oldest telemetry on '{}' to make room", name, q.publication().topic());
-        toRemove.add(q.id());
+        pending.remove(q);
         fail(q, "dropped: the outbox was full");
     }
 
@@ -297,23 +303,36 @@ public final class Outbox {
     }
 
     private void fail(Queued q, String reason) {
+        settlements.settled(q.id());
         Waiter w = waiters.remove(q.id());
         if (w == null) return;
         w.committed().tryFail(reason);
         w.delivered().tryFail(reason);
     }
 
-    /** Starts one group commit with everything pending, unless one is running (it starts the next when done). */
+    /**
+     * Starts one group commit with everything pending, unless one is running (it starts the next when
+     * done). While every live message is in the broker's hands, the commit waits a short grace.
+     */
     private void flush() {
-        if (flushing != null) return;
-        OutboxStore.Changes changes = new OutboxStore.Changes(toAppend, toRemove, toBury, toCount);
-        if (changes.isEmpty()) return;
-        toAppend = new ArrayList<>();
-        toRemove = new ArrayList<>();
-        toBury = new ArrayList<>();
-        toCount = new ArrayList<>();
-        Promise<Void> done = nextFlush != null ? nextFlush : Promise.promise();
-        nextFlush = null;
+        if (flushing != null || pending.isEmpty()) return;
+        boolean allHanded = !stopped && transport.ready() && queue.waiting() == 0;
+        if (!allHanded) {
+            commit();
+        } else if (graceTimer < 0) {
+            graceTimer = vertx.setTimer(COMMIT_GRACE_MILLIS, t -> {
+                graceTimer = -1;
+                if (flushing == null) commit();
+            });
+        }
+    }
+
+    private void commit() {
+        if (flushing != null || pending.isEmpty()) return;
+        if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
+        graceTimer = -1;
+        OutboxStore.Changes changes = pending.take();
+        Promise<Void> done = Promise.promise();
         flushing = done.future();
         vertx.executeBlocking(() -> {
             store.apply(changes);
@@ -325,6 +344,7 @@ public final class Outbox {
                 done.complete();
                 flush();
             } else {
+                // what failed waits for the next event: no retry loop against a database that refuses writes
                 notCommitted(changes, r.cause());
                 done.fail(r.cause());
             }
@@ -333,30 +353,31 @@ public final class Outbox {
 
     private void committed(List<Queued> appended) {
         for (Queued q : appended) {
+            settlements.settled(q.id());
             Waiter w = waiters.get(q.id());
-            if (w == null) continue; // evicted or expired before its commit: its removal follows in the next batch
-            w.committed().tryComplete();
-            queue.ready(q);
+            if (w != null) w.committed().tryComplete();
         }
-        pump();
     }
 
     private void notCommitted(OutboxStore.Changes changes, Throwable cause) {
-        log.error("Outbox {}: could not write to {}: {}. {} new messages were not queued.", name, store.database().file(),
-                cause.getMessage(), changes.appended().size());
+        int refused = 0;
         for (Queued q : changes.appended()) {
-            if (waiters.containsKey(q.id())) queue.removed(q);
+            // In the transport's hands already: its PUBACK makes it safe, a crash before that loses it unacked.
+            if (handed.containsKey(q.id()) || !waiters.containsKey(q.id())) continue;
+            queue.withdraw(q);
+            queue.removed(q);
             fail(q, "not queued: " + cause.getMessage());
+            refused++;
         }
-        // Removals and dead letters are retried with the next batch: a stale row only means a duplicate.
-        toRemove.addAll(changes.removed());
-        toBury.addAll(changes.dead());
+        log.error("Outbox {}: could not write to {}: {}. {} new messages were not queued.", name, store.database().file(),
+                cause.getMessage(), refused);
+        pending.retryAfterFailure(changes);
     }
 
     /** Commits everything pending now; fails if a commit fails (what failed stays pending). */
     private Future<Void> flushAll() {
         if (flushing != null) return flushing.compose(v -> flushAll());
-        flush();
+        commit();
         return flushing == null ? Future.succeededFuture() : flushing.compose(v -> flushAll());
     }
 }

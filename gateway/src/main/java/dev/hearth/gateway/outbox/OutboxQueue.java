@@ -65,7 +65,7 @@ public final class OutboxQueue {
         ready(q);
     }
 
-    /** A committed row joins the end of its line. */
+    /** A new row joins the end of its line. */
     public void ready(Queued q) {
         line(q.kind()).addLast(q);
     }
@@ -73,6 +73,11 @@ public final class OutboxQueue {
     /** A row the broker refused goes back to the head of its line for another attempt. */
     public void retry(Queued q) {
         line(q.kind()).addFirst(q);
+    }
+
+    /** Takes a waiting row out of its line (its commit failed: it was never queued after all). */
+    public void withdraw(Queued q) {
+        line(q.kind()).removeIf(x -> x.id() == q.id());
     }
 
     /** The next row to send: commands first. */

@@ -1,0 +1,44 @@
+package dev.hearth.gateway.outbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.TreeSet;
+
+/**
+ * Which submitted messages are not yet safe: neither committed nor acknowledged by the broker (nor
+ * given up). An inbound message is acknowledged to its broker only once everything it caused is
+ * safe in one of these two ways, hence at-least-once. Not thread-safe: owned by the outbox's event loop.
+ */
+final class Settlements {
+    private record Barrier(long upTo, Promise<Void> done) {
+    }
+
+    private final TreeSet<Long> unsettled = new TreeSet<>();
+    private final Deque<Barrier> barriers = new ArrayDeque<>();
+
+    void submitted(long id) {
+        unsettled.add(id);
+    }
+
+    /** The message is on disk, with the broker, or given up; settling twice is harmless. */
+    void settled(long id) {
+        if (!unsettled.remove(id) || barriers.isEmpty()) return;
+        long oldest = unsettled.isEmpty() ? Long.MAX_VALUE : unsettled.first();
+        barriers.removeIf(b -> {
+            if (oldest <= b.upTo()) return false;
+            b.done().complete();
+            return true;
+        });
+    }
+
+    /** Completes once every message submitted so far is settled. */
+    Future<Void> everythingSoFar() {
+        if (unsettled.isEmpty()) return Future.succeededFuture();
+        Barrier b = new Barrier(unsettled.last(), Promise.promise());
+        barriers.addLast(b);
+        return b.done().future();
+    }
+}
