@@ -5,12 +5,15 @@ import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Sql;
+import dev.hearth.gateway.device.DeviceId;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +23,9 @@ import java.util.Map;
 /**
  * Writes what the engine and registry must not forget to H2, off the event loop and in group commits: changes of
  * one short window become one transaction (a commit per change would wear an SD card, see DESIGN.md). Later writes
- * to the same key replace earlier ones within a batch. Runs on the core's event loop.
+ * to the same key replace earlier ones within a batch. One batch is written at a time: while it is, the next one
+ * gathers, so under a flood of sensor messages the batches grow and each attribute is written once per batch,
+ * not once per message. Runs on the core's event loop.
  */
 final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
@@ -29,21 +34,41 @@ final class AutomationJournal implements EngineJournal {
 
     private final Vertx vertx;
     private final AutomationStore store;
-    private Map<String, Sql<Void>> pending = new LinkedHashMap<>();
-    private List<Sql<Void>> traces = new ArrayList<>();
+    private Batch gathering = new Batch();
     private boolean scheduled;
-    private Future<Void> lastFlush = Future.succeededFuture();
+    private boolean writing;
+    private Future<Void> lastWrite = Future.succeededFuture();
 
     AutomationJournal(Vertx vertx, AutomationStore store) {
         this.vertx = vertx;
         this.store = store;
     }
 
+    /** What one commit writes, and the promise of its durability. */
+    private static final class Batch {
+        final Map<AttributeKey, AutomationStore.StoredState> states = new LinkedHashMap<>();
+        final Map<String, Sql<Void>> others = new LinkedHashMap<>();
+        final List<AutomationRun> traces = new ArrayList<>();
+        final Promise<Void> written = Promise.promise();
+
+        boolean isEmpty() {
+            return states.isEmpty() && others.isEmpty() && traces.isEmpty();
+        }
+
+        void write(Connection c) throws SQLException {
+            AutomationStore.saveStates(c, states.values());
+            for (Sql<Void> w : others.values()) w.run(c);
+            AutomationStore.saveTraces(c, traces);
+        }
+    }
+
+    private record AttributeKey(DeviceId device, String attribute) {
+    }
+
     void stateChanged(StateChanged c) {
-        put("state:" + c.device() + "." + c.attribute(), conn -> {
-            AutomationStore.saveState(conn, c.device().value(), c.attribute(), c.value(), c.at());
-            return null;
-        });
+        gathering.states.put(new AttributeKey(c.device(), c.attribute()),
+                new AutomationStore.StoredState(c.device().value(), c.attribute(), c.value(), c.at()));
+        schedule();
     }
 
     @Override
@@ -72,37 +97,48 @@ final class AutomationJournal implements EngineJournal {
 
     @Override
     public void traced(AutomationRun run) {
-        traces.add(conn -> {
-            AutomationStore.saveTrace(conn, run);
-            return null;
-        });
+        gathering.traces.add(run);
         schedule();
     }
 
     private void put(String key, Sql<Void> write) {
-        pending.remove(key);
-        pending.put(key, write);
+        gathering.others.remove(key);
+        gathering.others.put(key, write);
         schedule();
     }
 
+    /** The batch is written BATCH_MILLIS after its first change, or as soon as the batch before it is written. */
     private void schedule() {
-        if (scheduled) return;
+        if (scheduled || writing) return;
         scheduled = true;
-        vertx.setTimer(BATCH_MILLIS, t -> flush());
+        vertx.setTimer(BATCH_MILLIS, t -> {
+            scheduled = false;
+            if (!writing) write();
+        });
     }
 
     /** Commits everything gathered so far; the future completes when it is durable. */
     Future<Void> flush() {
-        scheduled = false;
-        if (pending.isEmpty() && traces.isEmpty()) return lastFlush;
-        List<Sql<Void>> batch = new ArrayList<>(pending.values());
-        batch.addAll(traces);
-        pending = new LinkedHashMap<>();
-        traces = new ArrayList<>();
-        lastFlush = vertx.executeBlocking(() -> store.session().transaction((Connection c) -> {
-            for (Sql<Void> w : batch) w.run(c);
+        if (gathering.isEmpty()) return lastWrite;
+        Future<Void> done = gathering.written.future();
+        if (!writing) write();
+        return done;
+    }
+
+    private void write() {
+        if (gathering.isEmpty()) return;
+        Batch batch = gathering;
+        gathering = new Batch();
+        writing = true;
+        lastWrite = batch.written.future();
+        vertx.executeBlocking(() -> store.session().transaction((Connection c) -> {
+            batch.write(c);
             return null;
-        }), true).<Void>mapEmpty().onFailure(e -> log.error("Automation state not saved: {}", e.getMessage()));
-        return lastFlush;
+        }), true).onComplete(done -> {
+            writing = false;
+            if (done.failed()) log.error("Automation state not saved: {}", done.cause().getMessage());
+            batch.written.handle(done.mapEmpty());
+            write();
+        });
     }
 }

@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,13 @@ public final class AutomationStore {
             "CREATE TABLE automation_clock (clock_key VARCHAR(200) PRIMARY KEY, checked TIMESTAMP(3) WITH TIME ZONE NOT NULL)",
             "CREATE TABLE automation_trace (id BIGINT AUTO_INCREMENT PRIMARY KEY, automation VARCHAR(64) NOT NULL,"
                     + " at TIMESTAMP(3) WITH TIME ZONE NOT NULL, outcome VARCHAR(32) NOT NULL, body CLOB NOT NULL)",
-            "CREATE INDEX automation_trace_by_automation ON automation_trace (automation, id)");
+            "CREATE INDEX automation_trace_by_automation ON automation_trace (automation, id)",
+            // A CLOB over a few hundred bytes lives in H2's separate LOB store (more maps to write, a cleaner thread on
+            // delete); a trace is small enough to sit in its row.
+            "ALTER TABLE automation_trace ALTER COLUMN body SET DATA TYPE CHARACTER VARYING",
+            // H2 commits the whole store each time an identity's cache (32 values by default) runs out: a trace per run
+            // paid for that every 32 runs. Ids skipped after a crash are harmless.
+            "ALTER TABLE automation_trace ALTER COLUMN id SET CACHE 10000");
 
     private final Session database;
 
@@ -111,14 +120,23 @@ public final class AutomationStore {
     // ---- writes, inside a caller's transaction ---------------------------------------------------------------
 
     public static void saveState(Connection c, String device, String attribute, Value value, Instant lastChanged) throws SQLException {
+        saveStates(c, List.of(new StoredState(device, attribute, value, lastChanged)));
+    }
+
+    /** Saves attribute values with one statement executed as a batch (a journal batch holds many). */
+    public static void saveStates(Connection c, Collection<StoredState> states) throws SQLException {
+        if (states.isEmpty()) return;
         try (PreparedStatement p = c.prepareStatement(
                 "MERGE INTO device_state (device, attribute, value_type, value_text, last_changed) KEY (device, attribute) VALUES (?, ?, ?, ?, ?)")) {
-            p.setString(1, device);
-            p.setString(2, attribute);
-            p.setString(3, value instanceof Value.Bool ? "b" : value instanceof Value.Number ? "n" : "t");
-            p.setString(4, value.toString());
-            p.setTimestamp(5, Timestamp.from(lastChanged));
-            p.executeUpdate();
+            for (StoredState s : states) {
+                p.setString(1, s.device());
+                p.setString(2, s.attribute());
+                p.setString(3, s.value() instanceof Value.Bool ? "b" : s.value() instanceof Value.Number ? "n" : "t");
+                p.setString(4, s.value().toString());
+                p.setTimestamp(5, Timestamp.from(s.lastChanged()));
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
@@ -152,14 +170,25 @@ public final class AutomationStore {
     }
 
     public static void saveTrace(Connection c, AutomationRun run) throws SQLException {
+        saveTraces(c, List.of(run));
+    }
+
+    /** Saves traces with one batched statement, then prunes each automation named once. */
+    public static void saveTraces(Connection c, List<AutomationRun> runs) throws SQLException {
+        if (runs.isEmpty()) return;
+        Set<String> automations = new LinkedHashSet<>();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body) VALUES (?, ?, ?, ?)")) {
-            p.setString(1, run.automation());
-            p.setTimestamp(2, Timestamp.from(run.at()));
-            p.setString(3, run.outcome().name());
-            p.setString(4, encode(run).encode());
-            p.executeUpdate();
+            for (AutomationRun run : runs) {
+                p.setString(1, run.automation());
+                p.setTimestamp(2, Timestamp.from(run.at()));
+                p.setString(3, run.outcome().name());
+                p.setString(4, encode(run).encode());
+                p.addBatch();
+                automations.add(run.automation());
+            }
+            p.executeBatch();
         }
-        pruneTraces(c, run.automation());
+        for (String automation : automations) pruneTraces(c, automation);
     }
 
     /**
