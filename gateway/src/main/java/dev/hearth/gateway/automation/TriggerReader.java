@@ -21,7 +21,11 @@ import java.util.OptionalDouble;
 final class TriggerReader {
     static final List<String> KINDS = List.of("state", "numeric", "time", "cron", "sun", "interval", "mqtt", "availability", "silent", "gateway",
             "command_failed");
-    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+    /** Built on the first cron trigger: cron-utils' classes and definitions cost start-up time in homes with none. */
+    private static final class UnixCron {
+        static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    }
 
     private final PartReader parts;
 
@@ -78,7 +82,7 @@ final class TriggerReader {
         if (!t.has("cron")) t.missing("cron");
         return t.text("cron").flatMap(expression -> {
             try {
-                return Optional.of(new Trigger.Cron(expression, ExecutionTime.forCron(CRON.parse(expression).validate())));
+                return Optional.of(new Trigger.Cron(expression, ExecutionTime.forCron(UnixCron.PARSER.parse(expression).validate())));
             } catch (IllegalArgumentException e) {
                 t.problemAtValue("cron", "bad cron expression '" + expression + "': " + e.getMessage()
                         + " (five fields: minute hour day-of-month month day-of-week)");

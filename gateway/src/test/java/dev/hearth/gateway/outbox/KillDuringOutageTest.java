@@ -111,9 +111,20 @@ class KillDuringOutageTest {
         return config;
     }
 
-    private static Process gateway(Path config, Path log) throws IOException {
+    /** The test follows the gateway through its log: state changes are logged at DEBUG, so turn them on. */
+    private Process gateway(Path config, Path log) throws IOException {
+        Path logback = dir.resolve("logback-states.xml");
+        Files.writeString(logback, """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="hearth.state" level="DEBUG"/>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
+                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
