@@ -49,9 +49,6 @@ public final class AutomationEngine implements RunExecution.Host {
                           Consumer<AutomationRun> runs, EngineJournal journal) {
     }
 
-    private record Hold(Scheduler.Cancellable timer, String automation) {
-    }
-
     private record Start(Automation automation, String trigger, Map<String, Object> data) {
     }
 
@@ -59,16 +56,15 @@ public final class AutomationEngine implements RunExecution.Host {
     private final Scheduler scheduler;
     private final Outputs out;
     private final Options options;
-    private final Schedules schedules;
     private final Map<String, Automation> byId = new LinkedHashMap<>();
     private final Set<String> disabled = new HashSet<>();
     private final RunHistory history = new RunHistory(RECENT_RUNS);
-    private final Map<String, Hold> holds = new HashMap<>();
-    private final Map<String, Scheduler.Cancellable> clocks = new HashMap<>();
+    private final Holds holds;
+    private final ClockTriggers clocks;
     private final Map<String, List<RunExecution>> running = new HashMap<>();
     private final Map<String, Deque<Start>> queued = new HashMap<>();
     private final Map<RunExecution, String> delays = new HashMap<>();
-    private final List<RunExecution.Waiter> waiters = new ArrayList<>();
+    private final Waiters waiters = new Waiters();
     private final RunLimiter limiter;
     private TriggerIndex index;
     private boolean armed;
@@ -79,10 +75,25 @@ public final class AutomationEngine implements RunExecution.Host {
         this.scheduler = scheduler;
         this.out = out;
         this.options = options;
-        this.schedules = new Schedules(scheduler.zone(), options.sun());
+        this.holds = new Holds(scheduler, out.journal());
+        this.clocks = new ClockTriggers(scheduler, new Schedules(scheduler.zone(), options.sun()), out.journal(), clockFiring());
         this.limiter = new RunLimiter(options.maxRunsPerSecond());
         automations.forEach(this::put);
         this.index = new TriggerIndex(byId.values());
+    }
+
+    private ClockTriggers.Firing clockFiring() {
+        return new ClockTriggers.Firing() {
+            @Override
+            public void fire(TriggerIndex.Armed a, String trigger, Map<String, Object> data) {
+                AutomationEngine.this.fire(a, trigger, data);
+            }
+
+            @Override
+            public void nearMiss(String automation, String trigger, AutomationRun.Outcome outcome, String detail) {
+                AutomationEngine.this.nearMiss(automation, trigger, outcome, detail);
+            }
+        };
     }
 
     private void put(Automation a) {
@@ -100,7 +111,7 @@ public final class AutomationEngine implements RunExecution.Host {
     public void arm(Collection<EngineJournal.PendingTimer> pending, Map<String, Instant> clockChecked) {
         armed = true;
         pending.forEach(this::restore);
-        for (TriggerIndex.Armed a : index.clock()) armClock(a, Optional.ofNullable(clockChecked.get(a.key())));
+        for (TriggerIndex.Armed a : index.clock()) clocks.arm(a, Optional.ofNullable(clockChecked.get(a.key())));
         for (TriggerIndex.Armed a : index.silence()) armSilence(a);
         onGatewayEvent(Trigger.GatewayEvent.STARTED);
     }
@@ -155,48 +166,11 @@ public final class AutomationEngine implements RunExecution.Host {
 
     /** A device not heard since start-up is silent from now on (unless a restored hold already counts). */
     private void armSilence(TriggerIndex.Armed a) {
-        if (!holds.containsKey("hold:" + a.key())) hold(a, ((Trigger.Silent) a.trigger()).after(), silenceData(a));
+        if (!holds.pending(a)) hold(a, ((Trigger.Silent) a.trigger()).after(), silenceData(a));
     }
 
     private static Map<String, Object> silenceData(TriggerIndex.Armed a) {
         return Map.of("kind", "silent", "device", ((Trigger.Silent) a.trigger()).device().value());
-    }
-
-    private void armClock(TriggerIndex.Armed a, Optional<Instant> checked) {
-        Trigger.Scheduled t = (Trigger.Scheduled) a.trigger();
-        Instant now = scheduler.now();
-        if (checked.isPresent() && !(t instanceof Trigger.Interval)) missed(a, t, checked.get(), now);
-        out.journal().clockFired(a.key(), now);
-        scheduleClock(a, now);
-    }
-
-    /** The latest moment between {@code checked} and now that the gateway was not up to see, handled per on_missed. */
-    private void missed(TriggerIndex.Armed a, Trigger.Scheduled t, Instant checked, Instant now) {
-        Optional<Instant> latest = Optional.empty();
-        Optional<Instant> next = schedules.next(t, checked);
-        for (int i = 0; i < 10_000 && next.isPresent() && !next.get().isAfter(now); i++) {
-            latest = next;
-            next = schedules.next(t, next.get());
-        }
-        if (latest.isEmpty()) return;
-        Automation.Missed policy = a.automation().onMissed();
-        String what = t.describe() + " at " + latest.get() + " passed while the gateway was down";
-        if (policy.run() && !latest.get().plus(policy.grace()).isBefore(now)) {
-            fire(a, what + "; run late (on_missed: run)", Map.of("kind", "missed", "at", latest.get().toString()));
-        } else {
-            nearMiss(a.automation().id(), t.describe(), AutomationRun.Outcome.MISSED,
-                    what + (policy.run() ? "; later than the grace of " + policy.grace() + ", skipped" : "; skipped (on_missed: skip)"));
-        }
-    }
-
-    private void scheduleClock(TriggerIndex.Armed a, Instant after) {
-        Optional<Instant> next = schedules.next((Trigger.Scheduled) a.trigger(), after);
-        if (next.isEmpty()) return;
-        clocks.put(a.key(), scheduler.schedule(Duration.between(scheduler.now(), next.get()), () -> {
-            out.journal().clockFired(a.key(), next.get());
-            fire(a, a.trigger().describe(), Map.of("kind", "clock", "at", next.get().toString()));
-            scheduleClock(a, next.get());
-        }));
     }
 
     // ---- events -------------------------------------------------------------------------------------------
@@ -270,16 +244,7 @@ public final class AutomationEngine implements RunExecution.Host {
     }
 
     private void checkWaiters(Predicate<Trigger> fires) {
-        if (waiters.isEmpty()) return;
-        for (RunExecution.Waiter w : List.copyOf(waiters)) {
-            if (!waiters.contains(w)) continue;
-            boolean ok = w.action().trigger().map(fires::test)
-                    .orElseGet(() -> w.action().condition().orElseThrow().check(facts(w.run().runVariables())).passed());
-            if (ok) {
-                waiters.remove(w);
-                w.satisfied().run();
-            }
-        }
+        waiters.offer(fires, this::facts);
     }
 
     // ---- holds (for:) -------------------------------------------------------------------------------------
@@ -292,30 +257,13 @@ public final class AutomationEngine implements RunExecution.Host {
     }
 
     private void hold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
-        String key = "hold:" + a.key();
-        cancelHold(key);
-        Instant due = scheduler.now().plus(holdFor);
-        holds.put(key, new Hold(scheduler.schedule(holdFor, () -> {
-            holds.remove(key);
-            out.journal().timerEnded(key);
-            fire(a, a.trigger().describe(), data);
-        }), a.automation().id()));
-        out.journal().timerStarted(new EngineJournal.PendingTimer(key, EngineJournal.PendingTimer.Kind.HOLD, a.automation().id(),
-                a.triggerNumber(), due, a.trigger().describe(), a.automation().fingerprint()));
+        holds.start(a, holdFor, () -> fire(a, a.trigger().describe(), data));
     }
 
     private void interruptHold(TriggerIndex.Armed a, String why) {
-        if (cancelHold("hold:" + a.key())) {
+        if (holds.cancel(a)) {
             nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why);
         }
-    }
-
-    private boolean cancelHold(String key) {
-        Hold h = holds.remove(key);
-        if (h == null) return false;
-        h.timer().cancel();
-        out.journal().timerEnded(key);
-        return true;
     }
 
     /** Pending {@code for:} holds, for tests and status. */
@@ -398,15 +346,15 @@ public final class AutomationEngine implements RunExecution.Host {
         if (enabled) {
             disabled.remove(id);
         } else if (disabled.add(id)) {
-            stopAll(id, "automation disabled");
+            stopAll(byId.get(id), "automation disabled");
         }
         return true;
     }
 
-    private void stopAll(String id, String why) {
-        new ArrayList<>(holds.entrySet()).stream().filter(e -> e.getValue().automation().equals(id)).forEach(e -> cancelHold(e.getKey()));
-        List.copyOf(running.getOrDefault(id, List.of())).forEach(r -> r.cancel(why));
-        queued.remove(id);
+    private void stopAll(Automation a, String why) {
+        holds.cancelAll(a);
+        List.copyOf(running.getOrDefault(a.id(), List.of())).forEach(r -> r.cancel(why));
+        queued.remove(a.id());
     }
 
     /** Runs conditions and actions now, as if the first trigger fired; false if there is no such automation. */
@@ -437,7 +385,7 @@ public final class AutomationEngine implements RunExecution.Host {
         index = new TriggerIndex(byId.values());
         if (armed) {
             for (TriggerIndex.Armed a : index.clock()) {
-                if (incoming.containsKey(a.automation().id())) armClock(a, Optional.empty());
+                if (incoming.containsKey(a.automation().id())) clocks.arm(a, Optional.empty());
             }
             for (TriggerIndex.Armed a : index.silence()) {
                 if (incoming.containsKey(a.automation().id())) armSilence(a);
@@ -446,11 +394,8 @@ public final class AutomationEngine implements RunExecution.Host {
     }
 
     private void remove(Automation a) {
-        stopAll(a.id(), "automation reloaded");
-        for (int i = 0; i < a.triggers().size(); i++) {
-            Scheduler.Cancellable c = clocks.remove(a.id() + "#" + i);
-            if (c != null) c.cancel();
-        }
+        stopAll(a, "automation reloaded");
+        clocks.cancelAll(a);
         byId.remove(a.id());
         disabled.remove(a.id());
     }
@@ -482,37 +427,7 @@ public final class AutomationEngine implements RunExecution.Host {
 
     @Override
     public Facts facts(Expr.Variables run) {
-        return new Facts() {
-            @Override
-            public Optional<Value> value(DeviceId device, String attribute) {
-                return states.value(device, attribute);
-            }
-
-            @Override
-            public Optional<Instant> lastChanged(DeviceId device, String attribute) {
-                return states.lastChanged(device, attribute);
-            }
-
-            @Override
-            public Instant now() {
-                return scheduler.now();
-            }
-
-            @Override
-            public ZoneId zone() {
-                return scheduler.zone();
-            }
-
-            @Override
-            public SunClock sun() {
-                return options.sun();
-            }
-
-            @Override
-            public Expr.Variables variables() {
-                return name -> run.find(name).or(() -> Optional.of(states.attributes(new DeviceId(name))));
-            }
-        };
+        return new RunFacts(states, scheduler, options.sun(), run);
     }
 
     @Override
