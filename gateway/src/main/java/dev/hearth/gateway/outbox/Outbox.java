@@ -36,6 +36,11 @@ public final class Outbox {
      * the disk both the row and its deletion. Messages waiting for the link commit at once.
      */
     private static final long COMMIT_GRACE_MILLIS = 20;
+    /**
+     * How long removals and attempt counts alone may wait: a late removal costs at most a duplicate
+     * after a crash, and a drain that commits them in big batches writes a fraction of the bytes.
+     */
+    private static final long TIDY_MILLIS = 100;
 
     /** The two moments a caller may wait for: the row is on disk, the broker has the message. */
     public record Submission(Future<Void> committed, Future<Void> delivered) {
@@ -63,6 +68,7 @@ public final class Outbox {
     private long nextId;
     private long sweepTimer = -1;
     private long graceTimer = -1;
+    private long graceDue;
     private long dropped;
     private long expired;
     private long deadLetters;
@@ -312,19 +318,28 @@ public final class Outbox {
 
     /**
      * Starts one group commit with everything pending, unless one is running (it starts the next when
-     * done). While every live message is in the broker's hands, the commit waits a short grace.
+     * done). Only new messages that wait for the link need their commit at once; the rest waits a
+     * little so that one commit carries more.
      */
     private void flush() {
         if (flushing != null || pending.isEmpty()) return;
         boolean allHanded = !stopped && transport.ready() && queue.waiting() == 0;
-        if (!allHanded) {
+        if (pending.hasAppends() && !allHanded) {
             commit();
-        } else if (graceTimer < 0) {
-            graceTimer = vertx.setTimer(COMMIT_GRACE_MILLIS, t -> {
-                graceTimer = -1;
-                if (flushing == null) commit();
-            });
+        } else {
+            commitWithin(pending.hasAppends() ? COMMIT_GRACE_MILLIS : TIDY_MILLIS);
         }
+    }
+
+    private void commitWithin(long millis) {
+        long due = System.nanoTime() + millis * 1_000_000;
+        if (graceTimer >= 0 && graceDue - due <= 0) return;
+        if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
+        graceDue = due;
+        graceTimer = vertx.setTimer(millis, t -> {
+            graceTimer = -1;
+            if (flushing == null) commit();
+        });
     }
 
     private void commit() {

@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Measures the outbox for the benchmark (bench/): how fast it appends and removes rows on a real H2 file
- * with each durability, and how fast a backlog left by an outage drains to a real broker. Each call
- * works in its own fresh directory, which it leaves behind for the caller to delete.
+ * with each durability, how fast a backlog left by an outage drains to a real broker, and how many bytes
+ * the database writes per message in that outage and while the broker acknowledges messages at once.
+ * Each call works in its own fresh directory, which it leaves behind for the caller to delete.
  */
 public final class OutboxThroughput {
     private OutboxThroughput() {
@@ -33,8 +34,27 @@ public final class OutboxThroughput {
     public record StoreRates(Durability durability, int rows, int batch, double appendPerSecond, double removePerSecond, long commits) {
     }
 
-    /** How long a backlog of {@code messages} took to drain to the broker after the gateway came up with it. */
-    public record CatchUp(int messages, Duration elapsed, double perSecond) {
+    /**
+     * How long a backlog of {@code messages} took to drain to the broker after the gateway came up with it,
+     * and what appending and draining it wrote.
+     */
+    public record CatchUp(int messages, Duration elapsed, double perSecond, WriteCost written) {
+    }
+
+    /**
+     * Bytes the database wrote for {@code messages} messages of {@code payloadBytes} payload on average:
+     * {@code wchar} (bytes handed to write(2)) of the threads that commit to H2, from
+     * {@code /proc/self/task/<tid>/io}; the broker's socket is not counted.
+     */
+    public record WriteCost(String how, int messages, double payloadBytes, long bytesWritten) {
+        public double bytesPerMessage() {
+            return (double) bytesWritten / messages;
+        }
+
+        /** The target of issue 7 is at most 2. */
+        public double timesPayload() {
+            return bytesPerMessage() / payloadBytes;
+        }
     }
 
     public static StoreRates store(Path dir, Durability durability, int rows, int batch) {
@@ -58,24 +78,86 @@ public final class OutboxThroughput {
      * link on it and times the drain until the last PUBACK.
      */
     public static CatchUp catchUp(Path dir, Durability durability, String brokerUrl, int messages) {
+        return catchUp(dir, durability, brokerUrl, messages, 0);
+    }
+
+    /** As {@link #catchUp(Path, Durability, String, int)}, with payloads padded to at least {@code payloadBytes}. */
+    public static CatchUp catchUp(Path dir, Durability durability, String brokerUrl, int messages, int payloadBytes) {
         try (Database db = Database.open(dir, durability)) {
             OutboxStore store = new OutboxStore(db);
-            for (List<Queued> b : batches(messages, 500, Instant.now())) store.apply(new OutboxStore.Changes(b, List.of(), List.of(), List.of()));
+            List<List<Queued>> backlog = batches(messages, 500, Instant.now(), payloadBytes);
+            DiskWrites writes = DiskWrites.start();
+            for (List<Queued> b : backlog) store.apply(new OutboxStore.Changes(b, List.of(), List.of(), List.of()));
             Vertx vertx = Vertx.vertx();
             try {
                 LocalCodec.install(vertx.eventBus());
                 long t0 = System.nanoTime();
-                vertx.deployVerticle(new MqttBridge(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS, Clock.systemUTC(),
-                        new SimpleMeterRegistry())).await();
+                String bridge = vertx.deployVerticle(new MqttBridge(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
+                        Clock.systemUTC(), new SimpleMeterRegistry())).await();
                 while (vertx.eventBus().<OutboxStatus>request(Addresses.OUTBOX_STATUS, new OutboxStatus.Query()).await().body().queued() > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
                 }
                 long elapsed = System.nanoTime() - t0;
-                return new CatchUp(messages, Duration.ofNanos(elapsed), messages / seconds(elapsed));
+                vertx.undeploy(bridge).await(); // commits the last removals, on threads that are still counted
+                WriteCost cost = new WriteCost("backlog of " + messages + " appended in commits of 500, then drained", messages,
+                        averagePayload(backlog), writes.sinceStart());
+                return new CatchUp(messages, Duration.ofNanos(elapsed), messages / seconds(elapsed), cost);
             } finally {
                 vertx.close().await();
             }
         }
+    }
+
+    /**
+     * Publishes {@code messages} through the outbox while the broker link is up, {@code inFlight} at a
+     * time (each waits for its PUBACK), and counts what the database wrote for them.
+     */
+    public static WriteCost acknowledgedWhileUp(Path dir, Durability durability, String brokerUrl, int messages, int inFlight,
+                                                int payloadBytes) {
+        try (Database db = Database.open(dir, durability)) {
+            OutboxStore store = new OutboxStore(db);
+            List<Publication> publications = batches(messages, messages, Instant.now(), payloadBytes).get(0).stream()
+                    .map(Queued::publication).toList();
+            Vertx vertx = Vertx.vertx();
+            try {
+                LocalCodec.install(vertx.eventBus());
+                String bridge = vertx.deployVerticle(new MqttBridge(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
+                        Clock.systemUTC(), new SimpleMeterRegistry())).await();
+                while (!vertx.eventBus().<OutboxStatus>request(Addresses.OUTBOX_STATUS, new OutboxStatus.Query()).await().body().connected()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                }
+                DiskWrites writes = DiskWrites.start();
+                publishAll(vertx, publications, inFlight);
+                vertx.undeploy(bridge).await(); // commits whatever is still pending
+                return new WriteCost(messages + " messages acknowledged while the link is up, " + inFlight + " in flight", messages,
+                        publications.stream().mapToInt(p -> p.payload().length).average().orElse(0), writes.sinceStart());
+            } finally {
+                vertx.close().await();
+            }
+        }
+    }
+
+    private static void publishAll(Vertx vertx, List<Publication> publications, int inFlight) {
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(publications.size());
+        io.vertx.core.eventbus.DeliveryOptions untilAcked = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(60_000);
+        for (Publication p : publications) {
+            window.acquireUninterruptibly();
+            vertx.eventBus().request(Addresses.MQTT_PUBLISH, p, untilAcked).onComplete(r -> {
+                window.release();
+                done.countDown();
+            });
+        }
+        try {
+            if (!done.await(2, java.util.concurrent.TimeUnit.MINUTES)) throw new IllegalStateException("messages not acknowledged within 2 minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static double averagePayload(List<List<Queued>> batches) {
+        return batches.stream().flatMap(List::stream).mapToInt(q -> q.publication().payload().length).average().orElse(0);
     }
 
     private static MqttSettings settings(String url) {
@@ -85,10 +167,18 @@ public final class OutboxThroughput {
     }
 
     private static List<List<Queued>> batches(int rows, int batch, Instant now) {
+        return batches(rows, batch, now, 0);
+    }
+
+    /** Sensor-like JSON payloads, padded to at least {@code payloadBytes}. */
+    private static List<List<Queued>> batches(int rows, int batch, Instant now, int payloadBytes) {
         List<List<Queued>> out = new ArrayList<>();
         List<Queued> current = new ArrayList<>();
         for (int i = 1; i <= rows; i++) {
-            byte[] payload = ("{\"temperature\":" + (20 + i % 100 / 10.0) + ",\"seq\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            String json = "{\"temperature\":" + (20 + i % 100 / 10.0) + ",\"seq\":" + i;
+            int pad = payloadBytes - json.length() - 1 - ",\"pad\":\"\"".length();
+            if (pad > 0) json += ",\"pad\":\"" + "x".repeat(pad) + "\"";
+            byte[] payload = (json + "}").getBytes(StandardCharsets.UTF_8);
             Publication p = new Publication("bench/sensor_" + (i % 50), payload, 1, false, Publication.Kind.TELEMETRY, Map.of());
             current.add(new Queued(i, p, now, now.plus(Duration.ofHours(24)), 0));
             if (current.size() == batch) {

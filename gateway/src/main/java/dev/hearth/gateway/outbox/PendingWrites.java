@@ -39,9 +39,8 @@ final class PendingWrites {
         burials.add(dead);
     }
 
-    /** Whether {@code id} is appended by no commit yet. */
-    boolean appendPending(long id) {
-        return appends.containsKey(id);
+    boolean hasAppends() {
+        return !appends.isEmpty();
     }
 
     boolean isEmpty() {

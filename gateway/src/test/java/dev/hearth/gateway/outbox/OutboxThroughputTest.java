@@ -35,6 +35,20 @@ class OutboxThroughputTest {
             System.out.println("outbox catch-up " + catchUp);
             assertThat(catchUp.messages()).isEqualTo(2000);
             assertThat(catchUp.perSecond()).isPositive();
+            // every row reached the file once at least: the count sees the threads that commit
+            assertThat(catchUp.written().bytesWritten()).isGreaterThan((long) (2000 * catchUp.written().payloadBytes()));
+        }
+    }
+
+    @Test
+    void writeCostsCountTheDatabaseAndNotTheBrokersSocket() {
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            OutboxThroughput.WriteCost live = OutboxThroughput.acknowledgedWhileUp(dir.resolve("live"), Durability.PROCESS, broker.url(),
+                    500, 16, 1024);
+            System.out.println("outbox write cost " + live + " " + live.bytesPerMessage() + " B/message");
+            assertThat(live.payloadBytes()).isEqualTo(1024.0);
+            // 500 KiB of payload went over the socket; what the database wrote is counted apart from it
+            assertThat(live.bytesWritten()).isLessThan(500L * 1024);
         }
     }
 }
