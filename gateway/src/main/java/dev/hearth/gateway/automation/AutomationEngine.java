@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs automations against device events and the clock. Pure and single-threaded: the caller delivers events and
@@ -182,7 +183,7 @@ public final class AutomationEngine implements RunExecution.Host {
         for (TriggerIndex.Armed a : index.watching(ref)) {
             Trigger.Watching w = (Trigger.Watching) a.trigger();
             if (!w.holds(change.value())) {
-                interruptHold(a, ref + " changed to " + change.value());
+                interruptHold(a, () -> ref + " changed to " + change.value());
             } else if (w.firesOn(change)) {
                 fireOrHold(a, w.holdFor(), data);
             }
@@ -196,7 +197,7 @@ public final class AutomationEngine implements RunExecution.Host {
         for (TriggerIndex.Armed a : index.availability(change.device())) {
             Trigger.DeviceAvailability d = (Trigger.DeviceAvailability) a.trigger();
             boolean backFromUnknown = change.previous() == Availability.UNKNOWN && change.current() == Availability.ONLINE;
-            if (change.current() != d.to()) interruptHold(a, change.device() + " became " + change.current().name().toLowerCase());
+            if (change.current() != d.to()) interruptHold(a, () -> change.device() + " became " + change.current().name().toLowerCase());
             else if (!backFromUnknown) fireOrHold(a, d.holdFor(), data);
         }
     }
@@ -260,9 +261,10 @@ public final class AutomationEngine implements RunExecution.Host {
         holds.start(a, holdFor, () -> fire(a, a.trigger().describe(), data));
     }
 
-    private void interruptHold(TriggerIndex.Armed a, String why) {
+    /** {@code why} is built only when a hold is interrupted: most changes of a watched sensor interrupt nothing. */
+    private void interruptHold(TriggerIndex.Armed a, Supplier<String> why) {
         if (holds.cancel(a)) {
-            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why);
+            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why.get());
         }
     }
 
