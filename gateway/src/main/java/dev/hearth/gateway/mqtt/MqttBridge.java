@@ -5,6 +5,7 @@ import dev.hearth.gateway.config.MqttSettings;
 import dev.hearth.gateway.outbox.DeadLetter;
 import dev.hearth.gateway.outbox.Outbox;
 import dev.hearth.gateway.outbox.OutboxMeters;
+import dev.hearth.gateway.outbox.OutboxQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStatus;
@@ -34,9 +35,17 @@ public final class MqttBridge extends VerticleBase {
     private final MeterRegistry meters;
     private final java.util.Optional<UplinkSettings> forwards;
     private Outbox outbox;
+    private final OutboxQueue.Window window;
 
     public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
                       MeterRegistry meters) {
+        this(settings, topics, store, outboxSettings, clock, meters, OutboxQueue.Window.DEFAULT);
+    }
+
+    /** With the outbox's rows in memory bounded by {@code window} (the rest of a backlog waits on disk only). */
+    public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
+                      MeterRegistry meters, OutboxQueue.Window window) {
+        this.window = window;
         this.forwards = outboxSettings.uplink();
         this.meters = meters;
         this.settings = settings;
@@ -63,7 +72,7 @@ public final class MqttBridge extends VerticleBase {
                     if (c.connected()) outbox.onReady();
                     bus.publish(Addresses.MQTT_CONNECTION, c);
                 });
-        outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker");
+        outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker", java.util.Optional.empty(), window);
         OutboxMeters.register(meters, "broker", outbox, store.database());
         return outbox.start().onSuccess(v -> {
             bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class Outbox {
     private final Clock clock;
     private final String name;
     private final OutboxQueue queue;
+    private final OutboxQueue.Window window;
     private final Map<Long, Waiter> waiters = new HashMap<>();
     private final Map<Long, Queued> handed = new HashMap<>();
     private final DrainRate drainRate = new DrainRate();
@@ -74,7 +76,7 @@ public final class Outbox {
     private long deadLetters;
     private long delivered;
     private boolean stopped;
-    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0);
+    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name) {
         this(vertx, store, transport, settings, clock, name, Optional.empty());
@@ -83,6 +85,12 @@ public final class Outbox {
     /** With a token bucket, the drain never exceeds its rate (the uplink: cloud brokers throttle and bill by message). */
     public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name,
                   Optional<TokenBucket> bucket) {
+        this(vertx, store, transport, settings, clock, name, bucket, OutboxQueue.Window.DEFAULT);
+    }
+
+    /** With the rows of each kind held in memory bounded by {@code window}; the rest of a backlog waits on disk only. */
+    public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name,
+                  Optional<TokenBucket> bucket, OutboxQueue.Window window) {
         this.bucket = bucket;
         this.vertx = vertx;
         this.store = store;
@@ -90,24 +98,47 @@ public final class Outbox {
         this.settings = settings;
         this.clock = clock;
         this.name = name;
-        this.queue = new OutboxQueue(settings.maxRows(), settings.maxBytes());
+        this.queue = new OutboxQueue(settings.maxRows(), settings.maxBytes(), window);
+        this.window = window;
     }
 
-    /** Loads what a previous run left on disk; call on the transport's context before submitting. */
+    /**
+     * Takes over what a previous run left on disk: counts all of it, reads only the first window of each
+     * kind. Call on the transport's context before submitting.
+     */
     public Future<Void> start() {
-        return vertx.executeBlocking(() -> new Recovered(store.queued(), store.nextId(), store.deadLetters().size()), false)
+        return vertx.executeBlocking(this::recover, false)
                 .map(r -> {
-                    r.rows().forEach(queue::recovered);
+                    r.recovered(queue);
                     nextId = r.nextId();
                     deadLetters = r.deadLetters();
-                    if (!r.rows().isEmpty()) log.info("Outbox {}: {} messages from before the restart wait for the broker", name, r.rows().size());
+                    if (r.rows() > 0) log.info("Outbox {}: {} messages from before the restart wait for the broker", name, r.rows());
                     sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, t -> sweep());
                     pump();
                     return null;
                 });
     }
 
-    private record Recovered(List<Queued> rows, long nextId, long deadLetters) {
+    private Recovered recover() {
+        Map<Publication.Kind, OutboxStore.Backlog> backlog = store.backlog();
+        Map<Publication.Kind, List<Queued>> heads = new EnumMap<>(Publication.Kind.class);
+        for (Publication.Kind kind : backlog.keySet()) heads.put(kind, store.page(kind, 0, window.rows()));
+        return new Recovered(backlog, heads, store.nextId(), store.deadLetters().size());
+    }
+
+    private record Recovered(Map<Publication.Kind, OutboxStore.Backlog> backlog, Map<Publication.Kind, List<Queued>> heads,
+                             long nextId, long deadLetters) {
+        long rows() {
+            return backlog.values().stream().mapToLong(OutboxStore.Backlog::rows).sum();
+        }
+
+        void recovered(OutboxQueue queue) {
+            heads.forEach((kind, head) -> {
+                head.forEach(queue::recovered);
+                OutboxStore.Backlog all = backlog.get(kind);
+                queue.recoveredOnDisk(kind, all.rows() - head.size(), all.bytes() - head.stream().mapToLong(Queued::size).sum());
+            });
+        }
     }
 
     /** Queues a publication; see {@link Submission}. A full outbox refuses commands loudly. */
@@ -137,7 +168,7 @@ public final class Outbox {
     public OutboxStatus status() {
         Instant now = clock.instant();
         snapshot = new OutboxStatus(transport.ready(), queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
-                drainRate.perSecond(now), dropped, expired, deadLetters);
+                drainRate.perSecond(now), dropped, expired, deadLetters, queue.inMemory(), queue.spilled(), queue.peakInMemory());
         return snapshot;
     }
 
@@ -198,6 +229,11 @@ public final class Outbox {
     }
 
     private void pump() {
+        send();
+        pageIfLow();
+    }
+
+    private void send() {
         while (!stopped && transport.ready() && handed.size() < MAX_HANDED && queue.waiting() > 0) {
             if (!tokenAvailable()) return;
             Optional<Queued> next = queue.next();
@@ -211,6 +247,28 @@ public final class Outbox {
             transport.send(q.publication(), Optional.of(q.expiresAt()))
                     .onComplete(r -> onDelivery(q, r.succeeded() ? r.result() : new Delivery.Refused(-1, r.cause().getMessage())));
         }
+    }
+
+    /** Reads the next page of a line from disk once its head has drained to half its window. */
+    private void pageIfLow() {
+        if (stopped) return;
+        for (Publication.Kind kind : Publication.Kind.values()) {
+            queue.pageWanted(kind).ifPresent(page -> pageIn(kind, page));
+        }
+    }
+
+    // After a commit of everything pending: rows of the line that were still only in memory are on disk then.
+    private void pageIn(Publication.Kind kind, OutboxQueue.Page page) {
+        flushAll().compose(v -> vertx.executeBlocking(() -> store.page(kind, page.afterId(), page.limit()), false))
+                .onComplete(r -> {
+                    if (r.failed()) log.error("Outbox {}: could not read waiting messages from {}: {}", name, store.database().file(),
+                            r.cause().getMessage());
+                    queue.paged(kind, r.succeeded() ? r.result() : List.of());
+                    queue.overCaps().forEach(this::evict);
+                    expired(queue.expire(clock.instant()));
+                    if (r.succeeded()) pump();
+                    flush();
+                });
     }
 
     /** Takes a token, or arranges to pump again when the next one is due. */
@@ -281,6 +339,7 @@ public final class Outbox {
 
     private void sweep() {
         expired(queue.expire(clock.instant()));
+        pageIfLow();
         flush();
         status();
     }
@@ -367,6 +426,7 @@ public final class Outbox {
     }
 
     private void committed(List<Queued> appended) {
+        queue.written(appended);
         for (Queued q : appended) {
             settlements.settled(q.id());
             Waiter w = waiters.get(q.id());

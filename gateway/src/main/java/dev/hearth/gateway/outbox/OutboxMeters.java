@@ -19,6 +19,8 @@ public final class OutboxMeters {
         gauge(registry, "hearth.outbox.queued", "Messages waiting for the broker's PUBACK", link, snapshot, OutboxStatus::queued);
         gauge(registry, "hearth.outbox.queued.bytes", "Bytes (topic and payload) waiting for the broker", link, snapshot,
                 OutboxStatus::queuedBytes);
+        gauge(registry, "hearth.outbox.queued.in.memory", "Waiting messages held in memory (the rest wait on disk only)", link,
+                snapshot, OutboxStatus::inMemory);
         gauge(registry, "hearth.outbox.oldest.age.seconds", "Age of the oldest waiting message", link, snapshot,
                 s -> s.oldestAgeMillis() / 1000.0);
         gauge(registry, "hearth.outbox.drain.rate", "Acknowledged messages per second over the last 10 s", link, snapshot,

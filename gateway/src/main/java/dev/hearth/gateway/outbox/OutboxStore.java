@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,41 @@ public final class OutboxStore {
                 List<Queued> out = new ArrayList<>();
                 while (r.next()) out.add(row(r));
                 return out;
+            }
+        });
+    }
+
+    /** How many rows of each kind wait on disk and their size as {@link Publication#size()} counts it. */
+    public record Backlog(long rows, long bytes) {
+        public static final Backlog NONE = new Backlog(0, 0);
+    }
+
+    /** The backlog of each kind, without reading a row into memory (kinds with none are absent). */
+    public Map<Publication.Kind, Backlog> backlog() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT kind, COUNT(*), COALESCE(SUM(CHAR_LENGTH(topic) + OCTET_LENGTH(payload)), 0)"
+                    + " FROM " + queue + " GROUP BY kind");
+                 ResultSet r = p.executeQuery()) {
+                Map<Publication.Kind, Backlog> out = new EnumMap<>(Publication.Kind.class);
+                while (r.next()) out.put(Publication.Kind.valueOf(r.getString(1)), new Backlog(r.getLong(2), r.getLong(3)));
+                return out;
+            }
+        });
+    }
+
+    /** At most {@code limit} rows of one kind with ids above {@code afterId}, in id order: the next page of its line. */
+    public List<Queued> page(Publication.Kind kind, long afterId, int limit) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM " + queue
+                    + " WHERE id > ? AND kind = ? ORDER BY id LIMIT ?")) {
+                p.setLong(1, afterId);
+                p.setString(2, kind.name());
+                p.setInt(3, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    List<Queued> out = new ArrayList<>();
+                    while (r.next()) out.add(row(r));
+                    return out;
+                }
             }
         });
     }
