@@ -98,6 +98,104 @@ class OutboxQueueTest {
         assertThat(queue.next()).get().extracting(Queued::attempts).isEqualTo(1);
     }
 
+    @Test
+    void rowsBeyondTheWindowWaitOnDiskAndAreReadBackInOrderWhenHalfOfItHasDrained() {
+        OutboxQueue queue = new OutboxQueue(100, 1_000_000, new OutboxQueue.Window(4, 1_000_000));
+        List<Queued> rows = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) rows.add(queued(queue, telemetry("t/" + i % 2, String.valueOf(i))));
+        queue.written(rows);
+        assertThat(queue.inMemory()).isEqualTo(4);
+        assertThat(queue.spilled()).isEqualTo(3);
+        assertThat(queue.rows()).isEqualTo(7);
+
+        sent(queue, 1);
+        assertThat(queue.pageWanted(Publication.Kind.TELEMETRY)).as("three of four still in memory").isEmpty();
+        sent(queue, 2);
+        OutboxQueue.Page page = queue.pageWanted(Publication.Kind.TELEMETRY).orElseThrow();
+        assertThat(page).isEqualTo(new OutboxQueue.Page(rows.get(3).id(), 2));
+        assertThat(queue.pageWanted(Publication.Kind.TELEMETRY)).as("one read at a time").isEmpty();
+        queue.paged(Publication.Kind.TELEMETRY, rows.subList(4, 6));
+        assertThat(queue.spilled()).isEqualTo(1);
+
+        assertThat(drainWithPages(queue, rows)).containsExactly("t/1=3", "t/0=4", "t/1=5", "t/0=6", "t/1=7");
+        assertThat(queue.peakInMemory()).isEqualTo(4);
+    }
+
+    @Test
+    void commandsOnDiskStillLeaveBeforeAnyTelemetry() {
+        OutboxQueue queue = new OutboxQueue(100, 1_000_000, new OutboxQueue.Window(2, 1_000_000));
+        List<Queued> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) rows.add(queued(queue, command("c/a", String.valueOf(i))));
+        rows.add(queued(queue, telemetry("t/a", "1")));
+        queue.written(rows);
+
+        sent(queue, 2);
+        assertThat(queue.next()).as("the third command is on disk: telemetry waits for it").isEmpty();
+        queue.paged(Publication.Kind.COMMAND, queue.pageWanted(Publication.Kind.COMMAND).map(p -> rows.subList(2, 3)).orElseThrow());
+        assertThat(drain(queue, 2)).containsExactly("c/a=3", "t/a=1");
+    }
+
+    @Test
+    void whenTheOldestTelemetryIsOnDiskANewMessageIsTakenAndTheOldestOfTheNextPageDropped() {
+        OutboxQueue queue = new OutboxQueue(3, 1_000_000, new OutboxQueue.Window(2, 1_000_000));
+        List<Queued> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) rows.add(queued(queue, telemetry("t/a", String.valueOf(i))));
+        queue.written(rows);
+        queue.next();
+        queue.next();
+
+        Queued fourth = telemetry("t/a", "4");
+        assertThat(queue.admit(fourth)).isEqualTo(new OutboxQueue.Admission.Admitted(List.of()));
+        queue.ready(fourth);
+        assertThat(queue.rows()).as("over the cap while the page is read").isEqualTo(4);
+        queue.pageWanted(Publication.Kind.TELEMETRY).orElseThrow();
+        queue.paged(Publication.Kind.TELEMETRY, List.of(rows.get(2)));
+
+        assertThat(queue.overCaps()).containsExactly(rows.get(2));
+        assertThat(queue.rows()).isEqualTo(3);
+        assertThat(queue.spilled()).as("the fourth is not committed yet: still counted as waiting on disk").isEqualTo(1);
+    }
+
+    @Test
+    void aFullOutboxRefusesANewCommandWhenTheQueuedCommandsAreOnDisk() {
+        OutboxQueue queue = new OutboxQueue(3, 1_000_000, new OutboxQueue.Window(2, 1_000_000));
+        for (int i = 1; i <= 3; i++) queued(queue, command("c/a", String.valueOf(i)));
+        assertThat(queue.spilled()).isEqualTo(1);
+        assertThat(queue.admit(command("c/a", "4"))).isInstanceOf(OutboxQueue.Admission.Full.class);
+        assertThat(queue.rows()).isEqualTo(3);
+    }
+
+    private static Queued queued(OutboxQueue queue, Queued q) {
+        admitted(queue, q);
+        queue.ready(q);
+        return q;
+    }
+
+    private static void sent(OutboxQueue queue, int count) {
+        for (int i = 0; i < count; i++) queue.removed(queue.next().orElseThrow());
+    }
+
+    private static List<String> drain(OutboxQueue queue, int count) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Queued q = queue.next().orElseThrow();
+            out.add(q.publication().topic() + "=" + new String(q.publication().payload(), StandardCharsets.UTF_8));
+            queue.removed(q);
+        }
+        return out;
+    }
+
+    /** Drains the queue, reading each page it asks for from {@code disk} (all rows in id order). */
+    private static List<String> drainWithPages(OutboxQueue queue, List<Queued> disk) {
+        List<String> out = new ArrayList<>();
+        while (queue.waiting() > 0) {
+            queue.pageWanted(Publication.Kind.TELEMETRY).ifPresent(p -> queue.paged(Publication.Kind.TELEMETRY,
+                    disk.stream().filter(q -> q.id() > p.afterId()).limit(p.limit()).toList()));
+            out.addAll(drain(queue, 1));
+        }
+        return out;
+    }
+
     private static void admitted(OutboxQueue queue, Queued q) {
         assertThat(queue.admit(q)).isInstanceOf(OutboxQueue.Admission.Admitted.class);
     }
