@@ -98,7 +98,7 @@ public final class Gateway implements AutoCloseable {
                     .withAutomationSettings(config.automation());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
-            vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
+            vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC(), meters.registry());
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
