@@ -107,15 +107,18 @@ final class Document {
                   the same port; from the broker accepting connections to `/health` answering `200` again.
                 * Outbox recovery (Hearth, once): an `uplink` to a second Mosquitto forwards the 100
                   temperature sensors' states; the load client sends them (QoS 1, a sequence number in
-                  each) to the local broker at 1,000 msg/s; after 3 s the uplink broker stops for 60 s and
+                  each) to the local broker at 1,000 msg/s; after 2 s the uplink broker stops for 60 s and
                   starts again on the same port. Measured: the uplink outbox's rows at the end of the outage
                   (`hearth_outbox_queued{link="uplink"}` from `/metrics`), the time from the broker's return
                   until every message sent before it has arrived at a subscriber on the uplink broker (its
-                  session kept by the broker's persistence), and after 2 s more of load, whether every
+                  session kept by the broker's persistence), and after 1 s more of load, whether every
                   message arrived and each topic's in order. The uplink's token bucket is set to its
                   maximum (`uplink.rate: 100000`, `burst: 1000000`, default 50 msg/s) so that it does not
                   decide the figure; its reconnect backoff is the default (up to 5 s).
-                * Pinned: the subject process under `taskset -c 0`; the broker and the load client stay unpinned.
+                * Pinned: the subject process under `taskset -c 0` for the latency and memory runs (1 and 64
+                  pairs, one repeat); the broker and the load client stay unpinned.
+                * Repeats: the main workload's runs first, then the others; a step is repeated only if what it
+                  took last time still fits in the budget (the run line below names what was skipped).
                 """
                 + "\nThis run: `" + options + "`. The machine is shared (other builds and tests may run beside the\n"
                 + "benchmark): a load average above the core count means the figures are pessimistic and noisier.\n";
@@ -178,7 +181,7 @@ final class Document {
         if (bytes.isEmpty()) row(b, "outbox: bytes written per message ≤ 2× payload", "not measured: OutboxThroughput reports no bytes written", null);
         for (Results.Metric x : bytes) {
             Optional<Double> v = results.median(x, Report.HEARTH);
-            row(b, "outbox: bytes written per message ≤ 2× payload (" + x.name().substring(OutboxFigures.BYTES_RATIO.length()).strip() + ")",
+            row(b, "outbox: bytes written per message ≤ 2× payload " + x.name().substring(OutboxFigures.BYTES_RATIO.length()).strip(),
                     v.map(r -> String.format(Locale.ROOT, "%.2f× payload", r)).orElse("–"), v.map(r -> r <= 2).orElse(null));
         }
         Optional<Double> dr = first(Suite.OUTBOX, n -> n.startsWith("drain of"));

@@ -144,6 +144,20 @@ final class SubjectProcess implements AutoCloseable {
         return Files.isExecutable(inHome) ? inHome.toString() : "jcmd";
     }
 
+    /**
+     * What went wrong, for the first line of a failure: the first line of the output that says the
+     * JVM ran out of memory, or else the first ERROR line; empty when there is none.
+     */
+    String trouble() {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            List<String> bad = lines.filter(l -> l.contains("OutOfMemoryError") || l.contains(" ERROR ")).limit(200).toList();
+            return bad.stream().filter(l -> l.contains("OutOfMemoryError")).findFirst()
+                    .or(() -> bad.stream().findFirst()).map(l -> "; its log says: " + l.strip()).orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
     /** The last lines of the subject's output, for error messages. */
     String tail() {
         try {

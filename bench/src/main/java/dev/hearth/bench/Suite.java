@@ -34,6 +34,8 @@ final class Suite implements AutoCloseable {
     private static final long MAX_FLOOD = 100_000;
     private static final Duration DRAIN = Duration.ofSeconds(10);
     static final int UPLINK_RATE = 1_000;
+    /** Mosquitto's sys_interval (1 s) and a margin: a $SYS counter read after this includes what came before. */
+    private static final Duration COUNTER_INTERVAL = Duration.ofMillis(1_100);
     /** Warm-up of a measured closed-loop run, after the process's own warm-up. */
     private static final Duration WARM = Duration.ofMillis(300);
     /** How long a paced run may leave the subject behind before it counts as unable to keep up. */
@@ -165,6 +167,7 @@ final class Suite implements AutoCloseable {
             long sent = flood.publish(0, measure, MAX_FLOOD);
             long done = loop.roundTrip(TIMEOUT);
             add(FREE, automations == 100 ? INGEST_100 : INGEST_1000, "msg/s", false, who, sent / ((done - start) / 1e9));
+            if (!pacedRates.isEmpty()) Thread.sleep(COUNTER_INTERVAL.toMillis()); // the flood's drops reach the $SYS counter first
             for (int rate : pacedRates) {
                 if (!paced(loop, flood, rate, who)) break;
             }
@@ -180,8 +183,7 @@ final class Suite implements AutoCloseable {
      * upper bound) and its later paced runs are skipped. Returns whether it caught up.
      */
     private boolean paced(ClosedLoop loop, Flood flood, int rate, String who) throws Exception {
-        Thread.sleep(1_100); // a fresh $SYS counter
-        long droppedBefore = counters.dropped();
+        long droppedBefore = counters.dropped(); // the flood before this was followed by a wait for the counter, see below
         long start = System.nanoTime();
         CompletableFuture<long[]> sending = CompletableFuture.supplyAsync(() -> {
             long n = flood.publish(rate, measure, Long.MAX_VALUE);
@@ -202,7 +204,7 @@ final class Suite implements AutoCloseable {
                     CATCH_UP.toSeconds())));
             return false;
         }
-        Thread.sleep(1_100);
+        Thread.sleep(COUNTER_INTERVAL.toMillis());
         if (droppedBefore >= 0) add(FREE, paced(rate, "dropped by the broker"), "msgs", true, who, counters.dropped() - droppedBefore);
         return true;
     }
@@ -269,7 +271,7 @@ final class Suite implements AutoCloseable {
         try {
             return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT, p::alive);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("subject never answered; its output ends with:\n" + p.tail(), e);
+            throw new IllegalStateException("subject never answered" + p.trouble() + "; its output ends with:\n" + p.tail(), e);
         }
     }
 
@@ -299,7 +301,7 @@ final class Suite implements AutoCloseable {
     }
 
     private static void requireAlive(SubjectProcess p) {
-        if (!p.alive()) throw new IllegalStateException("subject died during the run:\n" + p.tail());
+        if (!p.alive()) throw new IllegalStateException("subject died during the run" + p.trouble() + ":\n" + p.tail());
     }
 
     void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value) {

@@ -33,8 +33,8 @@ final class UplinkOutage {
     static final String DUPLICATES = "messages that arrived more than once";
     static final String SENT = "messages sent by the load client";
     private static final String FORWARDED = "cloud";
-    private static final Duration WARM = Duration.ofSeconds(3);
-    private static final Duration AFTER = Duration.ofSeconds(2);
+    private static final Duration WARM = Duration.ofSeconds(2);
+    private static final Duration AFTER = Duration.ofSeconds(1);
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** The sensors whose states are forwarded (25 motion/light pairs beside them, as in the ingest runs). */
@@ -60,6 +60,8 @@ final class UplinkOutage {
 
     void run(Path dir, Duration outage) throws Exception {
         Path persistence = Files.createDirectories(dir.resolve("uplink-broker"));
+        // Mosquitto started as root drops to the user mosquitto, which must be able to write its database here.
+        Files.setPosixFilePermissions(persistence, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         MosquittoBroker.Builder b = MosquittoBroker.builder();
         BenchMain.BROKER_CONFIG.forEach(b::configLine);
         // Persistence keeps the subscriber's session (and what was queued for it) across the restart.
@@ -131,7 +133,7 @@ final class UplinkOutage {
     private static long awaitReached(UplinkSubscriber s, SubjectProcess p, Duration limit, String failure) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (s.reachedAt() == 0) {
-            if (System.nanoTime() > deadline || !p.alive()) throw new IllegalStateException(failure + "\n" + p.tail());
+            if (System.nanoTime() > deadline || !p.alive()) throw new IllegalStateException(failure + p.trouble() + "\n" + p.tail());
             LockSupport.parkNanos(1_000_000);
         }
         return s.reachedAt();

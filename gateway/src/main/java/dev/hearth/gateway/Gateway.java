@@ -20,6 +20,7 @@ import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
 import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -29,7 +30,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -73,7 +77,16 @@ public final class Gateway implements AutoCloseable {
     /** As {@link #start(GatewayConfig, List)}, on the given clock and pace (the demo and scenario checks). */
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
         createDirectories(config);
-        Database database = Database.open(config.dataDir(), config.durability());
+        // H2 opens on another core while this thread loads Micrometer and Vert.x: start-up is mostly class loading.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir(), config.durability()));
+        GatewayMeters meters;
+        try {
+            meters = GatewayMeters.create(config.id());
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        Database database = opened(opening, meters);
         database.recovered().ifPresent(what -> log.error("{}", what));
         Optional<EmbeddedBroker> broker;
         try {
@@ -81,10 +94,10 @@ public final class Gateway implements AutoCloseable {
                     ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
                     : Optional.empty();
         } catch (RuntimeException e) {
+            meters.close();
             database.close();
             throw e;
         }
-        GatewayMeters meters = GatewayMeters.create(config.id());
         Vertx vertx = meters.instrument(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(4)).build();
         try {
             LocalCodec.install(vertx.eventBus());
@@ -98,21 +111,25 @@ public final class Gateway implements AutoCloseable {
                     .withAutomationSettings(config.automation());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
-            vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
+            // History before the bridge: every state change, the first retained ones included, gets its row.
+            vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC(), meters.registry());
+            // The bridge connects while the dashboard and the uplink start on the other event loop: the first
+            // actuation needs only the core and the bridge.
+            List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());
             WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                     history, bridge::ready, token, clock));
-            vertx.deployVerticle(web).await();
+            rest.add(vertx.deployVerticle(web));
+            if (config.outbox().uplink().isPresent()) {
+                rest.add(vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), new OutboxStore(database, "uplink"),
+                        config.outbox(), Clock.systemUTC(), meters.registry())));
+            }
+            Future.all(rest).await();
             if (token.created()) {
                 log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
             }
-            if (config.outbox().uplink().isPresent()) {
-                vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), new OutboxStore(database, "uplink"),
-                        config.outbox(), Clock.systemUTC(), meters.registry())).await();
-            }
-            vertx.deployVerticle(bridge).await();
             log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                     config.devices().size(), automations.size(), config.mqtt().url());
             return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
@@ -198,6 +215,18 @@ public final class Gateway implements AutoCloseable {
         broker.ifPresent(EmbeddedBroker::close);
         database.close();
         log.info("Hearth gateway stopped");
+    }
+
+    /** The database {@code opening} opens, with its own exception (an H2 file in use, say); the meters are closed if it fails. */
+    private static Database opened(CompletableFuture<Database> opening, GatewayMeters meters) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            meters.close();
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
     }
 
     private static void createDirectories(GatewayConfig config) {

@@ -15,10 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs automations against device events and the clock. Pure and single-threaded: the caller delivers events and
@@ -49,9 +47,6 @@ public final class AutomationEngine implements RunExecution.Host {
                           Consumer<AutomationRun> runs, EngineJournal journal) {
     }
 
-    private record Start(Automation automation, String trigger, Map<String, Object> data) {
-    }
-
     private final StateView states;
     private final Scheduler scheduler;
     private final Outputs out;
@@ -61,14 +56,12 @@ public final class AutomationEngine implements RunExecution.Host {
     private final RunHistory history = new RunHistory(RECENT_RUNS);
     private final Holds holds;
     private final ClockTriggers clocks;
-    private final Map<String, List<RunExecution>> running = new HashMap<>();
-    private final Map<String, Deque<Start>> queued = new HashMap<>();
+    private final Runs runs = new Runs(this);
     private final Map<RunExecution, String> delays = new HashMap<>();
     private final Waiters waiters = new Waiters();
     private final RunLimiter limiter;
     private TriggerIndex index;
     private boolean armed;
-    private long runIds;
 
     public AutomationEngine(List<Automation> automations, StateView states, Scheduler scheduler, Outputs out, Options options) {
         this.states = states;
@@ -125,7 +118,7 @@ public final class AutomationEngine implements RunExecution.Host {
         Automation a = byId.get(t.automation());
         boolean same = a != null && a.fingerprint().equals(t.fingerprint()) && !disabled.contains(a.id());
         if (t.kind() == EngineJournal.PendingTimer.Kind.DELAY && same && t.position() >= 0 && t.position() < a.actions().size()) {
-            launch(a, t.trigger() + " (resumed after restart)", Map.of(), t);
+            runs.resume(a, t.trigger() + " (resumed after restart)", t);
             return;
         }
         if (t.kind() != EngineJournal.PendingTimer.Kind.HOLD) {
@@ -182,7 +175,7 @@ public final class AutomationEngine implements RunExecution.Host {
         for (TriggerIndex.Armed a : index.watching(ref)) {
             Trigger.Watching w = (Trigger.Watching) a.trigger();
             if (!w.holds(change.value())) {
-                interruptHold(a, ref + " changed to " + change.value());
+                interruptHold(a, () -> ref + " changed to " + change.value());
             } else if (w.firesOn(change)) {
                 fireOrHold(a, w.holdFor(), data);
             }
@@ -196,7 +189,7 @@ public final class AutomationEngine implements RunExecution.Host {
         for (TriggerIndex.Armed a : index.availability(change.device())) {
             Trigger.DeviceAvailability d = (Trigger.DeviceAvailability) a.trigger();
             boolean backFromUnknown = change.previous() == Availability.UNKNOWN && change.current() == Availability.ONLINE;
-            if (change.current() != d.to()) interruptHold(a, change.device() + " became " + change.current().name().toLowerCase());
+            if (change.current() != d.to()) interruptHold(a, () -> change.device() + " became " + change.current().name().toLowerCase());
             else if (!backFromUnknown) fireOrHold(a, d.holdFor(), data);
         }
     }
@@ -260,9 +253,10 @@ public final class AutomationEngine implements RunExecution.Host {
         holds.start(a, holdFor, () -> fire(a, a.trigger().describe(), data));
     }
 
-    private void interruptHold(TriggerIndex.Armed a, String why) {
+    /** {@code why} is built only when a hold is interrupted: most changes of a watched sensor interrupt nothing. */
+    private void interruptHold(TriggerIndex.Armed a, Supplier<String> why) {
         if (holds.cancel(a)) {
-            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why);
+            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why.get());
         }
     }
 
@@ -287,35 +281,7 @@ public final class AutomationEngine implements RunExecution.Host {
             pause(a, trigger);
             return;
         }
-        List<RunExecution> active = running.getOrDefault(a.id(), List.of());
-        Automation.Mode mode = a.mode();
-        switch (mode.kind()) {
-            case SINGLE -> {
-                if (active.isEmpty()) launch(a, trigger, data, null);
-                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode single: a run started at " + active.get(0).started() + " is still going");
-            }
-            case RESTART -> {
-                List.copyOf(active).forEach(r -> r.cancel("restarted by " + trigger));
-                launch(a, trigger, data, null);
-            }
-            case QUEUED -> {
-                Deque<Start> queue = queued.computeIfAbsent(a.id(), k -> new ArrayDeque<>());
-                if (active.isEmpty()) launch(a, trigger, data, null);
-                else if (active.size() + queue.size() < mode.max()) queue.addLast(new Start(a, trigger, data));
-                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode queued: " + mode.max() + " runs already running or queued");
-            }
-            case PARALLEL -> {
-                if (active.size() < mode.max()) launch(a, trigger, data, null);
-                else nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, "mode parallel: " + mode.max() + " runs already running");
-            }
-        }
-    }
-
-    private void launch(Automation a, String trigger, Map<String, Object> data, EngineJournal.PendingTimer resume) {
-        RunExecution run = new RunExecution(++runIds, a, trigger, data, this);
-        running.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(run);
-        if (resume == null) run.start();
-        else run.resumeAfter(resume.position(), resume.due());
+        runs.start(a, trigger, data).ifPresent(why -> nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_BY_MODE, why));
     }
 
     private void pause(Automation a, String trigger) {
@@ -353,8 +319,7 @@ public final class AutomationEngine implements RunExecution.Host {
 
     private void stopAll(Automation a, String why) {
         holds.cancelAll(a);
-        List.copyOf(running.getOrDefault(a.id(), List.of())).forEach(r -> r.cancel(why));
-        queued.remove(a.id());
+        runs.stopAll(a, why);
     }
 
     /** Runs conditions and actions now, as if the first trigger fired; false if there is no such automation. */
@@ -415,7 +380,7 @@ public final class AutomationEngine implements RunExecution.Host {
 
     /** Runs in progress, for tests and status. */
     public int activeRuns() {
-        return running.values().stream().mapToInt(List::size).sum();
+        return runs.active();
     }
 
     // ---- RunExecution.Host ------------------------------------------------------------------------------------
@@ -473,13 +438,8 @@ public final class AutomationEngine implements RunExecution.Host {
     @Override
     public void finished(RunExecution run, AutomationRun trace) {
         delayEnded(run);
-        List<RunExecution> active = running.get(run.automation().id());
-        if (active != null) active.remove(run);
+        runs.ended(run);
         report(trace);
-        Deque<Start> queue = queued.get(run.automation().id());
-        if (queue != null && !queue.isEmpty() && (active == null || active.isEmpty())) {
-            Start next = queue.pollFirst();
-            launch(next.automation(), next.trigger(), next.data(), null);
-        }
+        runs.startQueued(run.automation());
     }
 }

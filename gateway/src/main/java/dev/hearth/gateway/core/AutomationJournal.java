@@ -24,8 +24,8 @@ import java.util.Map;
  * Writes what the engine and registry must not forget to H2, off the event loop and in group commits: changes of
  * one short window become one transaction (a commit per change would wear an SD card, see DESIGN.md). Later writes
  * to the same key replace earlier ones within a batch. One batch is written at a time: while it is, the next one
- * gathers, so under a flood of sensor messages the batches grow and each attribute is written once per batch,
- * not once per message. Runs on the core's event loop.
+ * gathers, so under a flood of sensor messages the batches grow and each attribute is written once per batch
+ * (at most once per BATCH_MILLIS), not once per message. Runs on the core's event loop.
  */
 final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
@@ -107,7 +107,10 @@ final class AutomationJournal implements EngineJournal {
         schedule();
     }
 
-    /** The batch is written BATCH_MILLIS after its first change, or as soon as the batch before it is written. */
+    /**
+     * The batch is written BATCH_MILLIS after its first change, or BATCH_MILLIS after the batch before it was written:
+     * at most one commit per BATCH_MILLIS, however long each takes.
+     */
     private void schedule() {
         if (scheduled || writing) return;
         scheduled = true;
@@ -138,7 +141,7 @@ final class AutomationJournal implements EngineJournal {
             writing = false;
             if (done.failed()) log.error("Automation state not saved: {}", done.cause().getMessage());
             batch.written.handle(done.mapEmpty());
-            write();
+            if (!gathering.isEmpty()) schedule();
         });
     }
 }
