@@ -181,7 +181,7 @@ final class Document {
         if (bytes.isEmpty()) row(b, "outbox: bytes written per message ≤ 2× payload", "not measured: OutboxThroughput reports no bytes written", null);
         for (Results.Metric x : bytes) {
             Optional<Double> v = results.median(x, Report.HEARTH);
-            row(b, "outbox: bytes written per message ≤ 2× payload (" + x.name().substring(OutboxFigures.BYTES_RATIO.length()).strip() + ")",
+            row(b, "outbox: bytes written per message ≤ 2× payload " + x.name().substring(OutboxFigures.BYTES_RATIO.length()).strip(),
                     v.map(r -> String.format(Locale.ROOT, "%.2f× payload", r)).orElse("–"), v.map(r -> r <= 2).orElse(null));
         }
         Optional<Double> dr = first(Suite.OUTBOX, n -> n.startsWith("drain of"));

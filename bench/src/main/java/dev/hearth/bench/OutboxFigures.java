@@ -3,11 +3,8 @@ package dev.hearth.bench;
 import dev.hearth.gateway.outbox.OutboxThroughput;
 import dev.hearth.gateway.store.Durability;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The outbox's own measuring API (OutboxThroughput, from the outbox feature) run as a process of
@@ -21,6 +18,11 @@ public final class OutboxFigures {
     private static final int ROWS = 20_000;
     private static final int BATCH = 100;
     private static final int BACKLOG = 10_000;
+    private static final int LIVE = 10_000;
+    /** Mosquitto's Receive Maximum: the most QoS 1 messages the gateway may have unacknowledged. */
+    private static final int IN_FLIGHT = 20;
+    /** About a Zigbee2MQTT sensor state. */
+    private static final int PAYLOAD = 128;
 
     private OutboxFigures() {
     }
@@ -33,43 +35,22 @@ public final class OutboxFigures {
                     d.name().toLowerCase(Locale.ROOT));
             figure("durable appends, " + how, "msg/s", r.appendPerSecond());
             figure("removals after PUBACK, " + how, "msg/s", r.removePerSecond());
-            bytes(r, "appends " + how);
         }
-        OutboxThroughput.CatchUp c = OutboxThroughput.catchUp(dir.resolve("drain"), Durability.PROCESS, args[1], BACKLOG);
-        String drain = String.format(Locale.ROOT, "drain of a %,d-message backlog to Mosquitto", BACKLOG);
+        OutboxThroughput.CatchUp c = OutboxThroughput.catchUp(dir.resolve("drain"), Durability.PROCESS, args[1], BACKLOG, PAYLOAD);
+        String drain = String.format(Locale.ROOT, "drain of a %,d-message backlog to Mosquitto (%d-byte payloads)", BACKLOG, PAYLOAD);
         figure(drain, "msg/s", c.perSecond());
-        bytes(c, drain);
+        writeCost(c.written(), String.format(Locale.ROOT, "backlog of %,d appended in commits of 500, then drained", BACKLOG));
+        OutboxThroughput.WriteCost live = OutboxThroughput.acknowledgedWhileUp(dir.resolve("live"), Durability.PROCESS, args[1], LIVE,
+                IN_FLIGHT, PAYLOAD);
+        writeCost(live, String.format(Locale.ROOT, "%,d messages acknowledged while the link is up, %d in flight", LIVE, IN_FLIGHT));
         System.exit(0);
     }
 
-    /**
-     * The bytes-written figures of an OutboxThroughput record, whichever of its components count bytes
-     * (the outbox feature adds them; the harness prints whatever the record carries), and bytes written
-     * per message ÷ payload bytes when it has both.
-     */
-    private static void bytes(Record r, String how) {
-        Map<String, Double> numbers = new LinkedHashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                if (c.getAccessor().invoke(r) instanceof Number n) numbers.put(c.getName(), n.doubleValue());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        Double perMessage = null;
-        Double payload = null;
-        for (Map.Entry<String, Double> e : numbers.entrySet()) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (!name.contains("byte")) continue;
-            lower(words(e.getKey()) + ", " + how, "bytes", e.getValue());
-            if (name.contains("payload")) payload = e.getValue();
-            else if (name.contains("permessage") || name.contains("permsg")) perMessage = e.getValue();
-        }
-        if (perMessage != null && payload != null && payload > 0) lower(BYTES_RATIO + " (" + how + ")", "×", perMessage / payload);
-    }
-
-    private static String words(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    /** What the database wrote per message (the wchar of its writer threads), and that as a multiple of the payload. */
+    private static void writeCost(OutboxThroughput.WriteCost w, String how) {
+        String payload = String.format(Locale.ROOT, "%.0f-byte payloads", w.payloadBytes());
+        lower("bytes written per message, " + how + " (" + payload + ")", "bytes", w.bytesPerMessage());
+        lower(BYTES_RATIO + " (" + how + ")", "×", w.timesPayload());
     }
 
     private static void figure(String name, String unit, double value) {

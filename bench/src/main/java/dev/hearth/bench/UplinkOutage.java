@@ -60,6 +60,8 @@ final class UplinkOutage {
 
     void run(Path dir, Duration outage) throws Exception {
         Path persistence = Files.createDirectories(dir.resolve("uplink-broker"));
+        // Mosquitto started as root drops to the user mosquitto, which must be able to write its database here.
+        Files.setPosixFilePermissions(persistence, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         MosquittoBroker.Builder b = MosquittoBroker.builder();
         BenchMain.BROKER_CONFIG.forEach(b::configLine);
         // Persistence keeps the subscriber's session (and what was queued for it) across the restart.

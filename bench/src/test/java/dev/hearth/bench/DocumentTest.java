@@ -50,6 +50,15 @@ class DocumentTest {
     }
 
     @Test
+    void everyBytesWrittenFigureOfTheOutboxIsJudgedAgainstTwiceThePayload() {
+        add(Suite.OUTBOX, OutboxFigures.BYTES_RATIO + " (backlog drained)", "×", true, Report.HEARTH, 3.5);
+        add(Suite.OUTBOX, OutboxFigures.BYTES_RATIO + " (acknowledged while up)", "×", true, Report.HEARTH, 1.5);
+
+        assertThat(render()).contains("| outbox: bytes written per message ≤ 2× payload (backlog drained) | 3.50× payload | **no** |")
+                .contains("| outbox: bytes written per message ≤ 2× payload (acknowledged while up) | 1.50× payload | yes |");
+    }
+
+    @Test
     void saturationIsTheLargestRateOfEachSubjectOverAllPairCounts() {
         add(Suite.FREE, Suite.throughput(64), "/s", false, Report.HEARTH, 20_000);
         add(Suite.FREE, Suite.throughput(250), "/s", false, Report.HEARTH, 30_000);

@@ -112,7 +112,7 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             // History before the bridge: every state change, the first retained ones included, gets its row.
-            vertx.deployVerticle(new HistoryRecorder(history, config.history().retention(), clock, meters.registry())).await();
+            vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
             MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
                     config.outbox(), Clock.systemUTC(), meters.registry());
             // The bridge connects while the dashboard and the uplink start on the other event loop: the first

@@ -192,8 +192,13 @@ final class GatewayFileReader {
             h.problemAtValue("retention", "'retention' must be at least 1h, got " + Durations.format(retention));
             retention = HistorySettings.MIN_RETENTION;
         }
+        Duration commit = h.duration("commit_interval", HistorySettings.DEFAULTS.commitInterval());
+        if (commit.compareTo(HistorySettings.MIN_COMMIT_INTERVAL) < 0 || commit.compareTo(HistorySettings.MAX_COMMIT_INTERVAL) > 0) {
+            h.problemAtValue("commit_interval", "'commit_interval' must be from 100ms to 1m, got " + Durations.format(commit));
+            commit = HistorySettings.DEFAULTS.commitInterval();
+        }
         h.finish();
-        return new HistorySettings(retention);
+        return new HistorySettings(retention, commit);
     }
 
     private static AutomationSettings automation(YamlMap a) {

@@ -11,33 +11,36 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Records every {@code StateChanged} into the history. Changes are buffered on this verticle's event loop
- * and written once a second in one transaction (a group commit, not one write per change; one row per
- * attribute and flush, see {@link HistoryChunk});
- * points older than the retention are deleted every hour.
+ * Records every {@code StateChanged} into the history. Changes are encoded as they arrive into one
+ * buffer per attribute (see {@link HistoryChunk}) on this verticle's event loop, and written every
+ * {@code history.commit_interval} in one transaction: a row per attribute and interval, not per change.
+ * A crash loses at most that interval of history. Points older than the retention are deleted every hour.
  */
 public final class HistoryRecorder extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
-    private static final long FLUSH_EVERY_MS = 1_000;
     private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
-    /** Past this many unwritten points (a database that stopped accepting writes), the oldest are dropped. */
-    private static final int MAX_BUFFERED = 50_000;
+    /** Past this many encoded bytes waiting (a database that stopped accepting writes), new changes are dropped. */
+    static final long MAX_BUFFERED_BYTES = 8L << 20;
 
     private final HistoryStore store;
-    private final Duration retention;
+    private final HistorySettings settings;
     private final Clock clock;
     private final Counter recorded;
     private final Counter dropped;
-    private ArrayDeque<HistoryPoint> buffer = new ArrayDeque<>();
+    private Map<HistoryChunk.Series, HistoryChunk.Accumulator> gathering = new HashMap<>();
+    /** Chunks a failed write left, written first next time. */
+    private List<HistoryChunk> unwritten = new ArrayList<>();
+    private long bufferedBytes;
 
-    public HistoryRecorder(HistoryStore store, Duration retention, Clock clock, MeterRegistry meters) {
+    public HistoryRecorder(HistoryStore store, HistorySettings settings, Clock clock, MeterRegistry meters) {
         this.store = store;
-        this.retention = retention;
+        this.settings = settings;
         this.clock = clock;
         this.recorded = Counter.builder("hearth.history.recorded").description("State changes written to history").register(meters);
         this.dropped = Counter.builder("hearth.history.dropped").description("State changes not recorded: the database refused them too long").register(meters);
@@ -46,7 +49,7 @@ public final class HistoryRecorder extends VerticleBase {
     @Override
     public Future<?> start() {
         vertx.eventBus().<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> add(m.body()));
-        vertx.setPeriodic(FLUSH_EVERY_MS, id -> flush());
+        vertx.setPeriodic(settings.commitInterval().toMillis(), id -> flush());
         vertx.setPeriodic(1, PRUNE_EVERY_MS, id -> prune());
         return Future.succeededFuture();
     }
@@ -57,36 +60,38 @@ public final class HistoryRecorder extends VerticleBase {
     }
 
     private void add(StateChanged c) {
-        if (buffer.size() >= MAX_BUFFERED) {
-            buffer.removeFirst();
+        if (bufferedBytes >= MAX_BUFFERED_BYTES) {
+            if (dropped.count() == 0) log.warn("History: the database has not accepted writes for a while; new changes are not recorded");
             dropped.increment();
+            return;
         }
-        buffer.add(new HistoryPoint(c.device(), c.attribute(), c.at(), c.value()));
+        bufferedBytes += gathering.computeIfAbsent(new HistoryChunk.Series(c.device(), c.attribute()),
+                s -> new HistoryChunk.Accumulator(s.device(), s.attribute())).add(c.at(), c.value());
     }
 
     private Future<Void> flush() {
-        if (buffer.isEmpty()) return Future.succeededFuture();
-        List<HistoryPoint> batch = new ArrayList<>(buffer);
-        buffer = new ArrayDeque<>();
+        if (gathering.isEmpty() && unwritten.isEmpty()) return Future.succeededFuture();
+        List<HistoryChunk> batch = new ArrayList<>(unwritten);
+        gathering.values().forEach(a -> batch.addAll(a.chunks()));
+        gathering = new HashMap<>();
+        unwritten = new ArrayList<>();
+        long bytes = bufferedBytes;
+        bufferedBytes = 0;
         return vertx.<Void>executeBlocking(() -> {
-            store.append(batch);
+            store.write(batch);
             return null;
-        }).onSuccess(v -> recorded.increment(batch.size())).recover(e -> {
-            log.warn("History not written ({} changes kept for the next try): {}", batch.size(), e.getMessage());
-            ArrayDeque<HistoryPoint> retry = new ArrayDeque<>(batch);
-            retry.addAll(buffer);
-            while (retry.size() > MAX_BUFFERED) {
-                retry.removeFirst();
-                dropped.increment();
-            }
-            buffer = retry;
+        }).onSuccess(v -> recorded.increment(batch.stream().mapToInt(HistoryChunk::count).sum())).recover(e -> {
+            log.warn("History not written ({} rows kept for the next try): {}", batch.size(), e.getMessage());
+            batch.addAll(unwritten);
+            unwritten = batch;
+            bufferedBytes += bytes;
             return Future.succeededFuture();
         });
     }
 
     private void prune() {
-        vertx.executeBlocking(() -> store.deleteBefore(clock.instant().minus(retention)))
-                .onSuccess(n -> { if (n > 0) log.debug("History: {} points older than {} deleted", n, retention); })
+        vertx.executeBlocking(() -> store.deleteBefore(clock.instant().minus(settings.retention())))
+                .onSuccess(n -> { if (n > 0) log.debug("History: {} points older than {} deleted", n, settings.retention()); })
                 .onFailure(e -> log.warn("History retention not applied: {}", e.getMessage()));
     }
 }

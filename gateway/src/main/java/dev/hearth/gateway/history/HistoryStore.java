@@ -60,18 +60,20 @@ public final class HistoryStore {
 
     /** Appends the points in one transaction (one group commit for a whole batch). */
     public void append(List<HistoryPoint> points) {
-        if (points.isEmpty()) return;
-        Map<Series, List<HistoryPoint>> bySeries = new LinkedHashMap<>();
-        for (HistoryPoint p : points) bySeries.computeIfAbsent(new Series(p.device(), p.attribute()), k -> new ArrayList<>()).add(p);
+        Map<HistoryChunk.Series, List<HistoryPoint>> bySeries = new LinkedHashMap<>();
+        for (HistoryPoint p : points) bySeries.computeIfAbsent(new HistoryChunk.Series(p.device(), p.attribute()), k -> new ArrayList<>()).add(p);
         List<HistoryChunk> chunks = new ArrayList<>();
         bySeries.forEach((s, series) -> chunks.addAll(HistoryChunk.of(s.device(), s.attribute(), series)));
+        write(chunks);
+    }
+
+    /** Writes chunks in one transaction. */
+    void write(List<HistoryChunk> chunks) {
+        if (chunks.isEmpty()) return;
         database.transaction(c -> {
             insert(c, chunks);
             return null;
         });
-    }
-
-    private record Series(DeviceId device, String attribute) {
     }
 
     void insert(Connection c, List<HistoryChunk> chunks) throws SQLException {

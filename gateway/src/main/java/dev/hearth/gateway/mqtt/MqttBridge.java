@@ -50,6 +50,9 @@ public final class MqttBridge extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
+                // An embedded broker has just started with the gateway and its devices are still reconnecting: the
+                // core's fixed settle time applies (a marker would end the barrier before any device is back).
+                !settings.embedded(),
                 m -> {
                     bus.send(Addresses.MQTT_INBOUND, m);
                     if (m instanceof InboundMessage message && forwards.isPresent() && forwards.get().rewrite(message.topic()).isPresent()) {

@@ -51,8 +51,8 @@ final class MqttLink implements Transport {
     /** Grows when automations are reloaded; read and written on the link's context only. */
     private final List<String> topics;
     private final Consumer<Inbound> inbound;
-    /** The link's own topic for the marker that tells when retained messages have all arrived. */
-    private final String settleTopic;
+    /** The link's own topic for the marker that tells when retained messages have all arrived; empty without one. */
+    private final Optional<String> settleTopic;
     private final Consumer<ConnectionChanged> connectionChanges;
     private final PublishWindow<Outgoing> window = new PublishWindow<>(QUEUE_CAPACITY);
     private final ReconnectPolicy reconnect;
@@ -74,14 +74,16 @@ final class MqttLink implements Transport {
     private int failedAttempts;
     private long lastFailureLog;
 
-    MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics,
+    /** With {@code markSettled}, a {@link RetainedSettled} follows the retained messages of every connection. */
+    MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics, boolean markSettled,
              Consumer<Inbound> inbound, Consumer<ConnectionChanged> connectionChanges) {
         this.vertx = vertx;
         this.scheduler = scheduler;
         this.context = context;
         this.settings = settings;
-        this.settleTopic = settings.baseTopic() + "/settle";
-        java.util.LinkedHashSet<String> filters = new java.util.LinkedHashSet<>(List.of(settleTopic));
+        this.settleTopic = markSettled ? Optional.of(settings.baseTopic() + "/settle") : Optional.empty();
+        java.util.LinkedHashSet<String> filters = new java.util.LinkedHashSet<>();
+        settleTopic.ifPresent(filters::add);
         filters.addAll(topics);
         this.topics = new java.util.ArrayList<>(filters);
         this.inbound = inbound;
@@ -203,11 +205,8 @@ final class MqttLink implements Transport {
         ready = true;
         log.info("Ready: subscribed to {} topic filters on {}", topics.size(), settings.url());
         connectionChanges.accept(new ConnectionChanged(true, settings.url(), "connected", Instant.now()));
-        // An embedded broker has just started with the gateway: its devices are still reconnecting, so the
-        // core's fixed settle time applies instead (a marker would end the barrier before any device is back).
-        if (settings.embedded()) return;
         // QoS 0 and not retained: never queued in a session, never replayed; only this connection's nonce counts.
-        send(new Publication(settleTopic, settleNonce, 0, false), Optional.empty());
+        settleTopic.ifPresent(t -> send(new Publication(t, settleNonce, 0, false), Optional.empty()));
     }
 
     private void pump() {
@@ -432,7 +431,7 @@ final class MqttLink implements Transport {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 long token = message.getQos() == 0 ? 0 : ackToken(gen, message.getId(), message.getQos());
-                if (topic.equals(settleTopic)) {
+                if (settleTopic.isPresent() && topic.equals(settleTopic.get())) {
                     onSettleMarker(message, token);
                     return;
                 }

@@ -40,7 +40,7 @@ public final class UplinkBridge extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings.mqtt(), List.of(), m -> { }, c -> {
+        link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings.mqtt(), List.of(), false, m -> { }, c -> {
             if (c.connected()) outbox.onReady();
         });
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "uplink",

@@ -168,13 +168,19 @@ class HistoryStoreTest {
     }
 
     @Test
-    void retentionIsConfiguredAndUnderAnHourIsRefusedWithItsPosition(@TempDir Path configDir) throws Exception {
+    void retentionAndCommitIntervalAreConfiguredAndOutOfRangeValuesAreRefusedWithTheirPosition(@TempDir Path configDir) throws Exception {
         String gateway = TestHome.externalBroker("tcp://127.0.0.1:1", "30s") + "history:\n  retention: 7d\n";
         assertThat(TestHome.writeAndLoad(configDir, gateway, TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS).history().retention())
                 .isEqualTo(Duration.ofDays(7));
         Files.writeString(configDir.resolve("gateway.yaml"), gateway.replace("retention: 7d", "retention: 10m"));
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(configDir)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gateway.yaml:15:14: 'retention' must be at least 1h, got 10m");
+        Files.writeString(configDir.resolve("gateway.yaml"), gateway + "  commit_interval: 2s\n");
+        assertThat(new ConfigLoader(Map.of()).load(configDir).history())
+                .isEqualTo(new HistorySettings(Duration.ofDays(7), Duration.ofSeconds(2)));
+        Files.writeString(configDir.resolve("gateway.yaml"), gateway + "  commit_interval: 10m\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(configDir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gateway.yaml:16:20: 'commit_interval' must be from 100ms to 1m, got 10m");
     }
 
     private long rows() {

@@ -106,7 +106,7 @@ class ReconnectScheduleTest {
             MqttSettings settings = new MqttSettings(false, url, "reconnect-schedule-test", Optional.empty(), Optional.empty(),
                     Optional.empty(), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), MIN, MAX,
                     "hearth/reconnect-schedule-test");
-            link = new MqttLink(vertx, context, recording, settings, List.of("sensors/#"), m -> { }, changes::add);
+            link = new MqttLink(vertx, context, recording, settings, List.of("sensors/#"), true, m -> { }, changes::add);
             context.runOnContext(v -> link.start());
         }
 
