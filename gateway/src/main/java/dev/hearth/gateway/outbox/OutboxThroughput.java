@@ -170,14 +170,18 @@ public final class OutboxThroughput {
         return batches(rows, batch, now, 0);
     }
 
-    /** Sensor-like JSON payloads, padded to at least {@code payloadBytes}. */
+    /**
+     * Sensor-like JSON payloads, padded to at least {@code payloadBytes} with random hex digits (a run of
+     * one letter would compress to nothing and flatter the database's compression).
+     */
     private static List<List<Queued>> batches(int rows, int batch, Instant now, int payloadBytes) {
+        java.util.Random random = new java.util.Random(7);
         List<List<Queued>> out = new ArrayList<>();
         List<Queued> current = new ArrayList<>();
         for (int i = 1; i <= rows; i++) {
             String json = "{\"temperature\":" + (20 + i % 100 / 10.0) + ",\"seq\":" + i;
             int pad = payloadBytes - json.length() - 1 - ",\"pad\":\"\"".length();
-            if (pad > 0) json += ",\"pad\":\"" + "x".repeat(pad) + "\"";
+            if (pad > 0) json += ",\"pad\":\"" + hex(random, pad) + "\"";
             byte[] payload = (json + "}").getBytes(StandardCharsets.UTF_8);
             Publication p = new Publication("bench/sensor_" + (i % 50), payload, 1, false, Publication.Kind.TELEMETRY, Map.of());
             current.add(new Queued(i, p, now, now.plus(Duration.ofHours(24)), 0));
@@ -188,6 +192,12 @@ public final class OutboxThroughput {
         }
         if (!current.isEmpty()) out.add(current);
         return out;
+    }
+
+    private static String hex(java.util.Random random, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) b.append(Character.forDigit(random.nextInt(16), 16));
+        return b.toString();
     }
 
     private static double seconds(long nanos) {
