@@ -59,6 +59,8 @@ public final class BenchMain implements Callable<Integer> {
     Path engineJson;
     @Option(names = "--subject", description = "Run only these subjects (hearth, floor, node-red); default all")
     List<String> only = new ArrayList<>();
+    @Option(names = "--step", description = "Run only the steps whose name contains one of these, e.g. 'uplink outage' or 'ingest'")
+    List<String> onlySteps = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
     boolean profile;
 
@@ -80,7 +82,9 @@ public final class BenchMain implements Callable<Integer> {
         deadline = began.plusSeconds(budgetSeconds);
         JvmOptions jvm = JvmOptions.beside(gatewayJar);
         String loadBefore = loadAverage();
-        Files.createDirectories(work);
+        // A directory of its own per run: a gateway must never start on an earlier run's database.
+        work = Files.createDirectories(work.resolve(java.time.LocalDateTime.now().format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT))));
         try (MosquittoBroker broker = startBroker()) {
             Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed,
                     profile, jvm);
@@ -178,6 +182,7 @@ public final class BenchMain implements Callable<Integer> {
      * reported and the run goes on with the next.
      */
     private void step(String name, Step step) {
+        if (!onlySteps.isEmpty() && onlySteps.stream().noneMatch(name::contains)) return;
         if (!fits(lastCost.getOrDefault(name, Duration.ZERO))) {
             skipped.merge(name, 1, Integer::sum);
             System.out.println("  skipped for the budget: " + name);

@@ -85,6 +85,7 @@ final class UplinkOutage {
                 uplink.stop();
                 Thread.sleep(outage.toMillis());
                 long queued = queuedForUplink(dir, p);
+                if (queued >= 0) add(QUEUED, "rows", true, queued, outage); // measured, whether or not the backlog arrives
                 long sentBefore = seq.get();
                 subscriber.watch(sentBefore);
                 uplink.startAgain();
@@ -98,7 +99,6 @@ final class UplinkOutage {
                 long sent = seq.get();
                 subscriber.watch(sent);
                 awaitReached(subscriber, p, Duration.ofSeconds(20), "the last messages did not arrive within 20 s");
-                if (queued >= 0) add(QUEUED, "rows", true, queued, outage);
                 add(FIRST, "ms", true, (first - back) / 1e6, outage);
                 add(RECOVERY, "ms", true, (reached - back) / 1e6, outage);
                 add(SENT, "msgs", false, sent, outage);
