@@ -162,10 +162,12 @@ final class GatewayFileReader {
         for (YamlMap f : u.listOfMaps("forward")) {
             Optional<String> from = f.requiredText("from");
             Optional<String> to = f.requiredText("to");
+            String badFilter = from.map(dev.hearth.gateway.mqtt.TopicFilter::problem).orElse(null);
+            if (badFilter != null) f.problemAtKey("from", "'from' is not a valid MQTT topic filter: " + badFilter);
             to.filter(t -> t.contains("+") || t.contains("#"))
                     .ifPresent(t -> f.problemAtKey("to", "'to' must not contain wildcards; {topic} stands for the local topic"));
             f.finish();
-            if (from.isPresent() && to.isPresent() && !to.get().contains("+") && !to.get().contains("#")) {
+            if (from.isPresent() && badFilter == null && to.isPresent() && !to.get().contains("+") && !to.get().contains("#")) {
                 rules.add(new ForwardRule(from.get(), to.get()));
             }
         }

@@ -156,27 +156,45 @@ final class MqttLink implements Transport {
     void addTopics(List<String> filters) {
         List<String> fresh = filters.stream().distinct().filter(f -> !topics.contains(f)).toList();
         if (fresh.isEmpty()) return;
+        List<String> before = TopicFilter.minimalCover(topics);
         topics.addAll(fresh);
+        List<String> after = TopicFilter.minimalCover(topics);
+        String[] batch = after.stream().filter(f -> !before.contains(f)).toArray(String[]::new);
+        String[] superseded = before.stream().filter(f -> !after.contains(f)).toArray(String[]::new);
         log.info("Subscribing to {} more topic filters: {}", fresh.size(), fresh);
-        if (!connected) return; // the next connection subscribes the whole list
-        String[] batch = fresh.toArray(String[]::new);
+        if (!connected || batch.length == 0) return; // the next connection subscribes the whole list
         int[] qos = new int[batch.length];
         Arrays.fill(qos, 1);
         int gen = generation;
         try {
-            client.subscribe(batch, qos, null, listener(gen, (g, t) -> logRefusals(batch, t),
+            client.subscribe(batch, qos, null, listener(gen, (g, t) -> {
+                        logRefusals(batch, t);
+                        unsubscribe(g, superseded);
+                    },
                     (g, e) -> log.info("Subscribe interrupted: {}", e.getMessage())));
         } catch (MqttException e) {
             log.info("Subscribe interrupted: {}", e.getMessage());
         }
     }
 
+    /** Filters a broader new one covers: kept, they would deliver each of their messages a second time. */
+    private void unsubscribe(int gen, String[] superseded) {
+        if (gen != generation || superseded.length == 0) return;
+        try {
+            client.unsubscribe(superseded);
+        } catch (MqttException e) {
+            log.info("Unsubscribe interrupted: {}", e.getMessage());
+        }
+    }
+
     /** Subscribes every topic again (the session may be new); the link is ready once the broker confirmed all. */
     private void subscribe(int gen) {
-        pendingSubscriptions = (topics.size() + SUBSCRIBE_BATCH - 1) / SUBSCRIBE_BATCH;
+        // No filter covered by another: a broker may deliver a message once per matching subscription.
+        List<String> cover = TopicFilter.minimalCover(topics);
+        pendingSubscriptions = (cover.size() + SUBSCRIBE_BATCH - 1) / SUBSCRIBE_BATCH;
         if (pendingSubscriptions == 0) becomeReady();
-        for (int i = 0; i < topics.size(); i += SUBSCRIBE_BATCH) {
-            String[] batch = topics.subList(i, Math.min(topics.size(), i + SUBSCRIBE_BATCH)).toArray(String[]::new);
+        for (int i = 0; i < cover.size(); i += SUBSCRIBE_BATCH) {
+            String[] batch = cover.subList(i, Math.min(cover.size(), i + SUBSCRIBE_BATCH)).toArray(String[]::new);
             int[] qos = new int[batch.length];
             Arrays.fill(qos, 1);
             try {

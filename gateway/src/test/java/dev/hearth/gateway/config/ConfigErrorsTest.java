@@ -127,6 +127,20 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void uplinkForwardFromMustBeAValidTopicFilter() throws IOException {
+        String gateway = GATEWAY + """
+                uplink:
+                  url: tcp://127.0.0.1:1884
+                  forward:
+                    - { from: "zigbee2mqtt/temp_+", to: "homes/test/{topic}" }
+                """;
+        Outcome o = run("check", gateway, TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        int line = (int) gateway.lines().takeWhile(l -> !l.contains("temp_+")).count() + 1;
+        assertThat(o.err()).contains(file("gateway.yaml") + ":" + line + ":9: 'from' is not a valid MQTT topic filter: '+' must be a whole level");
+    }
+
+    @Test
     void inlinePasswordIsRefusedAndMissingEnvironmentVariableNamed() throws IOException {
         Outcome o = run("run", GATEWAY.replace("  keep_alive:", "  username: u\n  password: hunter2\n  password_env: NOPE_NOT_SET\n  keep_alive:"),
                 TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
