@@ -65,10 +65,12 @@ final class Demo extends ConfiguredCommand {
         return 0;
     }
 
-    /** The demo is for watching devices follow the automations: every state change is logged (DEBUG, hidden, in a normal run). */
+    /** The demo is for watching devices follow the automations: every state change and run is logged (DEBUG, hidden, in a normal run). */
     private static void showStateChanges() {
-        if (LoggerFactory.getLogger("hearth.state") instanceof ch.qos.logback.classic.Logger states) {
-            states.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        for (String name : new String[]{"hearth.state", "hearth.automation"}) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            }
         }
     }
 

@@ -34,6 +34,9 @@ final class AutomationJournal implements EngineJournal {
 
     private final Vertx vertx;
     private final AutomationStore store;
+    /** An automation's old traces are pruned once every this many of its runs (see {@link AutomationStore#saveTraces}). */
+    private static final int PRUNE_EVERY = 10;
+    private final Map<String, Integer> tracesSincePrune = new java.util.HashMap<>();
     private Batch gathering = new Batch();
     private boolean scheduled;
     private boolean writing;
@@ -49,6 +52,7 @@ final class AutomationJournal implements EngineJournal {
         final Map<AttributeKey, AutomationStore.StoredState> states = new LinkedHashMap<>();
         final Map<String, Sql<Void>> others = new LinkedHashMap<>();
         final List<AutomationRun> traces = new ArrayList<>();
+        final java.util.Set<String> prune = new java.util.HashSet<>();
         final Promise<Void> written = Promise.promise();
 
         boolean isEmpty() {
@@ -58,7 +62,7 @@ final class AutomationJournal implements EngineJournal {
         void write(Connection c) throws SQLException {
             AutomationStore.saveStates(c, states.values());
             for (Sql<Void> w : others.values()) w.run(c);
-            AutomationStore.saveTraces(c, traces);
+            AutomationStore.saveTraces(c, traces, prune);
         }
     }
 
@@ -98,6 +102,10 @@ final class AutomationJournal implements EngineJournal {
     @Override
     public void traced(AutomationRun run) {
         gathering.traces.add(run);
+        if (tracesSincePrune.merge(run.automation(), 1, Integer::sum) >= PRUNE_EVERY) {
+            tracesSincePrune.remove(run.automation());
+            gathering.prune.add(run.automation());
+        }
         schedule();
     }
 

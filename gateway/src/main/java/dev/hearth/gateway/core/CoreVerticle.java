@@ -61,6 +61,8 @@ import java.util.Optional;
 public final class CoreVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(CoreVerticle.class);
     private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
+    /** One line per automation run: DEBUG (traces keep them), except failures. */
+    private static final Logger runLog = LoggerFactory.getLogger("hearth.automation");
     /** The MQTT v5 user property that carries a command's correlation id (the same on every resend). */
     public static final String CORRELATION_ID = "correlation-id";
 
@@ -376,10 +378,13 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void ran(AutomationRun run) {
-        if (run.outcome() == AutomationRun.Outcome.RAN) {
-            log.info("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.steps().stream().map(AutomationRun.Step::action).toList());
-        } else {
-            log.info("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
+        if (run.outcome() == AutomationRun.Outcome.FAILED) {
+            runLog.warn("Automation {} failed ({}): {} {}", run.automation(), run.trigger(), run.details(),
+                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
+        } else if (runLog.isDebugEnabled() && run.outcome() == AutomationRun.Outcome.RAN) {
+            runLog.debug("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.steps().stream().map(AutomationRun.Step::action).toList());
+        } else if (runLog.isDebugEnabled()) {
+            runLog.debug("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
                     run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
         }
         bus.publish(Addresses.AUTOMATION_RUN, run);

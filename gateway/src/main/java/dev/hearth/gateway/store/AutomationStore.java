@@ -175,8 +175,18 @@ public final class AutomationStore {
 
     /** Saves traces with one batched statement, then prunes each automation named once. */
     public static void saveTraces(Connection c, List<AutomationRun> runs) throws SQLException {
-        if (runs.isEmpty()) return;
         Set<String> automations = new LinkedHashSet<>();
+        runs.forEach(r -> automations.add(r.automation()));
+        saveTraces(c, runs, automations);
+    }
+
+    /**
+     * Saves the traces and prunes only the automations in {@code prune}: readers take the newest
+     * {@link #TRACES_KEPT}, so a few more rows for a while cost nothing, and pruning once every
+     * few runs instead of after each one halves the journal's work when automations run often.
+     */
+    public static void saveTraces(Connection c, List<AutomationRun> runs, Set<String> prune) throws SQLException {
+        if (runs.isEmpty()) return;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body) VALUES (?, ?, ?, ?)")) {
             for (AutomationRun run : runs) {
                 p.setString(1, run.automation());
@@ -184,11 +194,10 @@ public final class AutomationStore {
                 p.setString(3, run.outcome().name());
                 p.setString(4, encode(run).encode());
                 p.addBatch();
-                automations.add(run.automation());
             }
             p.executeBatch();
         }
-        for (String automation : automations) pruneTraces(c, automation);
+        for (String automation : prune) pruneTraces(c, automation);
     }
 
     /**

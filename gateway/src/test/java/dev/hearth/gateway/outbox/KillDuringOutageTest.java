@@ -111,7 +111,7 @@ class KillDuringOutageTest {
         return config;
     }
 
-    /** The test follows the gateway through its log: state changes are logged at DEBUG, so turn them on. */
+    /** The test follows the gateway through its log: state changes and runs are logged at DEBUG, so turn them on. */
     private Process gateway(Path config, Path log) throws IOException {
         Path logback = dir.resolve("logback-states.xml");
         Files.writeString(logback, """
@@ -120,6 +120,7 @@ class KillDuringOutageTest {
                     <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} %msg%n</pattern></encoder>
                   </appender>
                   <logger name="hearth.state" level="DEBUG"/>
+                  <logger name="hearth.automation" level="DEBUG"/>
                   <root level="INFO"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
