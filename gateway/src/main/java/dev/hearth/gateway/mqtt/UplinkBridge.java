@@ -54,7 +54,7 @@ public final class UplinkBridge extends VerticleBase {
 
     private void forward(InboundMessage m) {
         settings.rewrite(m.topic()).ifPresent(topic ->
-                outbox.submit(new Publication(topic, m.payload(), 1, m.retained(), Publication.Kind.TELEMETRY, java.util.Map.of())));
+                outbox.forward(new Publication(topic, m.payload(), 1, m.retained(), Publication.Kind.TELEMETRY, java.util.Map.of())));
     }
 
     @Override

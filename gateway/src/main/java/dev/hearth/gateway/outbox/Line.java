@@ -63,12 +63,14 @@ final class Line {
     }
 
     /** Takes a row out whose commit failed (it was never queued after all), wherever it waits. */
-    void withdraw(Queued q) {
+    boolean withdraw(Queued q) {
         if (unwritten.remove(q.id()) != null) {
             spilled--;
-        } else if (head.removeIf(x -> x.id() == q.id())) {
-            headBytes -= q.size();
+            return true;
         }
+        if (!head.removeIf(x -> x.id() == q.id())) return false;
+        headBytes -= q.size();
+        return true;
     }
 
     /** These appends are on disk now: a spilled one among them lives only there from now on. */

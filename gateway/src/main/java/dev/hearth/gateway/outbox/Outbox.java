@@ -143,20 +143,39 @@ public final class Outbox {
 
     /** Queues a publication; see {@link Submission}. A full outbox refuses commands loudly. */
     public Submission submit(Publication publication) {
-        if (stopped) return refused("gateway is stopping");
+        Waiter w = new Waiter(Promise.promise(), Promise.promise());
+        enqueue(publication, Optional.of(w));
+        return new Submission(w.committed().future(), w.delivered().future());
+    }
+
+    /**
+     * Queues a publication whose outcome nobody waits for (forwarding to the uplink): nothing of it stays
+     * in memory once it is committed beyond the window, so a backlog costs disk only.
+     */
+    public void forward(Publication publication) {
+        enqueue(publication, Optional.empty());
+    }
+
+    private void enqueue(Publication publication, Optional<Waiter> waiter) {
+        if (stopped) {
+            waiter.ifPresent(w -> refuse(w, "gateway is stopping"));
+            return;
+        }
         Instant now = clock.instant();
         Queued q = new Queued(nextId++, publication, now, now.plus(settings.ttl(publication.kind())), 0);
         OutboxQueue.Admission admission = queue.admit(q);
-        if (admission instanceof OutboxQueue.Admission.Full full) return overflow(publication, full.reason());
+        if (admission instanceof OutboxQueue.Admission.Full full) {
+            overflow(publication, full.reason());
+            waiter.ifPresent(w -> refuse(w, full.reason()));
+            return;
+        }
         ((OutboxQueue.Admission.Admitted) admission).evicted().forEach(this::evict);
-        Waiter w = new Waiter(Promise.promise(), Promise.promise());
-        waiters.put(q.id(), w);
+        waiter.ifPresent(w -> waiters.put(q.id(), w));
         settlements.submitted(q.id());
         pending.append(q);
         queue.ready(q);
         pump();
         flush();
-        return new Submission(w.committed().future(), w.delivered().future());
     }
 
     /** Called when the transport is connected and subscribed. */
@@ -351,7 +370,7 @@ public final class Outbox {
         fail(q, "dropped: the outbox was full");
     }
 
-    private Submission overflow(Publication p, String reason) {
+    private void overflow(Publication p, String reason) {
         dropped++;
         if (p.kind() == Publication.Kind.COMMAND) {
             log.error("Outbox {}: REFUSED command to '{}': {}. Is the broker unreachable for long? See hearth.outbox.status.",
@@ -359,12 +378,11 @@ public final class Outbox {
         } else {
             log.warn("Outbox {}: dropped telemetry to '{}': {}", name, p.topic(), reason);
         }
-        return refused(reason);
     }
 
-    private static Submission refused(String reason) {
-        Future<Void> f = Future.failedFuture(reason);
-        return new Submission(f, f);
+    private static void refuse(Waiter w, String reason) {
+        w.committed().fail(reason);
+        w.delivered().fail(reason);
     }
 
     private void fail(Queued q, String reason) {
@@ -438,8 +456,8 @@ public final class Outbox {
         int refused = 0;
         for (Queued q : changes.appended()) {
             // In the transport's hands already: its PUBACK makes it safe, a crash before that loses it unacked.
-            if (handed.containsKey(q.id()) || !waiters.containsKey(q.id())) continue;
-            queue.withdraw(q);
+            // Not in its line any more: acknowledged, expired or dropped meanwhile.
+            if (handed.containsKey(q.id()) || !queue.withdraw(q)) continue;
             queue.removed(q);
             fail(q, "not queued: " + cause.getMessage());
             refused++;

@@ -128,9 +128,9 @@ public final class OutboxQueue {
         line(q.kind()).retry(q);
     }
 
-    /** Takes a waiting row out of its line (its commit failed: it was never queued after all). */
-    public void withdraw(Queued q) {
-        line(q.kind()).withdraw(q);
+    /** Takes a waiting row out of its line (its commit failed: it was never queued after all); false if it is not there. */
+    public boolean withdraw(Queued q) {
+        return line(q.kind()).withdraw(q);
     }
 
     /** The next row to send: commands first, even those still on disk (nothing while their page is read). */
