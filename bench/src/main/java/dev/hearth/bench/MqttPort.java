@@ -116,6 +116,11 @@ public final class MqttPort implements AutoCloseable {
     public void close() {
         closed = true;
         sender.interrupt();
+        closeQuietly(client);
+    }
+
+    /** Disconnects if connected and releases the client, whatever state it is in. */
+    static void closeQuietly(MqttAsyncClient client) {
         try {
             if (client.isConnected()) client.disconnect(1_000).waitForCompletion(2_000);
         } catch (MqttException e) {

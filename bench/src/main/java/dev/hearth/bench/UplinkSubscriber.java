@@ -118,16 +118,7 @@ final class UplinkSubscriber implements AutoCloseable {
     }
 
     private void closeClient() {
-        try {
-            if (client.isConnected()) client.disconnect(1_000).waitForCompletion(2_000);
-        } catch (MqttException e) {
-            // Closing anyway.
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // Nothing left to release.
-        }
+        MqttPort.closeQuietly(client);
     }
 
     @Override
