@@ -39,10 +39,7 @@ class InboundAckTest {
              TestHome home = TestHome.start(dir, TestHome.externalBroker(proxy.url(), "30s"), broker.url()).awaitConnected()) {
             Map<String, AtomicInteger> arrivals = countInbound(home);
             List<String> commands = watchCommands(home);
-            SimClient sensor = home.connectedClient("sensors");
-            sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":false}");
-            home.awaitKnown("hallway_motion", "occupancy");
-            await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
+            SimClient sensor = armedWithMotionKnown(home);
 
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = holdOutboxSession(home, release);
@@ -75,10 +72,7 @@ class InboundAckTest {
              TestHome home = TestHome.start(dir, TestHome.externalBroker(proxy.url(), "30s"), broker.url()).awaitConnected()) {
             Map<String, AtomicInteger> arrivals = countInbound(home);
             List<String> commands = watchCommands(home);
-            SimClient sensor = home.connectedClient("sensors");
-            sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":false}");
-            home.awaitKnown("hallway_motion", "occupancy");
-            await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
+            SimClient sensor = armedWithMotionKnown(home);
 
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = holdOutboxSession(home, release);
@@ -97,6 +91,15 @@ class InboundAckTest {
                 holder.join();
             }
         }
+    }
+
+    /** A sensor client, once the gateway knows the hallway is empty and its automations are armed. */
+    private static SimClient armedWithMotionKnown(TestHome home) {
+        SimClient sensor = home.connectedClient("sensors");
+        sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":false}");
+        home.awaitKnown("hallway_motion", "occupancy");
+        await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
+        return sensor;
     }
 
     private static List<String> watchCommands(TestHome home) {
