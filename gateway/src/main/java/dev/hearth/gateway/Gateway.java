@@ -120,6 +120,7 @@ public final class Gateway implements AutoCloseable {
                     Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
                     .confirmingCommands(config.outbox().commands())
                     .withAutomationSettings(config.automation())
+                    .savingTracesEvery(config.history().commitInterval())
                     .sendingThrough(bridge.commandPath());
             vertx.deployVerticle(core).await();
             bridge.handingInboundTo(core.inbound());
