@@ -332,7 +332,7 @@ public final class CoreVerticle extends VerticleBase {
         }
     }
 
-    /** DEBUG: a sensor flood would otherwise write a log line per message (see logback.xml). */
+    /** DEBUG: a sensor flood would otherwise write a log line per message (see logging.LoggingDefaults). */
     private static void logChange(StateChanged change) {
         if (!stateLog.isDebugEnabled()) return;
         stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),
