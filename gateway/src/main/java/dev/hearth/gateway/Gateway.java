@@ -108,7 +108,8 @@ public final class Gateway implements AutoCloseable {
             CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                     Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
                     .confirmingCommands(config.outbox().commands())
-                    .withAutomationSettings(config.automation());
+                    .withAutomationSettings(config.automation())
+                    .savingTracesEvery(config.history().commitInterval());
             vertx.deployVerticle(core).await();
             HistoryStore history = new HistoryStore(database);
             // History before the bridge: every state change, the first retained ones included, gets its row.

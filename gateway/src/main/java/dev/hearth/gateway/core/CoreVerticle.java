@@ -18,6 +18,7 @@ import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
 import dev.hearth.gateway.automation.Trigger;
 import dev.hearth.gateway.config.Location;
+import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.mqtt.ConnectionChanged;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.store.AutomationStore;
@@ -96,6 +97,7 @@ public final class CoreVerticle extends VerticleBase {
     private EventBus bus;
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
+    private Duration traceSaveEvery = HistorySettings.DEFAULTS.commitInterval();
     private CommandConfirmations confirmations;
     private volatile Optional<Arming> armed = Optional.empty();
     private long armTimer = -1;
@@ -154,6 +156,15 @@ public final class CoreVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * How often the traces kept in memory are written to the database (the gateway uses {@code history.commit_interval}:
+     * a power cut loses at most that much of history and of traces alike); call before deploying.
+     */
+    public CoreVerticle savingTracesEvery(Duration interval) {
+        this.traceSaveEvery = interval;
+        return this;
+    }
+
     /** Closed-loop command settings; call before deploying. */
     public CoreVerticle confirmingCommands(ConfirmationSettings settings) {
         this.confirmation = settings;
@@ -171,7 +182,7 @@ public final class CoreVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         AutomationStore s = store.get();
-        journal = new AutomationJournal(vertx, s);
+        journal = new AutomationJournal(vertx, s, new VertxScheduler(vertx, context, clock), traceSaveEvery);
         return vertx.executeBlocking(() -> new Restored(s.states(), s.timers(), s.clocks())).map(r -> {
             restored = r;
             int n = 0;
@@ -314,7 +325,7 @@ public final class CoreVerticle extends VerticleBase {
         }
     }
 
-    /** DEBUG: a sensor flood would otherwise write a log line per message (see logback.xml). */
+    /** DEBUG: a sensor flood would otherwise write a log line per message (see logging.LoggingDefaults). */
     private static void logChange(StateChanged change) {
         if (!stateLog.isDebugEnabled()) return;
         stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),

@@ -1,8 +1,12 @@
 package dev.hearth.gateway.device;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hearth.gateway.mqtt.Publication;
-import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,11 @@ import java.util.TreeMap;
  */
 public final class CommandEncoder {
     public static final int COMMAND_QOS = 1;
+    /**
+     * jackson-core's streaming writer, not Vert.x's JsonObject: the first JsonObject encoded loads and
+     * configures Jackson databind (~400 classes, on the path to the first actuation after a start).
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private CommandEncoder() {
     }
@@ -36,9 +45,7 @@ public final class CommandEncoder {
         Map<String, Value> sorted = new TreeMap<>();
         set.forEach((k, v) -> sorted.put(k, device.attribute(k).orElseThrow().accept(v.plain()).orElseThrow()));
         if (device.format() == PayloadFormat.JSON) {
-            JsonObject json = new JsonObject();
-            sorted.forEach((k, v) -> json.put(k, jsonValue(v)));
-            return new Ok(List.of(publication(device.commandTopicFor(""), json.encode())));
+            return new Ok(List.of(publication(device.commandTopicFor(""), json(sorted))));
         }
         List<Publication> out = new ArrayList<>();
         sorted.forEach((k, v) -> out.add(publication(device.commandTopicFor(k), v.toString())));
@@ -63,11 +70,27 @@ public final class CommandEncoder {
         return problems;
     }
 
-    private static Object jsonValue(Value v) {
-        if (v instanceof Value.Number n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15) {
-            return (long) n.value();
+    /** One JSON object of the attributes, in the map's order; whole numbers without a fraction (brightness 200, not 200.0). */
+    private static String json(Map<String, Value> attributes) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Value> e : attributes.entrySet()) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return v.plain();
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, Value v) throws IOException {
+        if (v instanceof Value.Bool b) g.writeBoolean(b.value());
+        else if (v instanceof Value.Text t) g.writeString(t.value());
+        else if (v instanceof Value.Number n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15) g.writeNumber((long) n.value());
+        else if (v instanceof Value.Number n) g.writeNumber(n.value());
     }
 
     private static Publication publication(String topic, String payload) {
