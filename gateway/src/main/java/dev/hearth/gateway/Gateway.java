@@ -43,7 +43,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-    private static final int EVENT_LOOPS = 2;
+    /**
+     * One event loop: core, bridge, history and web share it, so the command path never crosses event-loop threads
+     * (Vert.x gives each deployment the next loop in turn; with two, whether core and bridge met depended on the
+     * deployment order). The core's loop is the one that saturates; a second one carried only the history's and the
+     * dashboard's consumers, at the price of a wake-up per hand-over. Blocking work runs on workers, Paho and H2 on
+     * their own threads.
+     */
+    private static final int EVENT_LOOPS = 1;
 
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
@@ -105,17 +112,22 @@ public final class Gateway implements AutoCloseable {
             vertx.deployVerticle(new BusMeters(meters.registry())).await();
             Clock clock = time.clock();
             DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
+                    config.outbox(), Clock.systemUTC(), meters.registry());
+            // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
+            // in one task, and the bridge's direct calls replace the event bus's per-message work.
             CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                     Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
                     .confirmingCommands(config.outbox().commands())
-                    .withAutomationSettings(config.automation());
+                    .withAutomationSettings(config.automation())
+                    .savingTracesEvery(config.history().commitInterval())
+                    .sendingThrough(bridge.commandPath());
             vertx.deployVerticle(core).await();
+            bridge.handingInboundTo(core.inbound());
             HistoryStore history = new HistoryStore(database);
             // History before the bridge: every state change, the first retained ones included, gets its row.
             vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
-            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
-                    config.outbox(), Clock.systemUTC(), meters.registry());
-            // The bridge connects while the dashboard and the uplink start on the other event loop: the first
+            // The bridge connects while the dashboard and the uplink start: the first
             // actuation needs only the core and the bridge.
             List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
             AccessToken token = AccessToken.loadOrCreate(config.dataDir());

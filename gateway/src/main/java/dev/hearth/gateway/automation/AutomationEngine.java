@@ -34,8 +34,8 @@ import java.util.function.Supplier;
  */
 public final class AutomationEngine implements RunExecution.Host {
     private static final Logger log = LoggerFactory.getLogger("hearth.automation");
-    /** Runs kept in memory per automation (the database keeps its own). */
-    public static final int RECENT_RUNS = 20;
+    /** Runs kept in memory per automation, served to the dashboard and the API. */
+    public static final int RECENT_RUNS = AutomationRun.KEPT;
 
     public record Options(SunClock sun, int maxRunsPerSecond) {
         public static Options defaults(ZoneId zone) {

@@ -14,6 +14,12 @@ import java.util.List;
 public record AutomationRun(String automation, Instant at, String trigger, Outcome outcome, List<String> details,
                             List<Step> steps, Instant finished) implements LocalMessage {
 
+    /**
+     * Traces kept per automation: the newest this many are held in memory (served to the dashboard and the API) and
+     * are what the database keeps ({@code hearth traces} reads them there).
+     */
+    public static final int KEPT = 50;
+
     public enum Outcome {
         /** All actions ran. */
         RAN,

@@ -9,11 +9,13 @@ import dev.hearth.gateway.device.DeviceId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,13 @@ import java.util.Map;
  * to the same key replace earlier ones within a batch. One batch is written at a time: while it is, the next one
  * gathers, so under a flood of sensor messages the batches grow and each attribute is written once per batch
  * (at most once per BATCH_MILLIS), not once per message. Runs on the core's event loop.
+ * <p>
+ * Device state, pending timers and clock progress go into the next batch at once: a restart must find them. Traces
+ * are only what someone may want to read later, and writing one per run was the largest CPU share of a busy gateway
+ * (bench/NOTES.md): they wait in memory ({@link UnsavedTraces}, the newest {@link AutomationRun#KEPT} of each
+ * automation) and join a batch every {@code traceSaveEvery} and on {@link #flush} (a clean stop), so an automation
+ * that ran 300 times since the last save costs {@code KEPT} rows, not 300. A crash loses at most the traces of one
+ * interval; the dashboard serves them from the engine's memory meanwhile.
  */
 final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
@@ -34,17 +43,21 @@ final class AutomationJournal implements EngineJournal {
 
     private final Vertx vertx;
     private final AutomationStore store;
-    /** An automation's old traces are pruned once every this many of its runs (see {@link AutomationStore#saveTraces}). */
-    private static final int PRUNE_EVERY = 10;
-    private final Map<String, Integer> tracesSincePrune = new java.util.HashMap<>();
+    private final Scheduler traceClock;
+    private final Duration traceSaveEvery;
+    private final UnsavedTraces unsaved = new UnsavedTraces(AutomationRun.KEPT);
+    private Scheduler.Cancellable traceSave;
     private Batch gathering = new Batch();
     private boolean scheduled;
     private boolean writing;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    AutomationJournal(Vertx vertx, AutomationStore store) {
+    /** {@code traceClock} runs on the core's event loop; traces are saved {@code traceSaveEvery} after the first unsaved one. */
+    AutomationJournal(Vertx vertx, AutomationStore store, Scheduler traceClock, Duration traceSaveEvery) {
         this.vertx = vertx;
         this.store = store;
+        this.traceClock = traceClock;
+        this.traceSaveEvery = traceSaveEvery;
     }
 
     /** What one commit writes, and the promise of its durability. */
@@ -99,14 +112,25 @@ final class AutomationJournal implements EngineJournal {
         });
     }
 
+    /** Kept in memory until the next save: no write, no timer per run. */
     @Override
     public void traced(AutomationRun run) {
-        gathering.traces.add(run);
-        if (tracesSincePrune.merge(run.automation(), 1, Integer::sum) >= PRUNE_EVERY) {
-            tracesSincePrune.remove(run.automation());
-            gathering.prune.add(run.automation());
-        }
+        unsaved.add(run);
+        if (traceSave == null) traceSave = traceClock.schedule(traceSaveEvery, this::saveTraces);
+    }
+
+    /** The traces gathered since the last save join the next batch. */
+    private void saveTraces() {
+        takeTraces();
         schedule();
+    }
+
+    private void takeTraces() {
+        if (traceSave != null) traceSave.cancel();
+        traceSave = null;
+        UnsavedTraces.Taken taken = unsaved.take();
+        gathering.traces.addAll(taken.runs());
+        gathering.prune.addAll(taken.prune());
     }
 
     private void put(String key, Sql<Void> write) {
@@ -128,12 +152,18 @@ final class AutomationJournal implements EngineJournal {
         });
     }
 
-    /** Commits everything gathered so far; the future completes when it is durable. */
+    /** Commits everything gathered so far, unsaved traces too (a clean stop); the future completes when it is durable. */
     Future<Void> flush() {
+        takeTraces();
         if (gathering.isEmpty()) return lastWrite;
         Future<Void> done = gathering.written.future();
         if (!writing) write();
         return done;
+    }
+
+    /** Completes when everything gathered so far is durable, without hurrying it (traces still unsaved are not in it). */
+    Future<Void> written() {
+        return gathering.isEmpty() ? lastWrite : gathering.written.future();
     }
 
     private void write() {

@@ -18,6 +18,7 @@ import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
 import dev.hearth.gateway.automation.Trigger;
 import dev.hearth.gateway.config.Location;
+import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.mqtt.ConnectionChanged;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.store.AutomationStore;
@@ -30,6 +31,7 @@ import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.mqtt.CommandPath;
 import dev.hearth.gateway.mqtt.Inbound;
 import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.mqtt.RetainedSettled;
@@ -39,7 +41,6 @@ import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The single writer of home state: device registry and automation engine share this verticle's
@@ -65,9 +67,6 @@ public final class CoreVerticle extends VerticleBase {
     private static final Logger runLog = LoggerFactory.getLogger("hearth.automation");
     /** The MQTT v5 user property that carries a command's correlation id (the same on every resend). */
     public static final String CORRELATION_ID = "correlation-id";
-
-    /** A command waits in the bridge's queue through an outage; only a very long one times the request out. */
-    private static final DeliveryOptions UNTIL_ACKNOWLEDGED = new DeliveryOptions().setSendTimeout(Duration.ofHours(1).toMillis());
 
     /**
      * After the broker link first comes up, triggers arm once the retained messages have restored device state
@@ -97,7 +96,10 @@ public final class CoreVerticle extends VerticleBase {
     private StateChangePublisher stateChanges;
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
+    private Duration traceSaveEvery = HistorySettings.DEFAULTS.commitInterval();
     private CommandConfirmations confirmations;
+    /** Set before deploying, or the event bus once started. */
+    private CommandPath commandPath;
     private volatile Optional<Arming> armed = Optional.empty();
     private long armTimer = -1;
 
@@ -155,16 +157,45 @@ public final class CoreVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * How often the traces kept in memory are written to the database (the gateway uses {@code history.commit_interval}:
+     * a power cut loses at most that much of history and of traces alike); call before deploying.
+     */
+    public CoreVerticle savingTracesEvery(Duration interval) {
+        this.traceSaveEvery = interval;
+        return this;
+    }
+
     /** Closed-loop command settings; call before deploying. */
     public CoreVerticle confirmingCommands(ConfirmationSettings settings) {
         this.confirmation = settings;
         return this;
     }
 
+    /**
+     * Publishes commands and reports applied inbound messages through {@code path} (the bridge's direct path in the
+     * gateway) instead of the event bus; call before deploying.
+     */
+    public CoreVerticle sendingThrough(CommandPath path) {
+        this.commandPath = path;
+        return this;
+    }
+
+    /**
+     * Where the MQTT bridge hands inbound messages, from any thread (Paho's): each runs on the core's event loop, in
+     * the order handed over, as if sent on {@link Addresses#MQTT_INBOUND}. Call once deployed.
+     */
+    public Consumer<Inbound> inbound() {
+        io.vertx.core.Context home = context;
+        if (home == null) throw new IllegalStateException("the core is not deployed yet");
+        return m -> home.runOnContext(v -> receive(m));
+    }
+
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
         stateChanges = new StateChangePublisher(bus, context);
+        if (commandPath == null) commandPath = CommandPath.overBus(bus);
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
         confirmations.registerMeters(meters);
@@ -173,7 +204,7 @@ public final class CoreVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         AutomationStore s = store.get();
-        journal = new AutomationJournal(vertx, s);
+        journal = new AutomationJournal(vertx, s, new VertxScheduler(vertx, context, clock), traceSaveEvery);
         return vertx.executeBlocking(() -> new Restored(s.states(), s.timers(), s.clocks())).map(r -> {
             restored = r;
             int n = 0;
@@ -196,10 +227,7 @@ public final class CoreVerticle extends VerticleBase {
         engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
                 new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
                 new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), automationSettings.maxRunsPerSecond()));
-        bus.<Inbound>consumer(Addresses.MQTT_INBOUND, m -> {
-            if (m.body() instanceof InboundMessage message) onInbound(message);
-            else if (m.body() instanceof RetainedSettled) arm(Arming.RETAINED_SETTLED);
-        });
+        bus.<Inbound>consumer(Addresses.MQTT_INBOUND, m -> receive(m.body()));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
         armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm(Arming.NO_BROKER));
         automationsDir.ifPresent(this::watch);
@@ -208,6 +236,11 @@ public final class CoreVerticle extends VerticleBase {
         bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
                 m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
+    }
+
+    private void receive(Inbound inbound) {
+        if (inbound instanceof InboundMessage message) onInbound(message);
+        else if (inbound instanceof RetainedSettled) arm(Arming.RETAINED_SETTLED);
     }
 
     private void watch(Path dir) {
@@ -279,7 +312,7 @@ public final class CoreVerticle extends VerticleBase {
     /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */
     private void publish(Publication p) {
         // A raw publish is how automations drive devices the registry does not know: it is a command.
-        bus.request(Addresses.MQTT_PUBLISH, p.withKind(Publication.Kind.COMMAND), UNTIL_ACKNOWLEDGED)
+        commandPath.publish(p.withKind(Publication.Kind.COMMAND))
                 .onFailure(e -> log.warn("Publication to {} not delivered: {}", p.topic(), e.getMessage()));
     }
 
@@ -293,7 +326,7 @@ public final class CoreVerticle extends VerticleBase {
             apply(m);
         } finally {
             // Commands this message caused were requested above, so they reach the outbox before this does.
-            if (m.ackToken() != 0) bus.send(Addresses.MQTT_INBOUND_HANDLED, new InboundMessage.Handled(m.ackToken()));
+            if (m.ackToken() != 0) commandPath.handled(m.ackToken());
         }
     }
 
@@ -317,7 +350,7 @@ public final class CoreVerticle extends VerticleBase {
         }
     }
 
-    /** DEBUG: a sensor flood would otherwise write a log line per message (see logback.xml). */
+    /** DEBUG: a sensor flood would otherwise write a log line per message (see logging.LoggingDefaults). */
     private static void logChange(StateChanged change) {
         if (!stateLog.isDebugEnabled()) return;
         stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),
@@ -385,9 +418,8 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private Future<Void> publishAll(List<Publication> publications) {
-        List<Future<Object>> acks = publications.stream()
-                .map(p -> bus.request(Addresses.MQTT_PUBLISH, p, UNTIL_ACKNOWLEDGED).map(r -> (Object) null))
-                .toList();
+        if (publications.size() == 1) return commandPath.publish(publications.get(0));
+        List<Future<Void>> acks = publications.stream().map(commandPath::publish).toList();
         return Future.all(acks).mapEmpty();
     }
 

@@ -13,17 +13,22 @@ import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.outbox.UplinkSettings;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Adapter between the event bus and the broker: inbound messages go to {@link Addresses#MQTT_INBOUND},
  * requests on {@link Addresses#MQTT_PUBLISH} go through the durable {@link Outbox} and are answered on
- * PUBACK. Also answers the outbox's status and dead-letter requests.
+ * PUBACK. Also answers the outbox's status and dead-letter requests. In the gateway the core bypasses the
+ * event bus for all three ({@link #handingInboundTo}, {@link #commandPath()}): on one event loop, a direct
+ * call does what a message would, without the bus's per-message work.
  */
 public final class MqttBridge extends VerticleBase {
     private final MqttSettings settings;
@@ -36,6 +41,11 @@ public final class MqttBridge extends VerticleBase {
     private final java.util.Optional<UplinkSettings> forwards;
     private Outbox outbox;
     private final OutboxQueue.Window window;
+    /** Where inbound messages go, called on Paho's callback thread; the event bus unless the gateway wires the core in. */
+    private Consumer<Inbound> inbound;
+    private final List<Consumer<InboundMessage>> observers = new CopyOnWriteArrayList<>();
+    /** The bridge's event-loop thread, once started: the only thread that touches the outbox and the link. */
+    private volatile Thread loop;
 
     public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
                       MeterRegistry meters) {
@@ -55,16 +65,58 @@ public final class MqttBridge extends VerticleBase {
         this.clock = clock;
     }
 
+    /**
+     * Hands inbound messages (and {@link RetainedSettled}, in connection order) to {@code sink} on Paho's callback
+     * thread instead of sending them on {@link Addresses#MQTT_INBOUND}; the sink must only hand over. Call before deploying.
+     */
+    public MqttBridge handingInboundTo(Consumer<Inbound> sink) {
+        this.inbound = sink;
+        return this;
+    }
+
+    /** Also shows every inbound message to {@code observer}, on Paho's callback thread (it must return at once): diagnostics, tests. */
+    public void observeInbound(Consumer<InboundMessage> observer) {
+        observers.add(observer);
+    }
+
+    /**
+     * The outbox without the event bus, for a core on the same event loop: called there, a publication is queued
+     * (and usually handed to the broker) before the call returns; from any other thread it hops to the bridge's loop,
+     * in call order. Fails a publication made before the bridge started, as a request with no consumer would.
+     */
+    public CommandPath commandPath() {
+        return new CommandPath() {
+            @Override
+            public Future<Void> publish(Publication publication) {
+                if (loop == null) return Future.failedFuture("the MQTT bridge has not started");
+                if (Thread.currentThread() == loop) return outbox.submit(publication).delivered();
+                Promise<Void> delivered = Promise.promise();
+                context.runOnContext(v -> outbox.submit(publication).delivered().onComplete(delivered));
+                return delivered.future();
+            }
+
+            @Override
+            public void handled(long ackToken) {
+                if (loop == null) return;
+                if (Thread.currentThread() == loop) acknowledgeWhenSafe(ackToken);
+                else context.runOnContext(v -> acknowledgeWhenSafe(ackToken));
+            }
+        };
+    }
+
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
+        Consumer<Inbound> sink = inbound != null ? inbound : m -> bus.send(Addresses.MQTT_INBOUND, m);
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
                 // An embedded broker has just started with the gateway and its devices are still reconnecting: the
                 // core's fixed settle time applies (a marker would end the barrier before any device is back).
                 !settings.embedded(),
                 m -> {
-                    bus.send(Addresses.MQTT_INBOUND, m);
-                    if (m instanceof InboundMessage message && forwards.isPresent() && forwards.get().rewrite(message.topic()).isPresent()) {
+                    sink.accept(m);
+                    if (!(m instanceof InboundMessage message)) return;
+                    observers.forEach(o -> o.accept(message));
+                    if (forwards.isPresent() && forwards.get().rewrite(message.topic()).isPresent()) {
                         bus.send(Addresses.UPLINK_FORWARD, message);
                     }
                 },
@@ -78,13 +130,18 @@ public final class MqttBridge extends VerticleBase {
             bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
                     .onSuccess(x -> msg.reply(null))
                     .onFailure(e -> msg.fail(1, e.getMessage())));
-            bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED,
-                    msg -> outbox.committedSoFar().onComplete(r -> link.ack(msg.body().ackToken())));
+            bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED, msg -> acknowledgeWhenSafe(msg.body().ackToken()));
             bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
             bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
             bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
+            loop = Thread.currentThread();
             link.start();
         });
+    }
+
+    /** The broker gets its PUBACK once everything submitted so far (the message's commands among it) is safe. */
+    private void acknowledgeWhenSafe(long ackToken) {
+        outbox.committedSoFar().onComplete(r -> link.ack(ackToken));
     }
 
     private void onDeadLetters(Message<DeadLetter.Request> msg) {

@@ -3,8 +3,6 @@ package dev.hearth.gateway.store;
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.automation.EngineJournal.PendingTimer;
 import dev.hearth.gateway.device.Value;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +25,8 @@ import java.util.Map;
  * batch of changes is one commit.
  */
 public final class AutomationStore {
-    /** Traces kept per automation. */
-    public static final int TRACES_KEPT = 50;
+    /** Traces kept per automation: the same number the gateway keeps in memory. */
+    public static final int TRACES_KEPT = AutomationRun.KEPT;
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE device_state (device VARCHAR(64) NOT NULL, attribute VARCHAR(64) NOT NULL, value_type CHAR(1) NOT NULL,"
@@ -110,7 +108,7 @@ public final class AutomationStore {
                 p.setString(1, automation);
                 p.setInt(2, limit);
                 try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) out.add(decode(new JsonObject(r.getString(1))));
+                    while (r.next()) out.add(TraceJson.decode(r.getString(1)));
                 }
             }
             return out;
@@ -187,12 +185,13 @@ public final class AutomationStore {
      */
     public static void saveTraces(Connection c, List<AutomationRun> runs, Set<String> prune) throws SQLException {
         if (runs.isEmpty()) return;
+        StringBuilder body = new StringBuilder(512);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body) VALUES (?, ?, ?, ?)")) {
             for (AutomationRun run : runs) {
                 p.setString(1, run.automation());
                 p.setTimestamp(2, Timestamp.from(run.at()));
                 p.setString(3, run.outcome().name());
-                p.setString(4, encode(run).encode());
+                p.setString(4, TraceJson.encode(run, body));
                 p.addBatch();
             }
             p.executeBatch();
@@ -222,27 +221,6 @@ public final class AutomationStore {
             p.setLong(2, cutoff);
             p.executeUpdate();
         }
-    }
-
-    static JsonObject encode(AutomationRun run) {
-        JsonArray steps = new JsonArray();
-        run.steps().forEach(s -> steps.add(new JsonObject().put("action", s.action()).put("outcome", s.outcome())
-                .put("at", s.at().toString()).put("millis", s.millis())));
-        return new JsonObject().put("automation", run.automation()).put("at", run.at().toString()).put("trigger", run.trigger())
-                .put("outcome", run.outcome().name()).put("details", new JsonArray(new ArrayList<>(run.details())))
-                .put("steps", steps).put("finished", run.finished().toString());
-    }
-
-    static AutomationRun decode(JsonObject j) {
-        List<String> details = new ArrayList<>();
-        j.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
-        List<AutomationRun.Step> steps = new ArrayList<>();
-        j.getJsonArray("steps").forEach(o -> {
-            JsonObject s = (JsonObject) o;
-            steps.add(new AutomationRun.Step(s.getString("action"), s.getString("outcome"), Instant.parse(s.getString("at")), s.getLong("millis")));
-        });
-        return new AutomationRun(j.getString("automation"), Instant.parse(j.getString("at")), j.getString("trigger"),
-                AutomationRun.Outcome.valueOf(j.getString("outcome")), details, steps, Instant.parse(j.getString("finished")));
     }
 
     private static Value value(String type, String text) {

@@ -7,6 +7,7 @@ import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
+import dev.hearth.gateway.time.VirtualScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,17 +17,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The automation journal writes a flood of changes as few batches: the last value of each attribute, every trace kept. */
+/**
+ * The automation journal writes a flood of changes as few batches, the last value of each attribute; traces wait in
+ * memory and are saved every {@code SAVE_EVERY} (on the injected clock) and on a clean stop, only those kept.
+ */
 class AutomationJournalTest {
     static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
     static final DeviceId SENSOR = new DeviceId("sensor");
+    static final Duration SAVE_EVERY = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -34,13 +42,14 @@ class AutomationJournalTest {
     Database database;
     AutomationStore store;
     AutomationJournal journal;
+    VirtualScheduler clock = new VirtualScheduler(T0, ZoneOffset.UTC);
 
     @BeforeEach
     void open() {
         vertx = Vertx.vertx();
         database = Database.open(dir, Durability.PROCESS);
         store = new AutomationStore(database);
-        journal = new AutomationJournal(vertx, store);
+        journal = new AutomationJournal(vertx, store, clock, SAVE_EVERY);
     }
 
     @AfterEach
@@ -68,17 +77,71 @@ class AutomationJournalTest {
     }
 
     @Test
-    void theTracesOfOneBatchAreAllWrittenAndEachAutomationKeepsItsNewest() {
+    void aCleanStopWritesTheNewestTracesOfEachAutomation() {
         onEventLoop(j -> {
             for (int i = 0; i < 120; i++) j.traced(run("busy", T0.plusSeconds(i)));
             j.traced(run("quiet", T0));
         });
 
         List<AutomationRun> busy = store.traces("busy", 1_000);
-        assertThat(busy).hasSize(AutomationStore.TRACES_KEPT);
+        assertThat(busy).hasSize(AutomationRun.KEPT);
         assertThat(busy.get(0).at()).isEqualTo(T0.plusSeconds(119));
-        assertThat(busy.get(busy.size() - 1).at()).isEqualTo(T0.plusSeconds(120 - AutomationStore.TRACES_KEPT));
+        assertThat(busy.get(busy.size() - 1).at()).isEqualTo(T0.plusSeconds(120 - AutomationRun.KEPT));
         assertThat(store.traces("quiet", 10)).hasSize(1);
+    }
+
+    @Test
+    void tracesWaitInMemoryUntilTheSaveIntervalWhileStateIsWrittenAtOnce() {
+        onLoop(j -> {
+            j.traced(run("hall", T0));
+            j.stateChanged(new StateChanged(SENSOR, "occupancy", Optional.empty(), Value.of(true), T0));
+            return j.written();
+        });
+        assertThat(store.states()).hasSize(1);
+        assertThat(store.traces("hall", 10)).as("traces are not written with the state").isEmpty();
+
+        onLoop(j -> {
+            clock.advance(SAVE_EVERY.minusMillis(1));
+            return j.written();
+        });
+        assertThat(store.traces("hall", 10)).isEmpty();
+
+        onLoop(j -> {
+            clock.advance(Duration.ofMillis(1));
+            return j.written();
+        });
+        assertThat(store.traces("hall", 10)).singleElement().isEqualTo(run("hall", T0));
+    }
+
+    @Test
+    void eachSaveWritesWhatRanSinceTheLastOneAndNothingWhenNothingRan() {
+        onLoop(j -> {
+            for (int i = 0; i < 3; i++) j.traced(run("hall", T0.plusSeconds(i)));
+            clock.advance(SAVE_EVERY);
+            return j.written();
+        });
+        onLoop(j -> {
+            assertThat(clock.pending()).as("no save is scheduled while nothing ran").isZero();
+            j.traced(run("hall", T0.plusSeconds(10)));
+            clock.advance(SAVE_EVERY);
+            return j.written();
+        });
+
+        assertThat(store.traces("hall", 100)).extracting(AutomationRun::at)
+                .containsExactly(T0.plusSeconds(10), T0.plusSeconds(2), T0.plusSeconds(1), T0);
+    }
+
+    @Test
+    void savedTracesSurviveReopeningTheDatabase() {
+        AutomationRun failed = new AutomationRun("heat", T0, "numeric living.temperature below 20.0 for 1m", AutomationRun.Outcome.FAILED,
+                List.of("passed: living.temperature below 20.0 (was 18.5)"),
+                List.of(new AutomationRun.Step("command living_thermostat {mode=heat}", "failed: device \"offline\"", T0.plusMillis(3), 12)),
+                T0.plusMillis(15));
+        onEventLoop(j -> j.traced(failed));
+        database.close();
+
+        database = Database.open(dir, Durability.PROCESS);
+        assertThat(new AutomationStore(database).traces("heat", 10)).containsExactly(failed);
     }
 
     @Test
@@ -92,7 +155,20 @@ class AutomationJournalTest {
         assertThat(store.states()).singleElement().extracting(AutomationStore.StoredState::value).isEqualTo(Value.of(21));
     }
 
-    /** Runs {@code work} on an event loop, as the core does, then waits until everything it journaled is durable. */
+    /** Runs {@code work} on an event loop, as the core does, and waits for the future it returns. */
+    private void onLoop(Function<AutomationJournal, Future<Void>> work) {
+        Promise<Void> done = Promise.promise();
+        vertx.runOnContext(v -> {
+            try {
+                work.apply(journal).onComplete(done);
+            } catch (Throwable e) {
+                done.fail(e);
+            }
+        });
+        done.future().await();
+    }
+
+    /** Runs {@code work} on an event loop, as the core does, then stops cleanly: waits until everything it journaled is durable. */
     private void onEventLoop(Consumer<AutomationJournal> work) {
         Promise<Void> done = Promise.promise();
         vertx.runOnContext(v -> {

@@ -86,6 +86,21 @@ class DeviceRegistryTest {
                 .containsExactlyInAnyOrder("plug.power is read-only", "plug has no attribute 'colour'");
     }
 
+    @Test
+    void jsonCommandsWriteWholeNumbersWithoutAFractionAndKeepFractions() {
+        DeviceSpec thermostat = new DeviceSpec(new DeviceId("heat"), "Heat", "living", DeviceKind.THERMOSTAT, PayloadFormat.JSON,
+                "z2m/heat", Optional.of("z2m/heat/set"), "z2m/heat/availability", DeviceKind.THERMOSTAT.attributes());
+
+        var half = (CommandEncoder.Ok) CommandEncoder.encode(thermostat,
+                Map.of("occupied_heating_setpoint", Value.of(21.5), "system_mode", Value.of("heat")));
+        var whole = (CommandEncoder.Ok) CommandEncoder.encode(thermostat, Map.of("occupied_heating_setpoint", Value.of(20)));
+
+        assertThat(new String(half.publications().get(0).payload(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"occupied_heating_setpoint\":21.5,\"system_mode\":\"heat\"}");
+        assertThat(new String(whole.publications().get(0).payload(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"occupied_heating_setpoint\":20}");
+    }
+
     private List<DeviceEvent> apply(String topic, String payload, Instant at) {
         return registry.apply(topic, payload.getBytes(StandardCharsets.UTF_8), at);
     }

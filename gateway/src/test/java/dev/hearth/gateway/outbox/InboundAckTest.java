@@ -1,7 +1,5 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.mqtt.InboundMessage;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.fault.TcpProxy;
@@ -112,12 +110,7 @@ class InboundAckTest {
     /** Watches what the bridge hands to the core, without taking it away from the core. */
     private static Map<String, AtomicInteger> countInbound(TestHome home) {
         Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
-        home.gateway().vertx().eventBus().addOutboundInterceptor(ctx -> {
-            if (ctx.message().address().equals(Addresses.MQTT_INBOUND) && ctx.body() instanceof InboundMessage m) {
-                arrivals.computeIfAbsent(m.topic(), t -> new AtomicInteger()).incrementAndGet();
-            }
-            ctx.next();
-        });
+        home.gateway().bridge().observeInbound(m -> arrivals.computeIfAbsent(m.topic(), t -> new AtomicInteger()).incrementAndGet());
         return arrivals;
     }
 

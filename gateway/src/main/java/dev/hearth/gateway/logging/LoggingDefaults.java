@@ -1,0 +1,63 @@
+package dev.hearth.gateway.logging;
+
+import ch.qos.logback.classic.ClassicConstants;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.Logger;
+
+import java.util.Map;
+
+/**
+ * The gateway's logging, configured in Java (found by logback through {@code META-INF/services}).
+ * Logback's XML configurator (Joran) loads ~600 classes to parse a 20-line file on every start;
+ * this does the same in a few. A {@code -Dlogback.configurationFile=…} given by the user still wins:
+ * then this steps aside and logback reads that file as usual.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LoggingDefaults extends ContextAwareBase implements Configurator {
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n";
+
+    /**
+     * hearth.state / hearth.automation: a line per device state change and per automation run, DEBUG
+     * (a sensor sending 100 messages a second would write 100 lines a second; runs keep their traces,
+     * failed runs log at WARN). The demo turns both on. The embedded broker and the network stack are
+     * chatty: their warnings still show.
+     */
+    static final Map<String, Level> LEVELS = Map.of(
+            "hearth.state", Level.INFO,
+            "hearth.automation", Level.INFO,
+            "com.hivemq", Level.WARN,
+            "io.netty", Level.WARN,
+            "jetbrains.exodus", Level.WARN,
+            "migrations", Level.WARN,
+            "org.eclipse.paho", Level.WARN);
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console(context));
+        LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("CONSOLE");
+        console.setEncoder(encoder);
+        console.start();
+        return console;
+    }
+}
