@@ -233,9 +233,16 @@ public final class CoreVerticle extends VerticleBase {
         automationsDir.ifPresent(this::watch);
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
-        bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
-                m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
+        bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m -> recentRuns(m.body())
+                .onSuccess(runs -> m.reply(new AutomationQuery.Runs(runs))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
+    }
+
+    /** From the engine's memory; after a restart, the runs before it from the database. */
+    private Future<List<AutomationRun>> recentRuns(AutomationQuery.RecentRuns q) {
+        List<AutomationRun> inMemory = engine.recentRuns(q.automation(), q.limit());
+        return store.isEmpty() ? Future.succeededFuture(inMemory)
+                : new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit());
     }
 
     private void receive(Inbound inbound) {

@@ -89,6 +89,11 @@ class GatewayRestartEndToEndTest {
             assertThat(after).filteredOn(r -> r.automation().equals("hallway_light_off_after_quiet")).singleElement()
                     .satisfies(r -> assertThat(r.outcome()).isEqualTo(AutomationRun.Outcome.RAN));
             assertThat(after).noneMatch(r -> r.automation().equals("hallway_light_on_motion") && r.outcome() == AutomationRun.Outcome.RAN);
+            // The dashboard's traces: the run before the restart, saved when the first gateway stopped.
+            AutomationRun lightOn = before.stream().filter(r -> r.automation().equals("hallway_light_on_motion")
+                    && r.outcome() == AutomationRun.Outcome.RAN).findFirst().orElseThrow();
+            assertThat(second.vertx().eventBus().<AutomationQuery.Runs>request(Addresses.AUTOMATION_RUNS,
+                    new AutomationQuery.RecentRuns("hallway_light_on_motion", 20)).await().body().runs()).contains(lightOn);
             second.close();
         } finally {
             for (int i = toClose.size() - 1; i >= 0; i--) {
