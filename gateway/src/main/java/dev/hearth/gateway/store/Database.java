@@ -82,9 +82,22 @@ public final class Database implements AutoCloseable {
      * appended and drained writes about half the bytes (SD-card wear), for little CPU.
      */
     private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:h2:retry:" + file.toAbsolutePath() + ";WRITE_DELAY=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+        Connection c = DriverManager.getConnection("jdbc:h2:retry:" + file.toAbsolutePath()
+                + ";WRITE_DELAY=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + cacheKib(Runtime.getRuntime().maxMemory()));
         c.setAutoCommit(false);
         return c;
+    }
+
+    /**
+     * H2's page cache (one per file, shared by every session), in KiB: a sixteenth of the heap, at
+     * least 1 MiB and at most H2's own default of 16 MiB. H2's default is a quarter of a 64 MiB heap
+     * and fills as history and traces grow; the pages in use (device state, the outbox's window, the
+     * newest traces) fit in a few MiB, and every cached page is live heap the collector copies.
+     * A bigger {@code -Xmx} gets a bigger cache.
+     */
+    static int cacheKib(long maxHeapBytes) {
+        long sixteenth = maxHeapBytes / 16 / 1024;
+        return (int) Math.max(1024, Math.min(16 * 1024, sixteenth));
     }
 
     private static boolean isCorrupt(SQLException e) {

@@ -39,6 +39,28 @@ class DatabaseTest {
     }
 
     @Test
+    void thePageCacheIsASixteenthOfTheHeapBetweenOneAndSixteenMiB() {
+        long mib = 1024 * 1024;
+        assertThat(Database.cacheKib(64 * mib)).as("-Xmx64m").isEqualTo(4 * 1024);
+        assertThat(Database.cacheKib(8 * mib)).as("tiny heap: H2 still gets 1 MiB").isEqualTo(1024);
+        assertThat(Database.cacheKib(1024 * mib)).as("big heap: no more than H2's own default").isEqualTo(16 * 1024);
+    }
+
+    @Test
+    void theOpenDatabaseUsesThatCache(@TempDir Path dir) {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            int cacheMib = db.session("test").transaction(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(cacheMib).isEqualTo(Database.cacheKib(Runtime.getRuntime().maxMemory()) / 1024);
+        }
+    }
+
+    @Test
     void aWriterInterruptedMidCommitDoesNotCloseTheDatabaseForEveryoneElse(@TempDir Path dir) throws Exception {
         try (Database db = Database.open(dir, Durability.POWER)) {
             db.session("test").migrate("test", List.of("CREATE TABLE t (v INT)"));
