@@ -31,7 +31,10 @@ public final class Main extends ConfiguredCommand {
     public static final int STORE_ERROR = 3;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Optional<RunArguments> run = RunArguments.of(args);
+        if (run.isPresent()) System.exit(runGateway(run.get().config(), System.getenv(), err));
+        System.exit(execute(args, new PrintWriter(System.out, true), err, System.getenv()));
     }
 
     /** Runs the command line without exiting the JVM; returns the exit status. */

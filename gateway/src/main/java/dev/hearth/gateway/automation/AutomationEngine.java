@@ -204,6 +204,8 @@ public final class AutomationEngine implements RunExecution.Host {
 
     /** A message on a topic no device owns (or any topic; MQTT triggers see everything the gateway receives). */
     public void onMqtt(String topic, byte[] payload) {
+        // Most homes have no mqtt trigger: then no message is decoded into text for them.
+        if (index.mqtt().isEmpty() && waiters.isEmpty()) return;
         String text = new String(payload, StandardCharsets.UTF_8);
         checkWaiters(t -> t instanceof Trigger.Mqtt m && m.matches(topic, text));
         for (TriggerIndex.Armed a : index.mqtt()) {

@@ -17,6 +17,10 @@ final class Waiters {
         waiting.remove(waiter);
     }
 
+    boolean isEmpty() {
+        return waiting.isEmpty();
+    }
+
     /**
      * Resumes each waiter whose trigger {@code fires} (or whose condition now holds, with the facts of its run).
      * A waiter resumed may end others (a run cancelled in a restart), so each is checked only while still waiting.

@@ -43,7 +43,10 @@ public final class Addresses {
     /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 
-    /** Core → anyone (publish). Body: {@code device.StateChanged}, only when a value really changed. */
+    /**
+     * Core → anyone (publish). Body: {@code device.StateChanges}, the values that really changed, in order: one
+     * message per burst of messages the core worked through, not per change.
+     */
     public static final String DEVICE_STATE_CHANGED = "hearth.device.state-changed";
 
     /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */

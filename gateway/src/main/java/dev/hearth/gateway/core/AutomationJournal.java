@@ -32,9 +32,9 @@ import java.util.Map;
  * Device state, pending timers and clock progress go into the next batch at once: a restart must find them. Traces
  * are only what someone may want to read later, and writing one per run was the largest CPU share of a busy gateway
  * (bench/NOTES.md): they wait in memory ({@link UnsavedTraces}, the newest {@link AutomationRun#KEPT} of each
- * automation) and join a batch every {@code traceSaveEvery} and on {@link #flush} (a clean stop), so an automation
- * that ran 300 times since the last save costs {@code KEPT} rows, not 300. A crash loses at most the traces of one
- * interval; the dashboard serves them from the engine's memory meanwhile.
+ * automation) and are saved every {@code traceSaveEvery} and on {@link #flush} (a clean stop), in a transaction of
+ * their own, a row per automation: one that ran 300 times since the last save costs one row of {@code KEPT} traces.
+ * A crash loses at most the traces of one interval; the dashboard serves them from the engine's memory meanwhile.
  */
 final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
@@ -51,6 +51,8 @@ final class AutomationJournal implements EngineJournal {
     private boolean scheduled;
     private boolean writing;
     private Future<Void> lastWrite = Future.succeededFuture();
+    /** The last save of traces: saves run one after the other, beside the batches. */
+    private Future<Void> tracesSaved = Future.succeededFuture();
 
     /** {@code traceClock} runs on the core's event loop; traces are saved {@code traceSaveEvery} after the first unsaved one. */
     AutomationJournal(Vertx vertx, AutomationStore store, Scheduler traceClock, Duration traceSaveEvery) {
@@ -64,18 +66,15 @@ final class AutomationJournal implements EngineJournal {
     private static final class Batch {
         final Map<AttributeKey, AutomationStore.StoredState> states = new LinkedHashMap<>();
         final Map<String, Sql<Void>> others = new LinkedHashMap<>();
-        final List<AutomationRun> traces = new ArrayList<>();
-        final java.util.Set<String> prune = new java.util.HashSet<>();
         final Promise<Void> written = Promise.promise();
 
         boolean isEmpty() {
-            return states.isEmpty() && others.isEmpty() && traces.isEmpty();
+            return states.isEmpty() && others.isEmpty();
         }
 
         void write(Connection c) throws SQLException {
             AutomationStore.saveStates(c, states.values());
             for (Sql<Void> w : others.values()) w.run(c);
-            AutomationStore.saveTraces(c, traces, prune);
         }
     }
 
@@ -119,18 +118,20 @@ final class AutomationJournal implements EngineJournal {
         if (traceSave == null) traceSave = traceClock.schedule(traceSaveEvery, this::saveTraces);
     }
 
-    /** The traces gathered since the last save join the next batch. */
-    private void saveTraces() {
-        takeTraces();
-        schedule();
-    }
-
-    private void takeTraces() {
+    /**
+     * Writes the traces gathered since the last save, after that save is done, off the event loop and in parallel
+     * with the batches (unordered): the commits of state and timers never wait for it.
+     */
+    private Future<Void> saveTraces() {
         if (traceSave != null) traceSave.cancel();
         traceSave = null;
+        if (unsaved.isEmpty()) return tracesSaved;
         UnsavedTraces.Taken taken = unsaved.take();
-        gathering.traces.addAll(taken.runs());
-        gathering.prune.addAll(taken.prune());
+        tracesSaved = tracesSaved.transform(previous -> vertx.<Void>executeBlocking(() -> {
+            store.saveTraces(taken.runs(), taken.prune());
+            return null;
+        }, false)).onFailure(e -> log.error("Automation traces not saved: {}", e.getMessage()));
+        return tracesSaved;
     }
 
     private void put(String key, Sql<Void> write) {
@@ -154,16 +155,16 @@ final class AutomationJournal implements EngineJournal {
 
     /** Commits everything gathered so far, unsaved traces too (a clean stop); the future completes when it is durable. */
     Future<Void> flush() {
-        takeTraces();
-        if (gathering.isEmpty()) return lastWrite;
+        Future<Void> traces = saveTraces();
+        if (gathering.isEmpty()) return Future.all(lastWrite, traces).mapEmpty();
         Future<Void> done = gathering.written.future();
         if (!writing) write();
-        return done;
+        return Future.all(done, traces).mapEmpty();
     }
 
-    /** Completes when everything gathered so far is durable, without hurrying it (traces still unsaved are not in it). */
+    /** Completes when what was gathered and the traces being saved are durable, without hurrying anything (for tests). */
     Future<Void> written() {
-        return gathering.isEmpty() ? lastWrite : gathering.written.future();
+        return Future.all(gathering.isEmpty() ? lastWrite : gathering.written.future(), tracesSaved).mapEmpty();
     }
 
     private void write() {

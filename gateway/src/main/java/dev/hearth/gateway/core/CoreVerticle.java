@@ -93,6 +93,7 @@ public final class CoreVerticle extends VerticleBase {
     private EngineJournal journal = EngineJournal.NONE;
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
+    private StateChangePublisher stateChanges;
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
     private Duration traceSaveEvery = HistorySettings.DEFAULTS.commitInterval();
@@ -193,6 +194,7 @@ public final class CoreVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
+        stateChanges = new StateChangePublisher(bus, context);
         if (commandPath == null) commandPath = CommandPath.overBus(bus);
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
@@ -217,6 +219,7 @@ public final class CoreVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stateChanges.flush();
         return journal instanceof AutomationJournal j ? j.flush() : Future.succeededFuture();
     }
 
@@ -230,9 +233,16 @@ public final class CoreVerticle extends VerticleBase {
         automationsDir.ifPresent(this::watch);
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommandRequest);
         bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
-        bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m ->
-                m.reply(new AutomationQuery.Runs(engine.recentRuns(m.body().automation(), m.body().limit()))));
+        bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m -> recentRuns(m.body())
+                .onSuccess(runs -> m.reply(new AutomationQuery.Runs(runs))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
+    }
+
+    /** From the engine's memory; after a restart, the runs before it from the database. */
+    private Future<List<AutomationRun>> recentRuns(AutomationQuery.RecentRuns q) {
+        List<AutomationRun> inMemory = engine.recentRuns(q.automation(), q.limit());
+        return store.isEmpty() ? Future.succeededFuture(inMemory)
+                : new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit());
     }
 
     private void receive(Inbound inbound) {
@@ -336,7 +346,7 @@ public final class CoreVerticle extends VerticleBase {
         for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
                 logChange(change);
-                bus.publish(Addresses.DEVICE_STATE_CHANGED, change);
+                stateChanges.add(change);
                 if (journal instanceof AutomationJournal j) j.stateChanged(change);
                 evaluation.record(() -> engine.onStateChanged(change));
             } else if (event instanceof AvailabilityChanged a) {
@@ -393,7 +403,7 @@ public final class CoreVerticle extends VerticleBase {
             log.warn("Command from {} refused: {}", command.origin(), invalid.problems());
             return Future.failedFuture(String.join("; ", invalid.problems()));
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = correlationId();
         List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
                 .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
                 .toList();
@@ -401,6 +411,17 @@ public final class CoreVerticle extends VerticleBase {
         confirmations.track(command, correlationId, () -> publishAll(publications));
         return acknowledged
                 .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));
+    }
+
+    /**
+     * A random (version 4) UUID from a fast generator: a correlation id only has to be unique, not secret, and
+     * {@code UUID.randomUUID()} reads {@code /dev/urandom} under a lock (2 % of the core's time at saturation).
+     */
+    private static String correlationId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     private Future<Void> publishAll(List<Publication> publications) {

@@ -2,6 +2,7 @@ package dev.hearth.gateway.history;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -48,7 +49,7 @@ public final class HistoryRecorder extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        vertx.eventBus().<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> add(m.body()));
+        vertx.eventBus().<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(this::add));
         vertx.setPeriodic(settings.commitInterval().toMillis(), id -> flush());
         vertx.setPeriodic(1, PRUNE_EVERY_MS, id -> prune());
         return Future.succeededFuture();

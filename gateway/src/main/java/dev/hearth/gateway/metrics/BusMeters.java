@@ -3,7 +3,7 @@ package dev.hearth.gateway.metrics;
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
-import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.mqtt.ConnectionChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,7 +34,7 @@ public final class BusMeters extends VerticleBase {
         Gauge.builder("hearth.mqtt.connected", connected, AtomicInteger::get)
                 .description("1 while the broker link is up and subscribed").register(registry);
         var bus = vertx.eventBus();
-        bus.<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> changes.increment());
+        bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> changes.increment(m.body().changes().size()));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> Counter.builder("hearth.device.availability.changes")
                 .description("Devices going online or offline").tag("to", lower(m.body().current())).register(registry).increment());
         bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> Counter.builder("hearth.automation.runs")

@@ -42,13 +42,20 @@ public final class AutomationStore {
             "ALTER TABLE automation_trace ALTER COLUMN body SET DATA TYPE CHARACTER VARYING",
             // H2 commits the whole store each time an identity's cache (32 values by default) runs out: a trace per run
             // paid for that every 32 runs. Ids skipped after a crash are harmless.
-            "ALTER TABLE automation_trace ALTER COLUMN id SET CACHE 10000");
+            "ALTER TABLE automation_trace ALTER COLUMN id SET CACHE 10000",
+            // A row holds the traces of one automation from one save (a JSON array, oldest first; rows written before
+            // this hold one trace, an object): a busy automation costs a row per save, not one per run. 'at' and
+            // 'outcome' are those of the row's newest trace.
+            "ALTER TABLE automation_trace ADD COLUMN runs INT DEFAULT 1 NOT NULL");
 
     private final Session database;
+    /** Traces have a connection of their own: a big save never holds up the journal's commits of state and timers. */
+    private final Session traces;
 
     public AutomationStore(Database database) {
         this.database = database.session("automation");
         this.database.migrate("automation", SCHEMA);
+        this.traces = database.session("traces");
     }
 
     /** The automation core's own connection: its journal commits batches through it. */
@@ -101,17 +108,29 @@ public final class AutomationStore {
 
     /** The last {@code limit} traces of an automation, newest first. */
     public List<AutomationRun> traces(String automation, int limit) {
-        return database.transaction(c -> {
+        return traces.transaction(c -> {
             List<AutomationRun> out = new ArrayList<>();
+            // Every row holds at least one trace: {@code limit} rows are enough.
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT body FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT ?")) {
                 p.setString(1, automation);
                 p.setInt(2, limit);
                 try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) out.add(TraceJson.decode(r.getString(1)));
+                    while (r.next() && out.size() < limit) {
+                        List<AutomationRun> row = TraceJson.decode(r.getString(1));
+                        for (int i = row.size() - 1; i >= 0 && out.size() < limit; i--) out.add(row.get(i));
+                    }
                 }
             }
             return out;
+        });
+    }
+
+    /** Saves traces in a transaction of their own (see {@link #saveTraces(Connection, List, Set)}). */
+    public void saveTraces(List<AutomationRun> runs, Set<String> prune) {
+        traces.transaction(c -> {
+            saveTraces(c, runs, prune);
+            return null;
         });
     }
 
@@ -171,7 +190,7 @@ public final class AutomationStore {
         saveTraces(c, List.of(run));
     }
 
-    /** Saves traces with one batched statement, then prunes each automation named once. */
+    /** Saves traces, a row per automation, then prunes each automation named. */
     public static void saveTraces(Connection c, List<AutomationRun> runs) throws SQLException {
         Set<String> automations = new LinkedHashSet<>();
         runs.forEach(r -> automations.add(r.automation()));
@@ -179,19 +198,23 @@ public final class AutomationStore {
     }
 
     /**
-     * Saves the traces and prunes only the automations in {@code prune}: readers take the newest
-     * {@link #TRACES_KEPT}, so a few more rows for a while cost nothing, and pruning once every
-     * few runs instead of after each one halves the journal's work when automations run often.
+     * Saves the traces, one row per automation holding its runs in order, and prunes only the automations in
+     * {@code prune}: readers take the newest {@link #TRACES_KEPT}, so a few more for a while cost nothing, and a
+     * prune per save of a busy automation (not per run) keeps the table about twice what readers take.
      */
     public static void saveTraces(Connection c, List<AutomationRun> runs, Set<String> prune) throws SQLException {
         if (runs.isEmpty()) return;
-        StringBuilder body = new StringBuilder(512);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body) VALUES (?, ?, ?, ?)")) {
-            for (AutomationRun run : runs) {
-                p.setString(1, run.automation());
-                p.setTimestamp(2, Timestamp.from(run.at()));
-                p.setString(3, run.outcome().name());
-                p.setString(4, TraceJson.encode(run, body));
+        Map<String, List<AutomationRun>> rows = new LinkedHashMap<>();
+        for (AutomationRun run : runs) rows.computeIfAbsent(run.automation(), k -> new ArrayList<>()).add(run);
+        StringBuilder body = new StringBuilder(1024);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body, runs) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, List<AutomationRun>> row : rows.entrySet()) {
+                AutomationRun newest = row.getValue().get(row.getValue().size() - 1);
+                p.setString(1, row.getKey());
+                p.setTimestamp(2, Timestamp.from(newest.at()));
+                p.setString(3, newest.outcome().name());
+                p.setString(4, TraceJson.encode(row.getValue(), body));
+                p.setInt(5, row.getValue().size());
                 p.addBatch();
             }
             p.executeBatch();
@@ -200,23 +223,24 @@ public final class AutomationStore {
     }
 
     /**
-     * Keeps the newest {@link #TRACES_KEPT} traces of an automation. The cutoff is looked up once:
-     * as {@code id NOT IN (subquery)}, H2 ran the subquery again for every row, since the table had
-     * changed in the same transaction, and a journal batch of many traces held the database for
-     * over a minute (bench/, reconnect run).
+     * Keeps the rows holding the newest {@link #TRACES_KEPT} traces of an automation. The cutoff is looked up once:
+     * as {@code id NOT IN (subquery)}, H2 ran the subquery again for every row, since the table had changed in the
+     * same transaction, and a journal batch of many traces held the database for over a minute (bench/, reconnect run).
      */
     private static void pruneTraces(Connection c, String automation) throws SQLException {
-        long cutoff;
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT id FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
+        long cutoff = -1;
+        try (PreparedStatement p = c.prepareStatement("SELECT id, runs FROM automation_trace WHERE automation = ? ORDER BY id DESC")) {
             p.setString(1, automation);
-            p.setInt(2, TRACES_KEPT);
             try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) return;
-                cutoff = r.getLong(1);
+                int newer = 0;
+                while (r.next() && newer < TRACES_KEPT) {
+                    newer += r.getInt(2);
+                    cutoff = r.getLong(1);
+                }
+                if (newer < TRACES_KEPT) return;
             }
         }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id <= ?")) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id < ?")) {
             p.setString(1, automation);
             p.setLong(2, cutoff);
             p.executeUpdate();

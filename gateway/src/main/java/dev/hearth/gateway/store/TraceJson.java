@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored body of a trace: a small JSON object written by hand into one reused builder. Going through Vert.x's
- * {@code JsonObject} built a map and list per trace and, with jackson-databind on the classpath, encoded it through
- * databind: the largest share of the journal's CPU when every run was written. Times are written as epoch
- * nanoseconds (exact, and no date formatting per trace); bodies of older versions, with ISO-8601 strings, still
- * read. Reading is rare (the CLI, the dashboard after a restart) and keeps {@code JsonObject}.
+ * The stored body of a row of traces: a JSON array of small objects, written by hand into one reused builder (Vert.x's
+ * {@code JsonObject} built a map and a list per trace and, with jackson-databind on the classpath, went through
+ * databind). Times are epoch nanoseconds: exact, and no date formatting per trace. Bodies of older versions (one
+ * object, ISO-8601 times) still read. Reading is rare (the CLI, the dashboard after a restart) and keeps
+ * {@code JsonObject}.
  */
 final class TraceJson {
     /** Whole seconds whose epoch nanoseconds surely fit a long (2^63 ns is about 9.22e9 s). */
@@ -22,8 +22,27 @@ final class TraceJson {
     private TraceJson() {
     }
 
-    static String encode(AutomationRun run, StringBuilder out) {
+    /** The body of a row: the runs of one automation, oldest first, as a JSON array. */
+    static String encode(List<AutomationRun> runs, StringBuilder out) {
         out.setLength(0);
+        out.append('[');
+        for (int i = 0; i < runs.size(); i++) {
+            if (i > 0) out.append(',');
+            object(out, runs.get(i));
+        }
+        return out.append(']').toString();
+    }
+
+    /** The runs of a row, oldest first: an array, or one object (rows written before traces were saved in groups). */
+    static List<AutomationRun> decode(String body) {
+        if (!body.startsWith("[")) return List.of(run(new JsonObject(body)));
+        JsonArray rows = new JsonArray(body);
+        List<AutomationRun> runs = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) runs.add(run(rows.getJsonObject(i)));
+        return runs;
+    }
+
+    private static void object(StringBuilder out, AutomationRun run) {
         out.append("{\"automation\":");
         string(out, run.automation());
         out.append(",\"at\":");
@@ -50,11 +69,10 @@ final class TraceJson {
         }
         out.append("],\"finished\":");
         instant(out, run.finished());
-        return out.append('}').toString();
+        out.append('}');
     }
 
-    static AutomationRun decode(String body) {
-        JsonObject j = new JsonObject(body);
+    private static AutomationRun run(JsonObject j) {
         List<String> details = new ArrayList<>();
         j.getJsonArray("details").forEach(d -> details.add(String.valueOf(d)));
         List<AutomationRun.Step> steps = new ArrayList<>();

@@ -5,7 +5,7 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.HttpSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
-import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.ConnectionChanged;
@@ -120,7 +120,7 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private void subscribe(EventBus bus) {
-        bus.<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> live.publish("state", () -> RecordJson.record(m.body())));
+        bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
         bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> live.publish("automation", () -> RecordJson.record(m.body())));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {

@@ -4,6 +4,7 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
@@ -48,10 +49,10 @@ class HistoryRecorderTest {
                 Clock.systemUTC(), meters)).await();
         for (int i = 0; i < 10_000; i++) {
             vertx.eventBus().publish(Addresses.DEVICE_STATE_CHANGED,
-                    new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(20 + i / 1000.0), T0.plusMillis(i)));
+                    StateChanges.of(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(20 + i / 1000.0), T0.plusMillis(i))));
             if (i % 10 == 0) {
                 vertx.eventBus().publish(Addresses.DEVICE_STATE_CHANGED,
-                        new StateChanged(SENSOR, "humidity", Optional.empty(), Value.of(i % 100), T0.plusMillis(i)));
+                        StateChanges.of(new StateChanged(SENSOR, "humidity", Optional.empty(), Value.of(i % 100), T0.plusMillis(i))));
             }
         }
         vertx.undeploy(id).await();

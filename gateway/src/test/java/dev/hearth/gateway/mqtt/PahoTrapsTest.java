@@ -3,7 +3,7 @@ package dev.hearth.gateway.mqtt;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
-import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
@@ -92,9 +92,9 @@ class PahoTrapsTest {
         try (MosquittoBroker broker = MosquittoBroker.start(); TcpProxy proxy = TcpProxy.to(broker.port());
              TestHome home = TestHome.start(dir, TestHome.externalBroker(proxy.url(), "30s"), broker.url()).awaitConnected()) {
             List<Double> temperatures = new CopyOnWriteArrayList<>();
-            home.gateway().vertx().eventBus().<StateChanged>consumer(Addresses.DEVICE_STATE_CHANGED, m -> {
-                if (m.body().attribute().equals("temperature")) temperatures.add(((Value.Number) m.body().value()).value());
-            });
+            home.gateway().vertx().eventBus().<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> {
+                if (c.attribute().equals("temperature")) temperatures.add(((Value.Number) c.value()).value());
+            }));
             proxy.refuseConnections(true);
             proxy.sever();
             await().atMost(Duration.ofSeconds(5)).until(() -> !home.gateway().bridge().connected());

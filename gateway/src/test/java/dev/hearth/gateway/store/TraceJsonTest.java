@@ -1,7 +1,7 @@
 package dev.hearth.gateway.store;
 
 import dev.hearth.gateway.automation.AutomationRun;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,20 +21,22 @@ class TraceJsonTest {
                         new AutomationRun.Step("wait for condition (timeout 10m)", "timed out", AT.plusMillis(2), 600_000)),
                 AT.plusSeconds(600));
 
-        String body = TraceJson.encode(run, new StringBuilder());
+        String body = TraceJson.encode(List.of(run), new StringBuilder());
 
-        assertThat(new JsonObject(body).getString("trigger")).isEqualTo(run.trigger());
-        assertThat(TraceJson.decode(body)).isEqualTo(run);
+        assertThat(new JsonArray(body).getJsonObject(0).getString("trigger")).isEqualTo(run.trigger());
+        assertThat(TraceJson.decode(body)).containsExactly(run);
     }
 
     @Test
-    void aNearMissWithoutStepsAndABuilderReusedForTheNextTrace() {
+    void aRowOfSeveralRunsWithABuilderReusedForTheNextRow() {
         StringBuilder reused = new StringBuilder();
-        TraceJson.encode(new AutomationRun("long", AT, "x".repeat(2_000), AutomationRun.Outcome.RAN, List.of("y".repeat(3_000))), reused);
+        TraceJson.encode(List.of(new AutomationRun("long", AT, "x".repeat(2_000), AutomationRun.Outcome.RAN, List.of("y".repeat(3_000)))), reused);
         AutomationRun nearMiss = new AutomationRun("hall", AT, "state hall.occupancy to false for 2m", AutomationRun.Outcome.FOR_INTERRUPTED,
                 List.of("interrupted by hall.occupancy changed to true"));
+        AutomationRun ran = new AutomationRun("hall", AT.plusSeconds(1), "state hall.occupancy to false for 2m", AutomationRun.Outcome.RAN,
+                List.of(), List.of(new AutomationRun.Step("command hall_light {state=OFF}", "ok", AT.plusSeconds(1), 0)), AT.plusSeconds(1));
 
-        assertThat(TraceJson.decode(TraceJson.encode(nearMiss, reused))).isEqualTo(nearMiss);
+        assertThat(TraceJson.decode(TraceJson.encode(List.of(nearMiss, ran), reused))).containsExactly(nearMiss, ran);
     }
 
     @Test
@@ -43,7 +45,7 @@ class TraceJsonTest {
                 + "\"details\":[\"passed: hall.lux below 30.0 (was 12.0)\"],\"steps\":[{\"action\":\"command hall_light {state=ON}\","
                 + "\"outcome\":\"ok\",\"at\":\"2026-11-28T20:00:00.124Z\",\"millis\":0}],\"finished\":\"2026-11-28T20:00:00.125Z\"}";
 
-        AutomationRun run = TraceJson.decode(earlier);
+        AutomationRun run = TraceJson.decode(earlier).get(0);
 
         assertThat(run.at()).isEqualTo(Instant.parse("2026-11-28T20:00:00.123Z"));
         assertThat(run.details()).containsExactly("passed: hall.lux below 30.0 (was 12.0)");
