@@ -33,8 +33,22 @@ public final class Main extends ConfiguredCommand {
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
         Optional<RunArguments> run = RunArguments.of(args);
-        if (run.isPresent()) System.exit(runGateway(run.get().config(), System.getenv(), err));
+        if (run.isPresent()) System.exit(runOrReport(run.get().config(), err));
         System.exit(execute(args, new PrintWriter(System.out, true), err, System.getenv()));
+    }
+
+    /**
+     * The gateway's own start without picocli, failing as picocli reports a failed command: the stack
+     * trace and exit status 1 (then {@code System.exit} stops every thread already started).
+     */
+    private static int runOrReport(Path config, PrintWriter err) {
+        try {
+            return runGateway(config, System.getenv(), err);
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace(err);
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 
     /** Runs the command line without exiting the JVM; returns the exit status. */

@@ -46,6 +46,9 @@ public final class MqttBridge extends VerticleBase {
     private final List<Consumer<InboundMessage>> observers = new CopyOnWriteArrayList<>();
     /** The bridge's event-loop thread, once started: the only thread that touches the outbox and the link. */
     private volatile Thread loop;
+    /** Publications and acknowledgements that came while the outbox was still starting, in order; on the loop only. */
+    private final List<Runnable> beforeOutbox = new java.util.ArrayList<>();
+    private boolean outboxStarted;
 
     public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
                       MeterRegistry meters) {
@@ -89,9 +92,9 @@ public final class MqttBridge extends VerticleBase {
             @Override
             public Future<Void> publish(Publication publication) {
                 if (loop == null) return Future.failedFuture("the MQTT bridge has not started");
-                if (Thread.currentThread() == loop) return outbox.submit(publication).delivered();
+                if (Thread.currentThread() == loop) return submit(publication);
                 Promise<Void> delivered = Promise.promise();
-                context.runOnContext(v -> outbox.submit(publication).delivered().onComplete(delivered));
+                context.runOnContext(v -> submit(publication).onComplete(delivered));
                 return delivered.future();
             }
 
@@ -106,6 +109,7 @@ public final class MqttBridge extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        loop = Thread.currentThread();
         EventBus bus = vertx.eventBus();
         Consumer<Inbound> sink = inbound != null ? inbound : m -> bus.send(Addresses.MQTT_INBOUND, m);
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
@@ -126,21 +130,38 @@ public final class MqttBridge extends VerticleBase {
                 });
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker", java.util.Optional.empty(), window);
         OutboxMeters.register(meters, "broker", outbox, store.database());
-        return outbox.start().onSuccess(v -> {
-            bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> outbox.submit(msg.body()).delivered()
-                    .onSuccess(x -> msg.reply(null))
-                    .onFailure(e -> msg.fail(1, e.getMessage())));
-            bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED, msg -> acknowledgeWhenSafe(msg.body().ackToken()));
-            bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
-            bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
-            bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
-            loop = Thread.currentThread();
-            link.start();
-        });
+        bus.<Publication>consumer(Addresses.MQTT_PUBLISH, msg -> submit(msg.body())
+                .onSuccess(x -> msg.reply(null))
+                .onFailure(e -> msg.fail(1, e.getMessage())));
+        bus.<InboundMessage.Handled>consumer(Addresses.MQTT_INBOUND_HANDLED, msg -> acknowledgeWhenSafe(msg.body().ackToken()));
+        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
+        // The broker's round trips (connect, subscribe, retained states) overlap the outbox's reading of what a previous
+        // run left: what the core publishes or acknowledges meanwhile waits for it, in order.
+        link.start();
+        return outbox.start()
+                .onSuccess(v -> {
+                    outboxStarted = true;
+                    beforeOutbox.forEach(Runnable::run);
+                    beforeOutbox.clear();
+                    bus.<OutboxStatus.Query>consumer(Addresses.OUTBOX_STATUS, msg -> msg.reply(outbox.status()));
+                    bus.<DeadLetter.Request>consumer(Addresses.OUTBOX_DEAD_LETTERS, this::onDeadLetters);
+                })
+                .onFailure(e -> link.stop());
+    }
+
+    private Future<Void> submit(Publication publication) {
+        if (outboxStarted) return outbox.submit(publication).delivered();
+        Promise<Void> delivered = Promise.promise();
+        beforeOutbox.add(() -> outbox.submit(publication).delivered().onComplete(delivered));
+        return delivered.future();
     }
 
     /** The broker gets its PUBACK once everything submitted so far (the message's commands among it) is safe. */
     private void acknowledgeWhenSafe(long ackToken) {
+        if (!outboxStarted) {
+            beforeOutbox.add(() -> acknowledgeWhenSafe(ackToken));
+            return;
+        }
         outbox.committedSoFar().onComplete(r -> link.ack(ackToken));
     }
 

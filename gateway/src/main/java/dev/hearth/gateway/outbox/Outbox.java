@@ -67,6 +67,8 @@ public final class Outbox {
     private final PendingWrites pending = new PendingWrites();
     private final Settlements settlements = new Settlements();
     private Future<Void> flushing;
+    /** Whether the commit running now carries appends. */
+    private boolean flushingAppends;
     private long nextId;
     private long sweepTimer = -1;
     private long graceTimer = -1;
@@ -276,9 +278,9 @@ public final class Outbox {
         }
     }
 
-    // After a commit of everything pending: rows of the line that were still only in memory are on disk then.
+    // After every append so far is committed: rows of the line that were still only in memory are on disk then.
     private void pageIn(Publication.Kind kind, OutboxQueue.Page page) {
-        flushAll().compose(v -> vertx.executeBlocking(() -> store.page(kind, page.afterId(), page.limit()), false))
+        appendsCommitted().compose(v -> vertx.executeBlocking(() -> store.page(kind, page.afterId(), page.limit()), false))
                 .onComplete(r -> {
                     if (r.failed()) log.error("Outbox {}: could not read waiting messages from {}: {}", name, store.database().file(),
                             r.cause().getMessage());
@@ -428,11 +430,13 @@ public final class Outbox {
         OutboxStore.Changes changes = pending.take();
         Promise<Void> done = Promise.promise();
         flushing = done.future();
+        flushingAppends = !changes.appended().isEmpty();
         vertx.executeBlocking(() -> {
             store.apply(changes);
             return null;
         }, false).onComplete(r -> {
             flushing = null;
+            flushingAppends = false;
             if (r.succeeded()) {
                 committed(changes.appended());
                 done.complete();
@@ -467,6 +471,18 @@ public final class Outbox {
         log.error("Outbox {}: could not write to {}: {}. {} new messages were not queued.", name, store.database().file(),
                 cause.getMessage(), refused);
         pending.retryAfterFailure(changes);
+    }
+
+    /**
+     * Completes once every append made so far is committed; fails if a commit fails. Pending removals need not
+     * go first: they are of rows already read, which no page read returns again, and a drain would otherwise
+     * wait for a commit of its removals before each page while the broker's window runs dry.
+     */
+    private Future<Void> appendsCommitted() {
+        if (!pending.hasAppends() && !flushingAppends) return Future.succeededFuture();
+        if (flushing != null) return flushing.compose(v -> appendsCommitted());
+        commit();
+        return appendsCommitted();
     }
 
     /** Commits everything pending now; fails if a commit fails (what failed stays pending). */

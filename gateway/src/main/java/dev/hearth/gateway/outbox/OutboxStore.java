@@ -232,12 +232,21 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Deletes by runs of consecutive ids, one statement each: the broker acknowledges in about the order rows were
+     * sent, so a drain's removals of a whole commit are usually one or a few runs instead of a statement per row.
+     */
     private static void delete(Connection c, String table, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) return;
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
-            for (long id : ids) {
-                p.setLong(1, id);
+        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE id BETWEEN ? AND ?")) {
+            int first = 0;
+            for (int i = 1; i <= sorted.length; i++) {
+                if (i < sorted.length && sorted[i] == sorted[i - 1] + 1) continue;
+                p.setLong(1, sorted[first]);
+                p.setLong(2, sorted[i - 1]);
                 p.addBatch();
+                first = i;
             }
             p.executeBatch();
         }
