@@ -62,7 +62,7 @@ final class SubjectProcess implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Long> at = new java.util.concurrent.CompletableFuture<>();
         if (readiness == null) return at;
         Thread poller = new Thread(() -> {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpClient http = Http.CLIENT;
             java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(readiness)
                     .timeout(java.time.Duration.ofSeconds(2)).build();
             while (process.isAlive() && !at.isDone()) {
@@ -92,7 +92,7 @@ final class SubjectProcess implements AutoCloseable {
     int healthStatus() {
         if (readiness == null) return -1;
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(readiness)
+            return Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(readiness)
                     .timeout(java.time.Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -4,7 +4,6 @@ import dev.hearth.sim.broker.MosquittoBroker;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +144,7 @@ final class UplinkOutage {
             String token = Files.readString(dir.resolve("config/data/web-token")).strip();
             HttpRequest get = HttpRequest.newBuilder(p.readiness().resolve("/metrics")).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(5)).build();
-            String body = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()).body();
+            String body = Http.CLIENT.send(get, HttpResponse.BodyHandlers.ofString()).body();
             return body.lines().filter(l -> l.startsWith("hearth_outbox_queued{") && l.contains("link=\"uplink\""))
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
         } catch (IOException | RuntimeException e) {

@@ -6,10 +6,10 @@ import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Sql;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * The automation core's tables: device state with last-changed times, pending timers ({@code for:} holds and
  * delays), when each clock trigger was last accounted for, and the last traces of each automation. Blocking:
- * call it off the event loop. Every write method takes the connection of a surrounding transaction so that a
- * batch of changes is one commit.
+ * call it off the event loop. The static write methods take the connection of a surrounding transaction so that a
+ * batch of changes is one commit; traces are saved and read through a connection of their own.
  */
 public final class AutomationStore {
     /** Traces kept per automation: the same number the gateway keeps in memory. */

@@ -16,6 +16,7 @@ import dev.hearth.gateway.web.auth.PasswordHash;
 import dev.hearth.gateway.web.auth.Sessions;
 import dev.hearth.gateway.web.auth.WebAuth;
 import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -53,6 +54,10 @@ public final class WebVerticle extends VerticleBase {
         this.deps = deps;
     }
 
+    /** No cleartext HTTP/2 upgrade: browsers use HTTP/2 only over TLS, and a reset h2c stream makes the metrics throw. */
+    private static final HttpServerOptions SERVER_OPTIONS =
+            new HttpServerOptions().setHttp2ClearTextEnabled(false);
+
     @Override
     public Future<?> start() {
         link = new LinkStatus(vertx.eventBus(), deps.brokerReady());
@@ -64,7 +69,7 @@ public final class WebVerticle extends VerticleBase {
                     HealthCheck.migrate(deps.database());
                     return null;
                 })
-                .compose(v -> vertx.createHttpServer().requestHandler(router()).listen(deps.settings().port(), deps.settings().bind()))
+                .compose(v -> vertx.createHttpServer(SERVER_OPTIONS).requestHandler(router()).listen(deps.settings().port(), deps.settings().bind()))
                 .onSuccess(s -> {
                     server = s;
                     log.info("Dashboard and API on http://{}:{}/", deps.settings().bind(), s.actualPort());

@@ -48,6 +48,22 @@ class HealthAndMetricsTest {
         assertThat(r.bodyAsJsonObject().getJsonObject("database").getBoolean("writable")).isTrue();
     }
 
+    /**
+     * Monitoring scripts often use clients that ask to upgrade to cleartext HTTP/2 (Java's HttpClient, curl --http2):
+     * answered over HTTP/1.1 (vertx-micrometer-metrics 5.0.7 throws on a reset h2c stream, and browsers use HTTP/2
+     * only over TLS).
+     */
+    @Test
+    void aClientAskingForCleartextHttp2IsAnsweredOverHttp11() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build();
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + home.gateway().httpPort() + "/health"))
+                .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
+
     @Test
     void metricsAreInPrometheusFormatWithVertxAndFeatureMeters() {
         Counter.builder("hearth.test.things").register(home.gateway().meters().registry()).increment(3);
