@@ -64,7 +64,10 @@ public final class Addresses {
      */
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
 
-    /** Core → anyone (publish). Body: {@code automation.AutomationRun}: an automation ran or a condition stopped it. */
+    /**
+     * Core → anyone (publish). Body: {@code automation.AutomationRuns}, traces in order (an automation ran, or a near
+     * miss): one message per burst of messages the core worked through, not per run.
+     */
     public static final String AUTOMATION_RUN = "hearth.automation.run";
 
     /**

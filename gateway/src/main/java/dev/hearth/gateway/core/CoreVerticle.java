@@ -13,6 +13,7 @@ import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.automation.AutomationQuery;
 import dev.hearth.gateway.automation.AutomationReload;
 import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.AutomationRuns;
 import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
@@ -31,6 +32,7 @@ import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.mqtt.CommandPath;
 import dev.hearth.gateway.mqtt.Inbound;
 import dev.hearth.gateway.mqtt.InboundMessage;
@@ -93,7 +95,8 @@ public final class CoreVerticle extends VerticleBase {
     private EngineJournal journal = EngineJournal.NONE;
     private Restored restored = new Restored(List.of(), List.of(), Map.of());
     private EventBus bus;
-    private StateChangePublisher stateChanges;
+    private BurstPublisher<StateChanged> stateChanges;
+    private BurstPublisher<AutomationRun> runs;
     private ConfirmationSettings confirmation = ConfirmationSettings.DEFAULTS;
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
     private Duration traceSaveEvery = HistorySettings.DEFAULTS.commitInterval();
@@ -194,7 +197,8 @@ public final class CoreVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         bus = vertx.eventBus();
-        stateChanges = new StateChangePublisher(bus, context);
+        stateChanges = new BurstPublisher<>(bus, context, Addresses.DEVICE_STATE_CHANGED, StateChanges::new);
+        runs = new BurstPublisher<>(bus, context, Addresses.AUTOMATION_RUN, AutomationRuns::new);
         if (commandPath == null) commandPath = CommandPath.overBus(bus);
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
@@ -220,6 +224,7 @@ public final class CoreVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         stateChanges.flush();
+        runs.flush();
         return journal instanceof AutomationJournal j ? j.flush() : Future.succeededFuture();
     }
 
@@ -440,6 +445,6 @@ public final class CoreVerticle extends VerticleBase {
             runLog.debug("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
                     run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
         }
-        bus.publish(Addresses.AUTOMATION_RUN, run);
+        runs.add(run);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.web;
 
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.HttpSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
@@ -127,7 +127,7 @@ public final class WebVerticle extends VerticleBase {
     private void subscribe(EventBus bus) {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
-        bus.<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> live.publish("automation", () -> RecordJson.record(m.body())));
+        bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> RecordJson.record(r))));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());
             live.publish("connection", link::connection);

@@ -62,7 +62,7 @@ class ReferenceAutomationsEndToEndTest {
         Gateway gateway = Gateway.start(cfg, new AutomationLoader(cfg.devices()).loadDirectory(cfg.automationsDir()),
                 GatewayTime.simulated(time, BERLIN));
         toClose.add(gateway);
-        gateway.vertx().eventBus().<AutomationRun>consumer(Addresses.AUTOMATION_RUN, m -> traces.add(m.body()));
+        gateway.vertx().eventBus().<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> traces.addAll(m.body().runs()));
         gateway.vertx().eventBus().<AutomationReload>consumer(Addresses.AUTOMATION_RELOADED, m -> reloads.add(m.body()));
         assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).isTrue();
         return gateway;

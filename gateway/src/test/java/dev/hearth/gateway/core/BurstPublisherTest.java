@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * State changes reach subscribers in the order they were made, one message per burst: what the core does in one
  * go leaves together right after it, a lone change leaves at once, and no message carries more than the cap.
  */
-class StateChangePublisherTest {
+class BurstPublisherTest {
     private static final DeviceId SENSOR = new DeviceId("sensor");
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
@@ -39,7 +39,7 @@ class StateChangePublisherTest {
 
     @Test
     void aBurstLeavesAsOneMessageInOrderAndALoneChangeLeavesByItself() {
-        StateChangePublisher publisher = publisher();
+        BurstPublisher<StateChanged> publisher = publisher();
         Context core = vertx.getOrCreateContext();
 
         core.runOnContext(v -> IntStream.range(0, 3).forEach(i -> publisher.add(change(i))));
@@ -53,22 +53,22 @@ class StateChangePublisherTest {
 
     @Test
     void aFloodWithinOneTaskIsCutIntoMessagesOfAtMostTheCap() {
-        StateChangePublisher publisher = publisher();
-        int flood = StateChangePublisher.MAX_BATCH * 2 + 10;
+        BurstPublisher<StateChanged> publisher = publisher();
+        int flood = BurstPublisher.MAX_BATCH * 2 + 10;
 
         vertx.getOrCreateContext().runOnContext(v -> IntStream.range(0, flood).forEach(i -> publisher.add(change(i))));
         await().atMost(Duration.ofSeconds(5)).until(() -> received.stream().mapToInt(b -> b.changes().size()).sum() == flood);
 
         assertThat(received).extracting(b -> b.changes().size())
-                .containsExactly(StateChangePublisher.MAX_BATCH, StateChangePublisher.MAX_BATCH, 10);
+                .containsExactly(BurstPublisher.MAX_BATCH, BurstPublisher.MAX_BATCH, 10);
         assertThat(received.stream().flatMap(b -> b.changes().stream()).toList())
-                .isEqualTo(IntStream.range(0, flood).mapToObj(StateChangePublisherTest::change).toList());
+                .isEqualTo(IntStream.range(0, flood).mapToObj(BurstPublisherTest::change).toList());
     }
 
-    private StateChangePublisher publisher() {
+    private BurstPublisher<StateChanged> publisher() {
         LocalCodec.install(vertx.eventBus());
         vertx.eventBus().<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> received.add(m.body())).completion().await();
-        return new StateChangePublisher(vertx.eventBus(), vertx.getOrCreateContext());
+        return new BurstPublisher<>(vertx.eventBus(), vertx.getOrCreateContext(), Addresses.DEVICE_STATE_CHANGED, StateChanges::new);
     }
 
     private static StateChanged change(int i) {
