@@ -1,31 +1,26 @@
 package dev.hearth.gateway.mqtt;
 
-import dev.hearth.gateway.broker.EmbeddedBroker;
-import dev.hearth.gateway.config.BrokerSettings;
 import dev.hearth.sim.broker.MosquittoBroker;
-import dev.hearth.sim.net.FreePort;
 import dev.hearth.sim.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the settle marker relies on, checked on both brokers the gateway runs with: after the SUBACK, a
- * message the subscriber publishes itself to a subscribed topic arrives after every retained message of
- * that subscription.
+ * What the settle marker relies on, on Mosquitto: after the SUBACK, a message the subscriber publishes itself
+ * to a subscribed topic arrives after every retained message of that subscription. HiveMQ CE sends retained
+ * messages from a task of their own, so under load a marker can overtake them (seen once: 775 of 2,000 before
+ * it); the gateway therefore never uses the marker with its embedded HiveMQ.
  */
 class RetainedBeforeMarkerTest {
     private static final int RETAINED = 2_000;
@@ -34,14 +29,6 @@ class RetainedBeforeMarkerTest {
     void mosquittoSendsEveryRetainedMessageBeforeTheSubscribersOwnLaterPublication() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start()) {
             assertRetainedArriveBeforeMarker(broker.url());
-        }
-    }
-
-    @Test
-    void embeddedHiveMqSendsEveryRetainedMessageBeforeTheSubscribersOwnLaterPublication(@TempDir Path dir) throws Exception {
-        int port = FreePort.loopback();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", port, Optional.empty(), Optional.empty()), dir)) {
-            assertRetainedArriveBeforeMarker("tcp://127.0.0.1:" + port);
         }
     }
 
