@@ -57,12 +57,13 @@ public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Tri
         @Override
         public boolean firesOn(StateChanged change) {
             if (change.previous().isEmpty()) return fromUnavailable && from.isEmpty() && holds(change.value());
-            return from.map(f -> f.equals(change.previous().get())).orElse(true) && holds(change.value());
+            // Plain tests, no capturing lambdas: these run for every change of a watched attribute.
+            return (from.isEmpty() || from.get().equals(change.previous().get())) && holds(change.value());
         }
 
         @Override
         public boolean holds(Value current) {
-            return to.map(t -> t.equals(current)).orElse(true);
+            return to.isEmpty() || to.get().equals(current);
         }
 
         @Override
