@@ -34,8 +34,12 @@ import java.util.function.Supplier;
  */
 public final class AutomationEngine implements RunExecution.Host {
     private static final Logger log = LoggerFactory.getLogger("hearth.automation");
-    /** Runs kept in memory per automation, served to the dashboard and the API. */
-    public static final int RECENT_RUNS = AutomationRun.KEPT;
+    /**
+     * Runs kept in memory per automation (Home Assistant's default of stored traces): 50 for each of a large home's
+     * 2,000 automations filled most of a 64 MiB heap. Older ones, up to {@link AutomationRun#KEPT}, come from the
+     * database.
+     */
+    public static final int RECENT_RUNS = 5;
 
     public record Options(SunClock sun, int maxRunsPerSecond) {
         public static Options defaults(ZoneId zone) {

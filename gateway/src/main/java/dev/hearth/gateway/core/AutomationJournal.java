@@ -118,9 +118,10 @@ final class AutomationJournal implements EngineJournal {
 
     /**
      * Writes the traces gathered since the last save, after that save is done, off the event loop and in parallel
-     * with the batches (unordered): the commits of state and timers never wait for it.
+     * with the batches (unordered): the commits of state and timers never wait for it. Also before the database is read
+     * for traces older than those the engine keeps in memory.
      */
-    private Future<Void> saveTraces() {
+    Future<Void> saveTraces() {
         if (traceSave != null) traceSave.cancel();
         traceSave = null;
         if (unsaved.isEmpty()) return tracesSaved;

@@ -243,11 +243,15 @@ public final class CoreVerticle extends VerticleBase {
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);
     }
 
-    /** From the engine's memory; after a restart, the runs before it from the database. */
+    /**
+     * The newest from the engine's memory, the older ones from the database: traces not saved yet are saved first,
+     * so none is missing in between.
+     */
     private Future<List<AutomationRun>> recentRuns(AutomationQuery.RecentRuns q) {
         List<AutomationRun> inMemory = engine.recentRuns(q.automation(), q.limit());
-        return store.isEmpty() ? Future.succeededFuture(inMemory)
-                : new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit());
+        if (store.isEmpty() || inMemory.size() >= q.limit()) return Future.succeededFuture(inMemory);
+        Future<Void> saved = journal instanceof AutomationJournal j ? j.saveTraces() : Future.succeededFuture();
+        return saved.transform(r -> new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit()));
     }
 
     private void receive(Inbound inbound) {

@@ -131,6 +131,27 @@ class WebApiTest {
         assertError(api.get("/api/automations/hallway_off/runs?limit=0"), 400, "'limit'");
     }
 
+    /** The engine keeps the newest 5 runs in memory; asking for more saves the pending ones and reads the database. */
+    @Test
+    void runsBeyondThoseKeptInMemoryComeFromTheDatabaseWithNoneMissing() {
+        int before = api.get("/api/automations/hallway_on/runs?limit=50").bodyAsJsonObject().getJsonArray("runs").size();
+        for (int i = 0; i < 8; i++) {
+            int expected = before + i + 1;
+            assertThat(api.post("/api/automations/hallway_on/trigger").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    api.get("/api/automations/hallway_on/runs?limit=1").bodyAsJsonObject().getJsonArray("runs").size() == 1
+                            && runCount("hallway_on") >= expected);
+        }
+        JsonArray runs = api.get("/api/automations/hallway_on/runs?limit=50").bodyAsJsonObject().getJsonArray("runs");
+        assertThat(runs).hasSize(before + 8);
+        List<Instant> times = runs.stream().map(r -> Instant.parse(((JsonObject) r).getString("at"))).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+    }
+
+    private static long runCount(String id) {
+        return automation(id).getLong("runs", 0L);
+    }
+
     @Test
     void statusShowsTheBrokerLinkAndAnUnknownOutboxWhileNobodyAnswersForIt() {
         JsonObject s = api.get("/api/status").bodyAsJsonObject();
