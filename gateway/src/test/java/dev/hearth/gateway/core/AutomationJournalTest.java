@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -146,11 +148,16 @@ class AutomationJournalTest {
 
     @Test
     void whatArrivesWhileABatchIsWrittenIsTheNextBatchAndFlushWaitsForBoth() {
+        CountDownLatch diskBusy = new CountDownLatch(1);
         onEventLoop(j -> {
+            // The journal's writes queue behind this task (ordered on the same context): the first batch cannot finish
+            // before the second change arrives, however the threads are scheduled.
+            vertx.executeBlocking(() -> diskBusy.await(10, TimeUnit.SECONDS), true);
             j.stateChanged(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(20), T0));
             Future<Void> first = j.flush();
             j.stateChanged(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(21), T0.plusSeconds(1)));
             assertThat(first.isComplete()).as("the first batch is still being written").isFalse();
+            diskBusy.countDown();
         });
         assertThat(store.states()).singleElement().extracting(AutomationStore.StoredState::value).isEqualTo(Value.of(21));
     }
