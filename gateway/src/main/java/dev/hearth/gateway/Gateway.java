@@ -13,6 +13,7 @@ import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.mqtt.UplinkBridge;
+import dev.hearth.gateway.runtime.LibraryDefaults;
 import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
@@ -83,6 +84,7 @@ public final class Gateway implements AutoCloseable {
 
     /** As {@link #start(GatewayConfig, List)}, on the given clock and pace (the demo and scenario checks). */
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
+        LibraryDefaults.apply();
         createDirectories(config);
         // H2 opens on another core while this thread loads Micrometer and Vert.x: start-up is mostly class loading.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir(), config.durability()));
