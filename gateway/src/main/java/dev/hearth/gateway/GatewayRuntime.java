@@ -4,6 +4,7 @@ import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.metrics.BusMeters;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
+import dev.hearth.gateway.runtime.LibraryDefaults;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -30,6 +31,7 @@ record GatewayRuntime(GatewayMeters meters, Vertx vertx) implements AutoCloseabl
 
     /** Builds the runtime of gateway {@code gatewayId} here, on the calling thread. */
     static GatewayRuntime build(String gatewayId) {
+        LibraryDefaults.apply();
         GatewayMeters meters = GatewayMeters.create(gatewayId);
         Vertx vertx;
         try {

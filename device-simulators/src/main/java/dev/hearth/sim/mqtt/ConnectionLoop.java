@@ -28,7 +28,11 @@ final class ConnectionLoop {
     private final List<Runnable> hooks;
     private final Outbox outbox;
     private final Runnable onChange;
-    private final Backoff backoff = new Backoff(50, 1_000);
+    /**
+     * Capped well under the gateway's one-second start-up settle: a simulated device is back on a restarted (embedded)
+     * broker before the gateway arms its automations, whatever the machine's load, as real devices on a LAN usually are.
+     */
+    private final Backoff backoff = new Backoff(50, 250);
     private final AtomicInteger connects = new AtomicInteger();
     private volatile Session current;
     private volatile boolean closed;

@@ -206,9 +206,12 @@ public final class Outbox {
         return store;
     }
 
-    /** Lists dead letters (blocking work on a worker). */
+    /**
+     * Lists dead letters (blocking work on a worker), after committing those buried since the last commit: a listing
+     * never misses one the status already counts.
+     */
     public Future<List<DeadLetter>> deadLetterList() {
-        return vertx.executeBlocking(store::deadLetters, false);
+        return flushAll().compose(v -> vertx.executeBlocking(store::deadLetters, false));
     }
 
     /** Queues dead letters again with fresh lifetimes and attempts; all when {@code ids} is empty. */
