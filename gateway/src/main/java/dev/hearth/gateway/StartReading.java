@@ -7,6 +7,7 @@ import dev.hearth.gateway.config.GatewayConfig;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +37,11 @@ final class StartReading {
     /** The runtime begun when {@code gateway.yaml} was read; taken over by {@link Gateway#start}. */
     CompletableFuture<GatewayRuntime> runtime(GatewayConfig config) {
         return runtime != null ? runtime : GatewayRuntime.prepare(config.id());
+    }
+
+    /** The runtime begun beside the reading, if {@code gateway.yaml} was valid (empty otherwise). */
+    Optional<CompletableFuture<GatewayRuntime>> begun() {
+        return Optional.ofNullable(runtime);
     }
 
     private void begin(ConfigLoader.GatewayFileRead gateway) {
