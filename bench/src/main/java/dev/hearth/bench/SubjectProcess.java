@@ -129,14 +129,31 @@ final class SubjectProcess implements AutoCloseable {
             Process jcmd = new ProcessBuilder(jcmd(), Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(10, TimeUnit.SECONDS);
-            Matcher m = HEAP_USED.matcher(out);
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            return heapUsedKib(out);
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /**
+     * The heap in use from {@code GC.heap_info}: with a generational collector (Serial, Parallel) the sum of its
+     * generations (the first figure alone is the young generation's), else the one heap's (G1). Metaspace is not heap.
+     */
+    static long heapUsedKib(String heapInfo) {
+        long generations = 0;
+        Long first = null;
+        for (String line : heapInfo.split("\n")) {
+            if (line.strip().startsWith("Metaspace") || line.strip().startsWith("class space")) continue;
+            Matcher m = HEAP_USED.matcher(line);
+            if (!m.find()) continue;
+            long used = Long.parseLong(m.group(1));
+            if (first == null) first = used;
+            if (line.contains(" generation ")) generations += used;
+        }
+        return generations > 0 ? generations : first == null ? -1 : first;
     }
 
     private static String jcmd() {

@@ -2,28 +2,20 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.broker.EmbeddedBroker;
-import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.history.HistoryStore;
-import dev.hearth.gateway.metrics.BusMeters;
-import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.mqtt.UplinkBridge;
-import dev.hearth.gateway.runtime.LibraryDefaults;
-import dev.hearth.gateway.store.AutomationStore;
-import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
 import dev.hearth.gateway.web.auth.AccessToken;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +26,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -44,15 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-    /**
-     * One event loop: core, bridge, history and web share it, so the command path never crosses event-loop threads
-     * (Vert.x gives each deployment the next loop in turn; with two, whether core and bridge met depended on the
-     * deployment order). The core's loop is the one that saturates; a second one carried only the history's and the
-     * dashboard's consumers, at the price of a wake-up per hand-over. Blocking work runs on workers, Paho and H2 on
-     * their own threads.
-     */
-    private static final int EVENT_LOOPS = 1;
-
     private final Optional<EmbeddedBroker> broker;
     private final Database database;
     private final Vertx vertx;
@@ -84,76 +66,91 @@ public final class Gateway implements AutoCloseable {
 
     /** As {@link #start(GatewayConfig, List)}, on the given clock and pace (the demo and scenario checks). */
     public static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time) {
-        LibraryDefaults.apply();
-        createDirectories(config);
-        // H2 opens on another core while this thread loads Micrometer and Vert.x: start-up is mostly class loading.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir(), config.durability()));
-        GatewayMeters meters;
+        return start(config, automations, time, GatewayRuntime.prepare(config.id()));
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, List, GatewayTime)}, on a runtime already being built ({@link GatewayRuntime#prepare}
+     * as soon as {@code gateway.yaml} was read): it is taken over, and closed if the start fails.
+     */
+    static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
+        GatewayStores stores;
         try {
-            meters = GatewayMeters.create(config.id());
-        } catch (RuntimeException e) {
-            opening.thenAccept(Database::close);
+            createDirectories(config);
+            // Opened and migrated here while the runtime is built on its own thread: start-up is mostly class loading.
+            stores = GatewayStores.open(config);
+        } catch (RuntimeException | Error e) {
+            GatewayRuntime.discard(preparing);
             throw e;
         }
-        Database database = opened(opening, meters);
-        database.recovered().ifPresent(what -> log.error("{}", what));
+        stores.database().recovered().ifPresent(what -> log.error("{}", what));
+        GatewayRuntime runtime;
+        try {
+            runtime = GatewayRuntime.await(preparing);
+        } catch (RuntimeException | Error e) {
+            stores.close();
+            throw e;
+        }
         Optional<EmbeddedBroker> broker;
         try {
             broker = config.mqtt().embedded()
                     ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
                     : Optional.empty();
         } catch (RuntimeException e) {
-            meters.close();
-            database.close();
+            runtime.close();
+            stores.close();
             throw e;
         }
-        Vertx vertx = meters.instrument(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(4)).build();
         try {
-            LocalCodec.install(vertx.eventBus());
-            vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();
-            vertx.deployVerticle(new BusMeters(meters.registry())).await();
-            Clock clock = time.clock();
-            DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-            MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), new OutboxStore(database),
-                    config.outbox(), Clock.systemUTC(), meters.registry());
-            // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
-            // in one task, and the bridge's direct calls replace the event bus's per-message work.
-            CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
-                    Optional.of(new AutomationStore(database)), Optional.of(config.automationsDir()), meters.registry()))
-                    .confirmingCommands(config.outbox().commands())
-                    .withAutomationSettings(config.automation())
-                    .savingTracesEvery(config.history().commitInterval())
-                    .sendingThrough(bridge.commandPath());
-            vertx.deployVerticle(core).await();
-            bridge.handingInboundTo(core.inbound());
-            HistoryStore history = new HistoryStore(database);
-            // History before the bridge: every state change, the first retained ones included, gets its row.
-            vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
-            // The bridge connects while the dashboard and the uplink start: the first
-            // actuation needs only the core and the bridge.
-            List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
-            AccessToken token = AccessToken.loadOrCreate(config.dataDir());
-            WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                    history, bridge::ready, token, clock));
-            rest.add(vertx.deployVerticle(web));
-            if (config.outbox().uplink().isPresent()) {
-                rest.add(vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), new OutboxStore(database, "uplink"),
-                        config.outbox(), Clock.systemUTC(), meters.registry())));
-            }
-            Future.all(rest).await();
-            if (token.created()) {
-                log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
-            }
-            log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
-                    config.devices().size(), automations.size(), config.mqtt().url());
-            return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
+            return deploy(config, automations, time, runtime, stores, broker);
         } catch (RuntimeException e) {
-            vertx.close().await();
-            meters.close();
+            runtime.close();
             broker.ifPresent(EmbeddedBroker::close);
-            database.close();
+            stores.close();
             throw e;
         }
+    }
+
+    private static Gateway deploy(GatewayConfig config, List<Automation> automations, GatewayTime time, GatewayRuntime runtime,
+                                  GatewayStores stores, Optional<EmbeddedBroker> broker) {
+        Vertx vertx = runtime.vertx();
+        GatewayMeters meters = runtime.meters();
+        Database database = stores.database();
+        Clock clock = time.clock();
+        DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
+                config.outbox(), Clock.systemUTC(), meters.registry());
+        // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
+        // in one task, and the bridge's direct calls replace the event bus's per-message work.
+        CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
+                Optional.of(stores.automations()), Optional.of(config.automationsDir()), meters.registry()))
+                .confirmingCommands(config.outbox().commands())
+                .withAutomationSettings(config.automation())
+                .savingTracesEvery(config.history().commitInterval())
+                .sendingThrough(bridge.commandPath());
+        vertx.deployVerticle(core).await();
+        bridge.handingInboundTo(core.inbound());
+        HistoryStore history = stores.history();
+        // History before the bridge: every state change, the first retained ones included, gets its row.
+        vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
+        // The bridge connects while the dashboard and the uplink start: the first
+        // actuation needs only the core and the bridge.
+        List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
+        AccessToken token = AccessToken.loadOrCreate(config.dataDir());
+        WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
+                history, bridge::ready, token, clock));
+        rest.add(vertx.deployVerticle(web));
+        if (config.outbox().uplink().isPresent()) {
+            rest.add(vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), stores.uplink().orElseThrow(),
+                    config.outbox(), Clock.systemUTC(), meters.registry())));
+        }
+        Future.all(rest).await();
+        if (token.created()) {
+            log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
+        }
+        log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
+                config.devices().size(), automations.size(), config.mqtt().url());
+        return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */
@@ -229,18 +226,6 @@ public final class Gateway implements AutoCloseable {
         broker.ifPresent(EmbeddedBroker::close);
         database.close();
         log.info("Hearth gateway stopped");
-    }
-
-    /** The database {@code opening} opens, with its own exception (an H2 file in use, say); the meters are closed if it fails. */
-    private static Database opened(CompletableFuture<Database> opening, GatewayMeters meters) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            meters.close();
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
     }
 
     private static void createDirectories(GatewayConfig config) {

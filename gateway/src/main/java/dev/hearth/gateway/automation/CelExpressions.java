@@ -10,6 +10,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class CelExpressions {
         names.forEach((name, kind) -> builder.addVar(name, kind == ExprScope.Kind.ATTRIBUTES ? ATTRIBUTES : SimpleType.DYN));
         try {
             CelRuntime.Program program = RUNTIME.createProgram(builder.build().compile(source).getAst());
-            return new ExprScope.Compiled(new Expr(source, program), List.of());
+            return new ExprScope.Compiled(new Expr(source, variables -> program.eval((CelVariableResolver) variables::find)), List.of());
         } catch (CelValidationException e) {
             List<String> errors = e.getErrors().stream().map(err -> err.getMessage()).toList();
             return new ExprScope.Compiled(null, errors.isEmpty() ? List.of(e.getMessage()) : errors);

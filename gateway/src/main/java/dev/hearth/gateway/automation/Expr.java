@@ -1,8 +1,5 @@
 package dev.hearth.gateway.automation;
 
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelVariableResolver;
 import dev.hearth.gateway.device.Value;
 
 import java.util.Optional;
@@ -10,14 +7,22 @@ import java.util.Optional;
 /**
  * A CEL expression compiled once, at load time. CEL is sandboxed and cannot loop, so evaluating one on the
  * event loop is bounded. Two expressions are equal when their text is: that is what hot reload compares.
+ * No CEL type appears here: an expression that only names a value ({@link PathExpression}) never loads CEL.
  */
 public final class Expr {
     private final String source;
-    private final CelRuntime.Program program;
+    private final Evaluation evaluation;
 
-    Expr(String source, CelRuntime.Program program) {
+    Expr(String source, Evaluation evaluation) {
         this.source = source;
-        this.program = program;
+        this.evaluation = evaluation;
+    }
+
+    /** How the value is computed: CEL's program, or a look-up of a name. */
+    @FunctionalInterface
+    interface Evaluation {
+        /** The value (null for none); an exception's message is the failure. */
+        Object evaluate(Variables variables) throws Exception;
     }
 
     public String source() {
@@ -27,8 +32,8 @@ public final class Expr {
     /** The value, or a failure message (a missing device value, a type mismatch, …). */
     public Result eval(Variables variables) {
         try {
-            return new Result(Optional.ofNullable(program.eval((CelVariableResolver) variables::find)), "");
-        } catch (CelEvaluationException | RuntimeException e) {
+            return new Result(Optional.ofNullable(evaluation.evaluate(variables)), "");
+        } catch (Exception e) {
             return new Result(Optional.empty(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
@@ -44,12 +49,11 @@ public final class Expr {
             return value.filter(Boolean.TRUE::equals).isPresent();
         }
 
-        /** CEL's bool, int, uint, double and string as a device value. */
+        /** CEL's bool, int, uint (Guava's {@code UnsignedLong}, a {@link Number}), double and string as a device value. */
         public Optional<Value> asValue() {
             return value.flatMap(v -> {
                 if (v instanceof Boolean b) return Optional.of(Value.of(b));
                 if (v instanceof Number n && Double.isFinite(n.doubleValue())) return Optional.of(Value.of(n.doubleValue()));
-                if (v instanceof com.google.common.primitives.UnsignedLong u) return Optional.of(Value.of(u.doubleValue()));
                 if (v instanceof String s) return Optional.of(Value.of(s));
                 return Optional.empty();
             });

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -65,11 +66,17 @@ final class ExprScope {
     Compiled compile(String source) {
         List<String> problems = unknownAttributes(source);
         if (!problems.isEmpty()) return new Compiled(null, problems);
+        Optional<Expr> path = PathExpression.of(source, this::declared);
+        if (path.isPresent()) return new Compiled(path.get(), List.of());
         SortedMap<String, Kind> names = mentioned(source);
         return compiled.computeIfAbsent(new Key(names, source), k -> CelExpressions.compile(source, names));
     }
 
     record Compiled(Expr expr, List<String> problems) {
+    }
+
+    private boolean declared(String name) {
+        return variables.contains(name) || name.equals(TRIGGER) || devices.containsKey(name);
     }
 
     /**

@@ -15,7 +15,12 @@ import java.util.Map;
 final class TriggerIndex {
 
     /** One trigger of one automation; {@code key} names it in timers and the database. */
-    record Armed(Automation automation, int triggerNumber, Trigger trigger) {
+    /** {@code description}: the trigger in words, as traces show it; made once, not per run. */
+    record Armed(Automation automation, int triggerNumber, Trigger trigger, String description) {
+        Armed(Automation automation, int triggerNumber, Trigger trigger) {
+            this(automation, triggerNumber, trigger, trigger.describe());
+        }
+
         String key() {
             return automation.id() + "#" + triggerNumber;
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Loads {@code gateway.yaml} and {@code devices.yaml} from a configuration directory. Relative paths
@@ -27,12 +28,22 @@ public final class ConfigLoader {
     }
 
     public GatewayConfig load(Path configDir) throws ConfigException {
+        return load(configDir, id -> { });
+    }
+
+    /**
+     * As {@link #load(Path)}; {@code gatewayFileRead} gets the gateway id as soon as {@code gateway.yaml} proved
+     * valid, before {@code devices.yaml} is read, so that what needs only the id can be built meanwhile. It is
+     * not called when {@code gateway.yaml} has problems; the load may still fail later, on {@code devices.yaml}.
+     */
+    public GatewayConfig load(Path configDir, Consumer<String> gatewayFileRead) throws ConfigException {
         Problems problems = new Problems();
         Path gatewayPath = configDir.resolve(GATEWAY_FILE);
         Path devicesPath = configDir.resolve(DEVICES_FILE);
         Optional<GatewayFileReader.Parts> parts = YamlDocument.read(gatewayPath, gatewayPath.toString(), problems)
                 .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
                         .read(gatewayPath.toString(), root, problems));
+        if (problems.list().isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(p.id()));
         List<DeviceSpec> devices = YamlDocument.read(devicesPath, devicesPath.toString(), problems)
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
                 .orElse(List.of());

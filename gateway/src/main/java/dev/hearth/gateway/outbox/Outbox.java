@@ -33,15 +33,16 @@ public final class Outbox {
     private static final int MAX_HANDED = 256;
     private static final long SWEEP_MILLIS = 1000;
     /**
-     * How long a commit of messages already in the broker's hands may wait: a PUBACK within it spares
-     * the disk both the row and its deletion. Messages waiting for the link commit at once.
+     * How long a message in the broker's hands (or about to be: the link is up) waits before its row is
+     * committed: a PUBACK within it spares the disk both the row and its deletion. Each row gets its own
+     * grace, so a commit never carries the youngest rows. Messages waiting for the link commit at once.
      */
-    private static final long COMMIT_GRACE_MILLIS = 20;
+    private static final long COMMIT_GRACE_NANOS = 20_000_000;
     /**
      * How long removals and attempt counts alone may wait: a late removal costs at most a duplicate
      * after a crash, and a drain that commits them in big batches writes a fraction of the bytes.
      */
-    private static final long TIDY_MILLIS = 100;
+    private static final long TIDY_NANOS = 100_000_000;
 
     /** The two moments a caller may wait for: the row is on disk, the broker has the message. */
     public record Submission(Future<Void> committed, Future<Void> delivered) {
@@ -64,7 +65,7 @@ public final class Outbox {
     private final Optional<TokenBucket> bucket;
     private long pumpTimer = -1;
 
-    private final PendingWrites pending = new PendingWrites();
+    private final PendingWrites pending = new PendingWrites(System::nanoTime);
     private final Settlements settlements = new Settlements();
     private Future<Void> flushing;
     /** Whether the commit running now carries appends. */
@@ -402,8 +403,8 @@ public final class Outbox {
 
     /**
      * Starts one group commit with everything pending, unless one is running (it starts the next when
-     * done). Only new messages that wait for the link need their commit at once; the rest waits a
-     * little so that one commit carries more.
+     * done). Only new messages that wait for the link need their commit at once; the rest is committed
+     * once it has waited its grace (see {@link PendingWrites#takeDue}), so that a PUBACK can spare it.
      */
     private void flush() {
         if (flushing != null || pending.isEmpty()) return;
@@ -411,26 +412,37 @@ public final class Outbox {
         if (pending.hasAppends() && !allHanded) {
             commit();
         } else {
-            commitWithin(pending.hasAppends() ? COMMIT_GRACE_MILLIS : TIDY_MILLIS);
+            commitAt(pending.dueAt(COMMIT_GRACE_NANOS, TIDY_NANOS));
         }
     }
 
-    private void commitWithin(long millis) {
-        long due = System.nanoTime() + millis * 1_000_000;
+    /** Arranges a commit of what is due at {@code due} (nano clock), unless one is arranged earlier. */
+    private void commitAt(long due) {
         if (graceTimer >= 0 && graceDue - due <= 0) return;
         if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
         graceDue = due;
+        long millis = Math.max(1, (due - System.nanoTime() + 999_999) / 1_000_000);
         graceTimer = vertx.setTimer(millis, t -> {
             graceTimer = -1;
-            if (flushing == null) commit();
+            if (flushing == null) commitDue();
         });
+    }
+
+    /** Commits what has waited long enough; arranges the next commit for what has not. */
+    private void commitDue() {
+        OutboxStore.Changes due = pending.takeDue(COMMIT_GRACE_NANOS, TIDY_NANOS);
+        if (due.isEmpty()) flush();
+        else commit(due);
     }
 
     private void commit() {
         if (flushing != null || pending.isEmpty()) return;
+        commit(pending.take());
+    }
+
+    private void commit(OutboxStore.Changes changes) {
         if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
         graceTimer = -1;
-        OutboxStore.Changes changes = pending.take();
         Promise<Void> done = Promise.promise();
         flushing = done.future();
         flushingAppends = !changes.appended().isEmpty();

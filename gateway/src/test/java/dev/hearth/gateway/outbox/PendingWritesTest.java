@@ -8,16 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the outbox's next group commit writes, when messages are acknowledged before or after it. */
 class PendingWritesTest {
     private static final Instant NOW = Instant.parse("2026-11-28T22:00:00Z");
+    private static final long GRACE = 20_000_000;
+    private static final long TIDY = 100_000_000;
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     @Test
     void aRowAcknowledgedBeforeItsCommitIsNeitherWrittenNorDeleted() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         Queued first = row(1);
         Queued second = row(2);
         pending.append(first);
@@ -33,7 +37,7 @@ class PendingWritesTest {
 
     @Test
     void everyRowAcknowledgedBeforeTheCommitLeavesNothingToCommit() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         pending.append(row(1));
         pending.remove(row(1));
 
@@ -43,7 +47,7 @@ class PendingWritesTest {
 
     @Test
     void aRowAcknowledgedOnceItsAppendIsTakenIsDeletedByTheNextCommit() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         pending.append(row(1));
         OutboxStore.Changes writing = pending.take();
 
@@ -55,7 +59,7 @@ class PendingWritesTest {
 
     @Test
     void aRetryBeforeTheCommitIsWrittenWithItsAttemptsInsteadOfAnUpdate() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         pending.append(row(1));
         pending.attempted(row(1).withAttempt());
 
@@ -69,7 +73,7 @@ class PendingWritesTest {
 
     @Test
     void aDeadLetterIsWrittenToTheDeadLettersOnlyWhenItsAppendWasStillPending() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         pending.append(row(1));
         pending.bury(new OutboxStore.Dead(row(1).withAttempt(), "not authorized", NOW));
 
@@ -80,7 +84,7 @@ class PendingWritesTest {
 
     @Test
     void afterAFailedCommitItsRemovalsAndDeadLettersGoWithTheNextOne() {
-        PendingWrites pending = new PendingWrites();
+        PendingWrites pending = new PendingWrites(nanos::get);
         pending.append(row(2));
         pending.remove(row(1));
         OutboxStore.Changes failed = pending.take();
@@ -90,6 +94,54 @@ class PendingWritesTest {
         OutboxStore.Changes next = pending.take();
         assertThat(next.removed()).containsExactly(1L);
         assertThat(next.appended()).as("refusing the failed appends is the outbox's decision").isEmpty();
+    }
+
+    @Test
+    void aCommitTakesOnlyTheRowsThatHaveWaitedTheirGraceAndTheYoungerOnesStayPending() {
+        PendingWrites pending = new PendingWrites(nanos::get);
+        pending.append(row(1));
+        nanos.addAndGet(15_000_000);
+        pending.append(row(2));
+        nanos.addAndGet(5_000_000);
+
+        OutboxStore.Changes due = pending.takeDue(GRACE, TIDY);
+
+        assertThat(due.appended()).extracting(Queued::id).containsExactly(1L);
+        assertThat(pending.hasAppends()).isTrue();
+        assertThat(pending.dueAt(GRACE, TIDY)).as("the younger row is due 20 ms after it came").isEqualTo(nanos.get() + 15_000_000);
+        pending.remove(row(2));
+        assertThat(pending.isEmpty()).as("acknowledged within its grace: never written, never deleted").isTrue();
+    }
+
+    @Test
+    void removalsAloneWaitTheTidyDelayButGoWithTheFirstRipeAppend() {
+        PendingWrites pending = new PendingWrites(nanos::get);
+        pending.remove(row(1));
+        pending.append(row(2));
+
+        assertThat(pending.dueAt(GRACE, TIDY)).isEqualTo(nanos.get() + GRACE);
+        assertThat(pending.takeDue(GRACE, TIDY).isEmpty()).as("nothing has waited long enough").isTrue();
+
+        nanos.addAndGet(GRACE);
+        OutboxStore.Changes due = pending.takeDue(GRACE, TIDY);
+        assertThat(due.appended()).extracting(Queued::id).containsExactly(2L);
+        assertThat(due.removed()).containsExactly(1L);
+
+        pending.remove(row(3));
+        nanos.addAndGet(TIDY - 1);
+        assertThat(pending.takeDue(GRACE, TIDY).isEmpty()).isTrue();
+        nanos.addAndGet(1);
+        assertThat(pending.takeDue(GRACE, TIDY).removed()).containsExactly(3L);
+    }
+
+    @Test
+    void aRetryKeepsTheGraceOfItsFirstAppend() {
+        PendingWrites pending = new PendingWrites(nanos::get);
+        pending.append(row(1));
+        nanos.addAndGet(GRACE);
+        pending.attempted(row(1).withAttempt());
+
+        assertThat(pending.takeDue(GRACE, TIDY).appended()).singleElement().extracting(Queued::attempts).isEqualTo(1);
     }
 
     private static Queued row(long id) {
