@@ -61,6 +61,7 @@ public final class AutomationEngine implements RunExecution.Host {
     private final Holds holds;
     private final ClockTriggers clocks;
     private final Runs runs = new Runs(this);
+    private final StepTexts stepTexts = new StepTexts();
     private final Map<RunExecution, String> delays = new HashMap<>();
     private final Waiters waiters = new Waiters();
     private final RunLimiter limiter;
@@ -213,7 +214,7 @@ public final class AutomationEngine implements RunExecution.Host {
         String text = new String(payload, StandardCharsets.UTF_8);
         checkWaiters(t -> t instanceof Trigger.Mqtt m && m.matches(topic, text));
         for (TriggerIndex.Armed a : index.mqtt()) {
-            if (((Trigger.Mqtt) a.trigger()).matches(topic, text)) fire(a, a.trigger().describe(), Map.of("kind", "mqtt", "topic", topic, "payload", text));
+            if (((Trigger.Mqtt) a.trigger()).matches(topic, text)) fire(a, a.description(), Map.of("kind", "mqtt", "topic", topic, "payload", text));
         }
     }
 
@@ -222,14 +223,14 @@ public final class AutomationEngine implements RunExecution.Host {
         checkWaiters(t -> t instanceof Trigger.CommandFailed c && c.matches(device));
         for (TriggerIndex.Armed a : index.commandFailed()) {
             if (((Trigger.CommandFailed) a.trigger()).matches(device)) {
-                fire(a, a.trigger().describe(), Map.of("kind", "command_failed", "device", device.value()));
+                fire(a, a.description(), Map.of("kind", "command_failed", "device", device.value()));
             }
         }
     }
 
     public void onGatewayEvent(Trigger.GatewayEvent event) {
         checkWaiters(t -> t instanceof Trigger.Gateway g && g.event() == event);
-        for (TriggerIndex.Armed a : index.gateway(event)) fire(a, a.trigger().describe(), Map.of("kind", "gateway", "event", event.name().toLowerCase()));
+        for (TriggerIndex.Armed a : index.gateway(event)) fire(a, a.description(), Map.of("kind", "gateway", "event", event.name().toLowerCase()));
     }
 
     private static Map<String, Object> stateData(StateChanged c) {
@@ -249,20 +250,20 @@ public final class AutomationEngine implements RunExecution.Host {
     // ---- holds (for:) -------------------------------------------------------------------------------------
 
     private void fireOrHold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
-        if (holdFor.isZero()) fire(a, a.trigger().describe(), data);
-        else if (!armed) nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.DROPPED_AT_STARTUP,
+        if (holdFor.isZero()) fire(a, a.description(), data);
+        else if (!armed) nearMiss(a.automation().id(), a.description(), AutomationRun.Outcome.DROPPED_AT_STARTUP,
                 "the trigger matched before triggers were armed (start-up barrier)");
         else if (!disabled.contains(a.automation().id())) hold(a, holdFor, data);
     }
 
     private void hold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
-        holds.start(a, holdFor, () -> fire(a, a.trigger().describe(), data));
+        holds.start(a, holdFor, () -> fire(a, a.description(), data));
     }
 
     /** {@code why} is built only when a hold is interrupted: most changes of a watched sensor interrupt nothing. */
     private void interruptHold(TriggerIndex.Armed a, Supplier<String> why) {
         if (holds.cancel(a)) {
-            nearMiss(a.automation().id(), a.trigger().describe(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why.get());
+            nearMiss(a.automation().id(), a.description(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted by " + why.get());
         }
     }
 
@@ -394,6 +395,11 @@ public final class AutomationEngine implements RunExecution.Host {
     @Override
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public StepTexts stepTexts() {
+        return stepTexts;
     }
 
     @Override

@@ -77,7 +77,7 @@ final class ClockTriggers {
         if (next.isEmpty()) return;
         timers.put(a.key(), scheduler.schedule(Duration.between(scheduler.now(), next.get()), () -> {
             journal.clockFired(a.key(), next.get());
-            firing.fire(a, a.trigger().describe(), Map.of("kind", "clock", "at", next.get().toString()));
+            firing.fire(a, a.description(), Map.of("kind", "clock", "at", next.get().toString()));
             schedule(a, next.get());
         }));
     }

@@ -50,7 +50,7 @@ final class Holds {
             due.run();
         })));
         journal.timerStarted(new EngineJournal.PendingTimer(key, EngineJournal.PendingTimer.Kind.HOLD, a.automation().id(),
-                a.triggerNumber(), until, a.trigger().describe(), a.automation().fingerprint()));
+                a.triggerNumber(), until, a.description(), a.automation().fingerprint()));
     }
 
     boolean pending(TriggerIndex.Armed a) {

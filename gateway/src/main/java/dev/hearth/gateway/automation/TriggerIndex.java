@@ -14,8 +14,15 @@ import java.util.Map;
  */
 final class TriggerIndex {
 
-    /** One trigger of one automation; {@code key} names it in timers and the database. */
-    record Armed(Automation automation, int triggerNumber, Trigger trigger) {
+    /**
+     * One trigger of one automation; {@code key} names it in timers and the database. {@code description} is the
+     * trigger in words, made once: every trace of it holds this one string.
+     */
+    record Armed(Automation automation, int triggerNumber, Trigger trigger, String description) {
+        Armed(Automation automation, int triggerNumber, Trigger trigger) {
+            this(automation, triggerNumber, trigger, trigger.describe());
+        }
+
         String key() {
             return automation.id() + "#" + triggerNumber;
         }
