@@ -19,12 +19,13 @@ public sealed interface Action permits Action.Command, Action.Publish, Action.De
     record Command(DeviceId device, Map<String, Template> set) implements Action {
         public Command {
             Objects.requireNonNull(device, "device");
-            set = Map.copyOf(set);
+            // Sorted by attribute name: traces list the values in this order, and a run need not sort them again.
+            set = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.copyOf(set)));
         }
 
         @Override
         public String describe() {
-            return "command " + device + " " + new java.util.TreeMap<>(set);
+            return "command " + device + " " + set;
         }
     }
 

@@ -223,8 +223,14 @@ final class RunExecution {
     }
 
     private boolean command(Action.Command c, Instant at) {
+        // In the command's order (its attribute names sorted), so the step below reads as it always did.
         Map<String, Value> set = new LinkedHashMap<>();
         for (Map.Entry<String, Template> e : c.set().entrySet()) {
+            if (e.getValue().constant().isPresent()) {
+                // Most commands are constants: no facts, no evaluation, no round trip through plain Java values.
+                set.put(e.getKey(), e.getValue().constant().get());
+                continue;
+            }
             Expr.Result r = e.getValue().evaluate(vars());
             Optional<Value> v = r.asValue();
             if (v.isEmpty()) {

@@ -45,12 +45,14 @@ public record AttributeSpec(String name, ValueType type, String unit, boolean wr
      * attribute's type; empty with {@code why} describing the mismatch.
      */
     public Optional<Value> accept(Object raw) {
-        return switch (type) {
-            case BOOLEAN -> toBoolean(raw).map(Value::of);
-            case NUMBER -> toNumber(raw).filter(d -> d >= min && d <= max).map(Value::of);
-            case ENUM -> toText(raw).flatMap(this::matchOption).map(Value::of);
-            case TEXT -> toText(raw).map(Value::of);
+        // Straight code, no Optional chains or streams: this runs for every attribute of every payload.
+        Value v = switch (type) {
+            case BOOLEAN -> toBoolean(raw);
+            case NUMBER -> inRange(toNumber(raw));
+            case ENUM -> matchOption(toText(raw));
+            case TEXT -> textValue(toText(raw));
         };
+        return Optional.ofNullable(v);
     }
 
     /** What {@link #accept} expects, for error messages. */
@@ -63,42 +65,52 @@ public record AttributeSpec(String name, ValueType type, String unit, boolean wr
         };
     }
 
-    private Optional<String> matchOption(String s) {
-        return options.stream().filter(o -> o.equalsIgnoreCase(s)).findFirst();
+    /** The option as configured (its spelling wins), or null. */
+    private Value matchOption(String s) {
+        if (s == null) return null;
+        for (String o : options) {
+            if (o.equalsIgnoreCase(s)) return Value.of(o);
+        }
+        return null;
     }
 
-    private static Optional<Boolean> toBoolean(Object raw) {
-        if (raw instanceof Boolean b) return Optional.of(b);
+    private static Value textValue(String s) {
+        return s == null ? null : Value.of(s);
+    }
+
+    private Value inRange(double d) {
+        return Double.isFinite(d) && d >= min && d <= max ? Value.of(d) : null;
+    }
+
+    private static Value toBoolean(Object raw) {
+        if (raw instanceof Boolean b) return Value.of(b);
         if (raw instanceof String s) {
             return switch (s.strip().toLowerCase()) {
-                case "true", "on", "1", "yes" -> Optional.of(true);
-                case "false", "off", "0", "no" -> Optional.of(false);
-                default -> Optional.empty();
+                case "true", "on", "1", "yes" -> Value.of(true);
+                case "false", "off", "0", "no" -> Value.of(false);
+                default -> null;
             };
         }
-        return Optional.empty();
+        return null;
     }
 
-    private static Optional<Double> toNumber(Object raw) {
-        if (raw instanceof Number n) return finite(n.doubleValue());
+    /** The number, or NaN when there is none (NaN is never accepted). */
+    private static double toNumber(Object raw) {
+        if (raw instanceof Number n) return n.doubleValue();
         if (raw instanceof String s) {
             try {
-                return finite(Double.parseDouble(s.strip()));
+                return Double.parseDouble(s.strip());
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                return Double.NaN;
             }
         }
-        return Optional.empty();
+        return Double.NaN;
     }
 
-    private static Optional<Double> finite(double d) {
-        return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-    }
-
-    private static Optional<String> toText(Object raw) {
-        if (raw instanceof String s) return Optional.of(s);
-        if (raw instanceof Boolean || raw instanceof Number) return Optional.of(String.valueOf(raw));
-        return Optional.empty();
+    private static String toText(Object raw) {
+        if (raw instanceof String s) return s;
+        if (raw instanceof Boolean || raw instanceof Number) return String.valueOf(raw);
+        return null;
     }
 
     private static String fmt(double d) {

@@ -55,16 +55,15 @@ public final class DeviceRegistry {
 
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
         DeviceState before = states.get(id);
-        List<DeviceEvent> events = new ArrayList<>();
-        Map<String, AttributeState> updated = new HashMap<>();
+        List<DeviceEvent> events = new ArrayList<>(values.size());
+        Map<String, AttributeState> merged = new HashMap<>(before.attributes());
         values.forEach((name, value) -> {
-            Optional<Value> previous = before.value(name);
-            boolean changed = previous.isEmpty() || !previous.get().equals(value);
-            Instant lastChanged = changed ? at : before.attributes().get(name).lastChanged();
-            updated.put(name, new AttributeState(value, lastChanged, at));
-            if (changed) events.add(new StateChanged(id, name, previous, value, at));
+            AttributeState previous = before.attributes().get(name);
+            boolean changed = previous == null || !previous.value().equals(value);
+            merged.put(name, new AttributeState(value, changed ? at : previous.lastChanged(), at));
+            if (changed) events.add(new StateChanged(id, name, Optional.ofNullable(previous).map(AttributeState::value), value, at));
         });
-        states.put(id, before.withAttributes(updated, at));
+        states.put(id, before.withAll(merged, at));
         return events;
     }
 

@@ -25,7 +25,12 @@ public record DeviceState(DeviceId id, Map<String, AttributeState> attributes, A
     DeviceState withAttributes(Map<String, AttributeState> changed, Instant at) {
         Map<String, AttributeState> merged = new HashMap<>(attributes);
         merged.putAll(changed);
-        return new DeviceState(id, merged, availability, Optional.of(at));
+        return withAll(merged, at);
+    }
+
+    /** {@code all}: every attribute of the device, this snapshot's merged with the new ones. */
+    DeviceState withAll(Map<String, AttributeState> all, Instant at) {
+        return new DeviceState(id, all, availability, Optional.of(at));
     }
 
     DeviceState withAvailability(Availability value, Instant at) {

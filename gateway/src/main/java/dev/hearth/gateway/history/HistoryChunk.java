@@ -3,7 +3,7 @@ package dev.hearth.gateway.history;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import java.util.List;
 record HistoryChunk(DeviceId device, String attribute, long firstMicros, long lastMicros, int count, byte[] data) {
     /** A chunk never spans more than this, so a time-range query knows how far back a chunk can start. */
     static final Duration MAX_SPAN = Duration.ofHours(1);
+    private static final long MAX_SPAN_MICROS = MAX_SPAN.toNanos() / 1_000;
     static final int MAX_POINTS = 2_048;
     static final int MAX_BYTES = 32 * 1024;
     static final int MAX_TEXT = 1024;
@@ -116,7 +117,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
     }
 
     private static final class Builder {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        private final Bytes out = new Bytes(64);
         private final long first;
         private long previous;
         private long min;
@@ -132,7 +133,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
 
         boolean fits(long at) {
             long span = Math.max(max, at) - Math.min(min, at);
-            return count < MAX_POINTS && out.size() < MAX_BYTES && span <= MAX_SPAN.toNanos() / 1_000;
+            return count < MAX_POINTS && out.size() < MAX_BYTES && span <= MAX_SPAN_MICROS;
         }
 
         void add(long at, Value value) {
@@ -146,7 +147,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
             } else if (value instanceof Value.Number n) {
                 out.write(NUMBER);
                 long bits = Double.doubleToLongBits(n.value());
-                for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (bits >>> shift));
+                out.writeLong(bits);
             } else {
                 writeText(((Value.Text) value).value());
             }
@@ -157,16 +158,53 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.write(TEXT);
             writeVarLong(out, utf8.length);
-            out.writeBytes(utf8);
+            out.writeBytes(utf8, utf8.length);
         }
 
         /** The chunk starts at its earliest point, which is not the first one when the clock stepped back. */
         HistoryChunk build(DeviceId device, String attribute) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream(out.size() + 10);
+            Bytes all = new Bytes(out.size() + 10);
             writeVarLong(all, count);
             writeVarLong(all, first - min);
-            all.writeBytes(out.toByteArray());
+            all.writeBytes(out.buffer, out.size);
             return new HistoryChunk(device, attribute, min, max, count, all.toByteArray());
+        }
+    }
+
+    /**
+     * A growing byte buffer for one thread: {@link java.io.ByteArrayOutputStream} takes its monitor on every byte,
+     * and a point is about ten single-byte writes on the event loop.
+     */
+    private static final class Bytes {
+        private byte[] buffer;
+        private int size;
+
+        Bytes(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void write(int b) {
+            if (size == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            buffer[size++] = (byte) b;
+        }
+
+        /** Big-endian, as {@link ByteBuffer#getDouble()} reads it back. */
+        void writeLong(long v) {
+            for (int shift = 56; shift >= 0; shift -= 8) write((int) (v >>> shift));
+        }
+
+        void writeBytes(byte[] bytes, int length) {
+            if (size + length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+            System.arraycopy(bytes, 0, buffer, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
         }
     }
 
@@ -178,7 +216,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
         return (v >>> 1) ^ -(v & 1);
     }
 
-    private static void writeVarLong(ByteArrayOutputStream out, long v) {
+    private static void writeVarLong(Bytes out, long v) {
         while ((v & ~0x7FL) != 0) {
             out.write((int) ((v & 0x7F) | 0x80));
             v >>>= 7;
