@@ -25,7 +25,10 @@ import java.util.Map;
  * one short window become one transaction (a commit per change would wear an SD card, see DESIGN.md). Later writes
  * to the same key replace earlier ones within a batch. One batch is written at a time: while it is, the next one
  * gathers, so under a flood of sensor messages the batches grow and each attribute is written once per batch
- * (at most once per BATCH_MILLIS), not once per message. Runs on the core's event loop.
+ * (at most once per BATCH_MILLIS), not once per message. A batch's states are one row of a log whatever their number,
+ * folded into the state table every {@link #COMPACT_AFTER} batches (AutomationStore#logStates): a row per attribute and
+ * batch was most of what the gateway allocated between two young collections under a flood (bench/NOTES.md).
+ * Runs on the core's event loop.
  * <p>
  * Device state, pending timers and clock progress go into the next batch at once: a restart must find them. Traces
  * are only what someone may want to read later, and writing one per run was the largest CPU share of a busy gateway
@@ -38,6 +41,11 @@ final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
     /** How long changes gather before one commit. */
     static final long BATCH_MILLIS = 50;
+    /**
+     * Batches of state logged between two folds of the log into the state table (about 5 s of steady changes): each
+     * attribute changed meanwhile is then written once, not once per batch. The first batch after a start folds too.
+     */
+    static final int COMPACT_AFTER = 100;
 
     private final Vertx vertx;
     private final AutomationStore store;
@@ -48,6 +56,7 @@ final class AutomationJournal implements EngineJournal {
     private Batch gathering = new Batch();
     private boolean scheduled;
     private boolean writing;
+    private int loggedSinceCompaction = COMPACT_AFTER;
     private Future<Void> lastWrite = Future.succeededFuture();
     /** The last save of traces: saves run one after the other, beside the batches. */
     private Future<Void> tracesSaved = Future.succeededFuture();
@@ -65,13 +74,16 @@ final class AutomationJournal implements EngineJournal {
         final Map<AttributeKey, AutomationStore.StoredState> states = new LinkedHashMap<>();
         final Map<String, Sql<Void>> others = new LinkedHashMap<>();
         final Promise<Void> written = Promise.promise();
+        boolean compact;
 
         boolean isEmpty() {
             return states.isEmpty() && others.isEmpty();
         }
 
+        /** The states as one row of the log (see {@link AutomationStore#logStates}), folded into the table when it is time. */
         void write(Connection c) throws SQLException {
-            AutomationStore.saveStates(c, states.values());
+            AutomationStore.logStates(c, states.values());
+            if (compact) AutomationStore.compactStates(c);
             for (Sql<Void> w : others.values()) w.run(c);
         }
     }
@@ -170,6 +182,10 @@ final class AutomationJournal implements EngineJournal {
         if (gathering.isEmpty()) return;
         Batch batch = gathering;
         gathering = new Batch();
+        if (!batch.states.isEmpty() && ++loggedSinceCompaction >= COMPACT_AFTER) {
+            batch.compact = true;
+            loggedSinceCompaction = 0;
+        }
         writing = true;
         lastWrite = batch.written.future();
         vertx.executeBlocking(() -> store.session().transaction((Connection c) -> {

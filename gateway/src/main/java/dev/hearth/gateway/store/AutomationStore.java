@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,11 @@ public final class AutomationStore {
             // A row holds the traces of one automation from one save (a JSON array, oldest first; rows written before
             // this hold one trace, an object): a busy automation costs a row per save, not one per run. 'at' and
             // 'outcome' are those of the row's newest trace.
-            "ALTER TABLE automation_trace ADD COLUMN runs INT DEFAULT 1 NOT NULL");
+            "ALTER TABLE automation_trace ADD COLUMN runs INT DEFAULT 1 NOT NULL",
+            // The journal's batches of attribute values, a row each (StateLog), folded into device_state now and then
+            // (compactStates): a MERGE per changed attribute every 50 ms allocated ~7 KiB a row in H2 (pages copied on
+            // write, read back, the update's own result set), one row per batch costs about what its commit does.
+            "CREATE TABLE device_state_log (seq BIGINT PRIMARY KEY, changes VARBINARY NOT NULL)");
 
     private final Session database;
     /** Traces have a connection of their own: a big save never holds up the journal's commits of state and timers. */
@@ -67,17 +72,23 @@ public final class AutomationStore {
     public record StoredState(String device, String attribute, Value value, Instant lastChanged) {
     }
 
+    /** Every attribute's last known value: {@code device_state}, then the batches of the log not yet folded into it. */
     public List<StoredState> states() {
         return database.transaction(c -> {
-            List<StoredState> out = new ArrayList<>();
+            Map<String, StoredState> out = new LinkedHashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT device, attribute, value_type, value_text, last_changed FROM device_state");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(new StoredState(r.getString(1), r.getString(2), value(r.getString(3), r.getString(4)), instant(r, 5)));
+                    put(out, new StoredState(r.getString(1), r.getString(2), value(r.getString(3), r.getString(4)), instant(r, 5)));
                 }
             }
-            return out;
+            for (StoredState logged : loggedStates(c).values()) put(out, logged);
+            return new ArrayList<>(out.values());
         });
+    }
+
+    private static void put(Map<String, StoredState> states, StoredState s) {
+        states.put(s.device() + '\u0000' + s.attribute(), s);
     }
 
     public List<PendingTimer> timers() {
@@ -148,12 +159,55 @@ public final class AutomationStore {
             for (StoredState s : states) {
                 p.setString(1, s.device());
                 p.setString(2, s.attribute());
-                p.setString(3, s.value() instanceof Value.Bool ? "b" : s.value() instanceof Value.Number ? "n" : "t");
+                p.setString(3, String.valueOf(StateLog.typeOf(s.value())));
                 p.setString(4, s.value().toString());
                 p.setTimestamp(5, Timestamp.from(s.lastChanged()));
                 p.addBatch();
             }
             p.executeBatch();
+        }
+    }
+
+    /**
+     * Appends one journal batch of attribute values to the log, as one row whatever its size. Durable with the
+     * caller's commit, like {@link #saveStates}; {@link #states()} reads it back.
+     */
+    public static void logStates(Connection c, Collection<StoredState> states) throws SQLException {
+        if (states.isEmpty()) return;
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO device_state_log (seq, changes) SELECT COALESCE(MAX(seq), 0) + 1, ? FROM device_state_log")) {
+            p.setBytes(1, StateLog.encode(states));
+            p.executeUpdate();
+        }
+    }
+
+    /** Folds the log into {@code device_state}: the newest value of each attribute, one MERGE each, then empties the log. */
+    public static void compactStates(Connection c) throws SQLException {
+        Map<String, StoredState> newest = loggedStates(c);
+        if (newest.isEmpty()) return;
+        saveStates(c, newest.values());
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM device_state_log");
+        }
+    }
+
+    /** The log's values in the order they were written, the newest of each attribute last written wins. */
+    private static Map<String, StoredState> loggedStates(Connection c) throws SQLException {
+        Map<String, StoredState> newest = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT changes FROM device_state_log ORDER BY seq");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                for (StoredState s : decode(r.getBytes(1))) put(newest, s);
+            }
+        }
+        return newest;
+    }
+
+    private static List<StoredState> decode(byte[] row) throws SQLException {
+        try {
+            return StateLog.decode(row);
+        } catch (java.io.IOException e) {
+            throw new SQLException("an unreadable row in device_state_log: " + e.getMessage(), e);
         }
     }
 
@@ -247,7 +301,7 @@ public final class AutomationStore {
         }
     }
 
-    private static Value value(String type, String text) {
+    static Value value(String type, String text) {
         return switch (type) {
             case "b" -> Value.of(Boolean.parseBoolean(text));
             case "n" -> Value.of(Double.parseDouble(text));

@@ -162,6 +162,50 @@ class AutomationJournalTest {
         assertThat(store.states()).singleElement().extracting(AutomationStore.StoredState::value).isEqualTo(Value.of(21));
     }
 
+    @Test
+    void eachBatchIsOneRowOfTheLogFoldedIntoTheStateTableEveryCompactAfterBatches() {
+        // The first batch after a start folds what an earlier run logged; then COMPACT_AFTER - 1 batches stay logged.
+        for (int i = 0; i < AutomationJournal.COMPACT_AFTER; i++) {
+            int n = i;
+            onLoop(j -> {
+                j.stateChanged(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(n), T0.plusSeconds(n)));
+                j.stateChanged(new StateChanged(SENSOR, "humidity", Optional.empty(), Value.of(40), T0));
+                return j.flush();
+            });
+        }
+        assertThat(count("device_state_log")).isEqualTo(AutomationJournal.COMPACT_AFTER - 1);
+        assertThat(tableValue()).as("the state table still holds the first batch's").isEqualTo("0");
+        assertThat(store.states()).extracting(AutomationStore.StoredState::attribute, AutomationStore.StoredState::value)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("temperature", Value.of(AutomationJournal.COMPACT_AFTER - 1)),
+                        org.assertj.core.groups.Tuple.tuple("humidity", Value.of(40)));
+
+        onLoop(j -> {
+            j.stateChanged(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(-1), T0.plusSeconds(1_000)));
+            return j.flush();
+        });
+        assertThat(count("device_state_log")).isZero();
+        assertThat(tableValue()).isEqualTo("-1");
+        assertThat(count("device_state")).isEqualTo(2);
+    }
+
+    private long count(String table) {
+        return store.session().transaction(c -> {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    private String tableValue() {
+        return store.session().transaction(c -> {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
+                    "SELECT value_text FROM device_state WHERE attribute = 'temperature'")) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+    }
+
     /** Runs {@code work} on an event loop, as the core does, and waits for the future it returns. */
     private void onLoop(Function<AutomationJournal, Future<Void>> work) {
         Promise<Void> done = Promise.promise();

@@ -1,0 +1,119 @@
+package dev.hearth.gateway.store;
+
+import dev.hearth.gateway.device.Value;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The journal writes a batch of attribute values as one row of a log and folds the log into the state table now and
+ * then: what a restart reads is the same either way, the newest value of each attribute with its last-changed time.
+ */
+class StateLogTest {
+    static final Instant T0 = Instant.parse("2026-11-29T04:00:00.123Z");
+
+    @TempDir
+    Path dir;
+    Database database;
+    AutomationStore store;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir, Durability.PROCESS);
+        store = new AutomationStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aRestartReadsTheTableThenTheLoggedBatchesTheNewestValueOfEachAttributeWinning() {
+        commit(List.of(state("hall_motion", "occupancy", Value.of(false), T0), state("living", "temperature", Value.of(19.5), T0)));
+        store.session().transaction(c -> {
+            AutomationStore.compactStates(c);
+            return null;
+        });
+        commit(List.of(state("hall_motion", "occupancy", Value.of(true), T0.plusSeconds(1))));
+        commit(List.of(state("hall_motion", "occupancy", Value.of(false), T0.plusSeconds(2)),
+                state("hall_light", "effect", Value.of("candle"), T0.plusSeconds(2))));
+
+        database.close();
+        database = Database.open(dir, Durability.PROCESS);
+        store = new AutomationStore(database);
+
+        assertThat(loggedRows()).isEqualTo(2);
+        assertThat(store.states()).extracting(AutomationStore.StoredState::device, AutomationStore.StoredState::attribute,
+                        AutomationStore.StoredState::value, AutomationStore.StoredState::lastChanged)
+                .containsExactlyInAnyOrder(
+                        tuple("hall_motion", "occupancy", Value.of(false), T0.plusSeconds(2)),
+                        tuple("living", "temperature", Value.of(19.5), T0),
+                        tuple("hall_light", "effect", Value.of("candle"), T0.plusSeconds(2)));
+    }
+
+    @Test
+    void foldingTheLogIntoTheTableChangesNothingARestartReadsAndEmptiesTheLog() {
+        commit(List.of(state("hall_motion", "occupancy", Value.of(true), T0)));
+        commit(List.of(state("hall_motion", "occupancy", Value.of(false), T0.plusMillis(50)),
+                state("living", "temperature", Value.of(21), T0.plusMillis(50))));
+        List<AutomationStore.StoredState> before = store.states();
+
+        store.session().transaction(c -> {
+            AutomationStore.compactStates(c);
+            return null;
+        });
+
+        assertThat(loggedRows()).isZero();
+        assertThat(store.states()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aValueTheTableCouldNotHoldFailsItsOwnBatchAndLaterBatchesAreWritten() {
+        String tooLong = "x".repeat(StateLog.MAX_TEXT + 1);
+        assertThatThrownBy(() -> commit(List.of(state("screen", "text", Value.of(tooLong), T0),
+                state("living", "temperature", Value.of(20), T0))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("screen.text").hasMessageContaining("4097 characters");
+
+        commit(List.of(state("living", "temperature", Value.of(21), T0.plusSeconds(1))));
+        store.session().transaction(c -> {
+            AutomationStore.compactStates(c);
+            return null;
+        });
+
+        assertThat(store.states()).singleElement()
+                .extracting(AutomationStore.StoredState::value, AutomationStore.StoredState::lastChanged)
+                .containsExactly(Value.of(21), T0.plusSeconds(1));
+    }
+
+    private void commit(List<AutomationStore.StoredState> batch) {
+        store.session().transaction(c -> {
+            AutomationStore.logStates(c, batch);
+            return null;
+        });
+    }
+
+    private long loggedRows() {
+        return store.session().transaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM device_state_log")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    private static AutomationStore.StoredState state(String device, String attribute, Value value, Instant at) {
+        return new AutomationStore.StoredState(device, attribute, value, at);
+    }
+}
