@@ -67,6 +67,17 @@ class StartReadingTest {
     }
 
     @Test
+    void problemsOfGatewayYamlComeBeforeThoseOfDevicesYamlParsedBesideIt() throws IOException {
+        write(GATEWAY.replace("max_payload_bytes: 4096", "max_payload_bytes: lots"), TestHome.DEVICES + "  - id: [unclosed\n",
+                Map.of("hallway.yaml", TestHome.HALLWAY_AUTOMATIONS));
+        StartReading reading = new StartReading();
+
+        assertThatThrownBy(() -> reading.read(dir, Map.of())).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).extracting(p -> Path.of(p.file()).getFileName().toString())
+                        .containsExactly("gateway.yaml", "devices.yaml"));
+    }
+
+    @Test
     void problemsOfSeveralAutomationFilesAreReportedInFileOrder() throws IOException {
         write(GATEWAY, TestHome.DEVICES, Map.of(
                 "a.yaml", "automations:\n  - id: x\n    bogus: 1\n",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Loads {@code gateway.yaml} and {@code devices.yaml} from a configuration directory. Relative paths
@@ -21,6 +22,11 @@ public final class ConfigLoader {
 
     public ConfigLoader(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /** Where {@code devices.yaml} is in a configuration directory. */
+    public static Path devicesFile(Path configDir) {
+        return configDir.resolve(DEVICES_FILE);
     }
 
     public static ConfigLoader fromSystem() {
@@ -41,14 +47,26 @@ public final class ConfigLoader {
      * {@code gateway.yaml} has problems; the load may still fail later, on {@code devices.yaml}.
      */
     public GatewayConfig load(Path configDir, Consumer<GatewayFileRead> gatewayFileRead) throws ConfigException {
+        return load(configDir, gatewayFileRead, () -> YamlDocument.Parsed.read(devicesFile(configDir)));
+    }
+
+    /**
+     * As {@link #load(Path, Consumer)}, with {@code devices.yaml} parsed by {@code devicesFile} (which may have begun
+     * parsing it on another thread, since its path does not depend on {@code gateway.yaml}): asked for once
+     * {@code gateway.yaml} is read.
+     */
+    public GatewayConfig load(Path configDir, Consumer<GatewayFileRead> gatewayFileRead, Supplier<YamlDocument.Parsed> devicesFile)
+            throws ConfigException {
         Problems problems = new Problems();
         Path gatewayPath = configDir.resolve(GATEWAY_FILE);
-        Path devicesPath = configDir.resolve(DEVICES_FILE);
+        Path devicesPath = devicesFile(configDir);
         Optional<GatewayFileReader.Parts> parts = YamlDocument.read(gatewayPath, gatewayPath.toString(), problems)
                 .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
                         .read(gatewayPath.toString(), root, problems));
         if (problems.isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(new GatewayFileRead(p.id(), p.automationsDir())));
-        List<DeviceSpec> devices = YamlDocument.read(devicesPath, devicesPath.toString(), problems)
+        YamlDocument.Parsed devicesDocument = devicesFile.get();
+        devicesDocument.problems().forEach(problems::add);
+        List<DeviceSpec> devices = devicesDocument.root()
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
                 .orElse(List.of());
         problems.throwIfAny();

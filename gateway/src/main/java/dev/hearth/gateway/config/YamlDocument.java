@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,15 @@ public final class YamlDocument {
     private static final int MAX_ALIASES = 50;
 
     private YamlDocument() {
+    }
+
+    /** One file read and parsed on its own (on another thread, say): its root node, or empty, and its problems. */
+    public record Parsed(Optional<Node> root, List<ConfigProblem> problems) {
+        public static Parsed read(Path path) {
+            Problems problems = new Problems();
+            Optional<Node> root = YamlDocument.read(path, path.toString(), problems);
+            return new Parsed(root, problems.list());
+        }
     }
 
     /** Returns the root node, or empty after adding a located problem to {@code problems}. */
