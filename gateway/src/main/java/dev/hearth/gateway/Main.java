@@ -16,13 +16,10 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 
 /** The {@code hearth} command line. Exit status 2 means the configuration is wrong; nothing was started. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
@@ -71,19 +68,18 @@ public final class Main extends ConfiguredCommand {
     }
 
     static int runGateway(Path config, Map<String, String> env, PrintWriter err) {
-        // Meters and Vert.x need only the gateway id: they are built on the second core while devices.yaml and
-        // the automations are read, and discarded if those turn out wrong.
-        List<CompletableFuture<GatewayRuntime>> preparing = new ArrayList<>(1);
-        Optional<Loaded> loaded = load(config, env, err, id -> preparing.add(GatewayRuntime.prepare(id)));
-        if (loaded.isEmpty()) {
-            preparing.forEach(GatewayRuntime::discard);
+        StartReading reading = new StartReading();
+        Loaded loaded;
+        try {
+            loaded = reading.read(config, env);
+        } catch (ConfigException e) {
+            report(e, err);
             return CONFIG_ERROR;
         }
-        GatewayConfig cfg = loaded.get().config();
+        GatewayConfig cfg = loaded.config();
         Gateway gateway;
         try {
-            gateway = Gateway.start(cfg, loaded.get().automations(), GatewayTime.system(cfg.location().timeZone()),
-                    preparing.isEmpty() ? GatewayRuntime.prepare(cfg.id()) : preparing.get(0));
+            gateway = Gateway.start(cfg, loaded.automations(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
         } catch (StoreException e) {
             // The message names the file and what to do; a stack trace would only hide it.
             err.println("error: " + e.getMessage());
@@ -100,22 +96,21 @@ public final class Main extends ConfiguredCommand {
 
     /** Loads configuration and automations, or prints every problem and returns empty. */
     static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err) {
-        return load(config, env, err, id -> { });
-    }
-
-    /** As {@link #load(Path, Map, PrintWriter)}; {@code gatewayFileRead} gets the id once gateway.yaml proved valid. */
-    private static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err, Consumer<String> gatewayFileRead) {
         try {
-            GatewayConfig gateway = new ConfigLoader(env).load(config, gatewayFileRead);
+            GatewayConfig gateway = new ConfigLoader(env).load(config);
             List<Automation> automations = new AutomationLoader(gateway.devices()).loadDirectory(gateway.automationsDir());
             return Optional.of(new Loaded(gateway, automations));
         } catch (ConfigException e) {
-            for (ConfigProblem p : e.problems()) err.println(p);
-            int n = e.problems().size();
-            err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was started.");
-            err.flush();
+            report(e, err);
             return Optional.empty();
         }
+    }
+
+    private static void report(ConfigException e, PrintWriter err) {
+        for (ConfigProblem p : e.problems()) err.println(p);
+        int n = e.problems().size();
+        err.println(n + (n == 1 ? " problem" : " problems") + " found; nothing was started.");
+        err.flush();
     }
 
     /** The gateway configuration alone, or every problem printed and empty. */

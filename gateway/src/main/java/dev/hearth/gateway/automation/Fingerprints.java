@@ -18,11 +18,18 @@ final class Fingerprints {
     private final int codePoints;
     /** Char offset of each code point (and of the end), or null when every code point is one char. */
     private final int[] offsets;
+    /** One per file: {@code getInstance} looks the algorithm up among the security providers each time. */
+    private final MessageDigest sha256;
 
     Fingerprints(String text) {
         this.text = text;
         this.codePoints = text.codePointCount(0, text.length());
         this.offsets = codePoints == text.length() ? null : offsets(text, codePoints);
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static int[] offsets(String text, int codePoints) {
@@ -40,12 +47,8 @@ final class Fingerprints {
         int start = node.getStartMark().map(m -> m.getIndex()).orElse(0);
         int end = Math.min(node.getEndMark().map(m -> m.getIndex()).orElse(codePoints), codePoints);
         String own = text.substring(charOffset(start), charOffset(end));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(own.strip().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = sha256.digest(own.strip().getBytes(StandardCharsets.UTF_8)); // digest() also resets it
+        return HexFormat.of().formatHex(digest, 0, 12);
     }
 
     private int charOffset(int codePoint) {

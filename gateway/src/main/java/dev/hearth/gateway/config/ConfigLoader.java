@@ -27,23 +27,27 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /** What a start can begin with once {@code gateway.yaml} is read: the gateway's id and where its automations are. */
+    public record GatewayFileRead(String id, Path automationsDir) {
+    }
+
     public GatewayConfig load(Path configDir) throws ConfigException {
-        return load(configDir, id -> { });
+        return load(configDir, read -> { });
     }
 
     /**
-     * As {@link #load(Path)}; {@code gatewayFileRead} gets the gateway id as soon as {@code gateway.yaml} proved
-     * valid, before {@code devices.yaml} is read, so that what needs only the id can be built meanwhile. It is
-     * not called when {@code gateway.yaml} has problems; the load may still fail later, on {@code devices.yaml}.
+     * As {@link #load(Path)}; {@code gatewayFileRead} is called as soon as {@code gateway.yaml} proved valid, before
+     * {@code devices.yaml} is read, so that what needs only that can be done meanwhile. It is not called when
+     * {@code gateway.yaml} has problems; the load may still fail later, on {@code devices.yaml}.
      */
-    public GatewayConfig load(Path configDir, Consumer<String> gatewayFileRead) throws ConfigException {
+    public GatewayConfig load(Path configDir, Consumer<GatewayFileRead> gatewayFileRead) throws ConfigException {
         Problems problems = new Problems();
         Path gatewayPath = configDir.resolve(GATEWAY_FILE);
         Path devicesPath = configDir.resolve(DEVICES_FILE);
         Optional<GatewayFileReader.Parts> parts = YamlDocument.read(gatewayPath, gatewayPath.toString(), problems)
                 .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
                         .read(gatewayPath.toString(), root, problems));
-        if (problems.list().isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(p.id()));
+        if (problems.isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(new GatewayFileRead(p.id(), p.automationsDir())));
         List<DeviceSpec> devices = YamlDocument.read(devicesPath, devicesPath.toString(), problems)
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
                 .orElse(List.of());

@@ -48,8 +48,11 @@ public enum DeviceKind {
         return Arrays.stream(values()).filter(k -> k.yamlName().equals(name)).findFirst();
     }
 
+    /** Built once: every device read asks for them (they name the choices in a problem). */
+    private static final List<String> NAMES = Arrays.stream(values()).map(DeviceKind::yamlName).toList();
+
     public static List<String> names() {
-        return Arrays.stream(values()).map(DeviceKind::yamlName).toList();
+        return NAMES;
     }
 
     private static AttributeSpec battery() {

@@ -25,7 +25,10 @@ public enum PayloadFormat {
         return Arrays.stream(values()).filter(f -> f.yamlName.equals(name)).findFirst();
     }
 
+    /** Built once: every device read asks for them (they name the choices in a problem). */
+    private static final List<String> NAMES = Arrays.stream(values()).map(PayloadFormat::yamlName).toList();
+
     public static List<String> names() {
-        return Arrays.stream(values()).map(PayloadFormat::yamlName).toList();
+        return NAMES;
     }
 }

@@ -17,7 +17,10 @@ public enum ValueType {
         return Optional.empty();
     }
 
+    /** Built once: every device read asks for them (they name the choices in a problem). */
+    private static final List<String> NAMES = java.util.Arrays.stream(values()).map(ValueType::yamlName).toList();
+
     public static List<String> names() {
-        return java.util.Arrays.stream(values()).map(ValueType::yamlName).toList();
+        return NAMES;
     }
 }

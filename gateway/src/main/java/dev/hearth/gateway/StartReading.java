@@ -1,0 +1,52 @@
+package dev.hearth.gateway;
+
+import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.config.ConfigLoader;
+import dev.hearth.gateway.config.GatewayConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads the configuration of the gateway's own start and, as soon as {@code gateway.yaml} proved valid, begins
+ * what needs only that while {@code devices.yaml} is read: the {@link GatewayRuntime} (meters, Vert.x) and the
+ * automation files' YAML (which needs no devices), each on a thread of its own, the second core's work on a
+ * Pi-class box. Nothing of it touches the disk but to read: if the configuration turns out wrong, the runtime is
+ * closed and nothing was started.
+ */
+final class StartReading {
+    private CompletableFuture<GatewayRuntime> runtime;
+    private CompletableFuture<AutomationLoader.Sources> automations;
+
+    /** Configuration and automations, validated together as {@link Main#load} does. */
+    Main.Loaded read(Path config, Map<String, String> env) throws ConfigException {
+        try {
+            GatewayConfig gateway = new ConfigLoader(env).load(config, this::begin);
+            AutomationLoader.Sources sources = automations == null
+                    ? AutomationLoader.Sources.read(gateway.automationsDir()) : automations.join();
+            return new Main.Loaded(gateway, new AutomationLoader(gateway.devices()).load(sources));
+        } catch (ConfigException | RuntimeException | Error e) {
+            if (runtime != null) GatewayRuntime.discard(runtime);
+            throw e;
+        }
+    }
+
+    /** The runtime begun when {@code gateway.yaml} was read; taken over by {@link Gateway#start}. */
+    CompletableFuture<GatewayRuntime> runtime(GatewayConfig config) {
+        return runtime != null ? runtime : GatewayRuntime.prepare(config.id());
+    }
+
+    /** The runtime begun beside the reading, if {@code gateway.yaml} was valid (empty otherwise). */
+    Optional<CompletableFuture<GatewayRuntime>> begun() {
+        return Optional.ofNullable(runtime);
+    }
+
+    private void begin(ConfigLoader.GatewayFileRead gateway) {
+        runtime = GatewayRuntime.prepare(gateway.id());
+        automations = CompletableFuture.supplyAsync(() -> AutomationLoader.Sources.read(gateway.automationsDir()),
+                task -> new Thread(task, "hearth-automations-read").start());
+    }
+}
