@@ -61,6 +61,7 @@ public final class AutomationEngine implements RunExecution.Host {
     private final Holds holds;
     private final ClockTriggers clocks;
     private final Runs runs = new Runs(this);
+    private final StepTexts stepTexts = new StepTexts();
     private final Map<RunExecution, String> delays = new HashMap<>();
     private final Waiters waiters = new Waiters();
     private final RunLimiter limiter;
@@ -394,6 +395,11 @@ public final class AutomationEngine implements RunExecution.Host {
     @Override
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public StepTexts stepTexts() {
+        return stepTexts;
     }
 
     @Override

@@ -46,6 +46,9 @@ final class RunExecution {
         void delayEnded(RunExecution run);
 
         void finished(RunExecution run, AutomationRun trace);
+
+        /** Texts of command steps, shared between runs that sent the same values. */
+        StepTexts stepTexts();
     }
 
     /** A run paused in a {@code wait}; the engine calls {@link #satisfied} when its trigger fires or condition holds. */
@@ -237,7 +240,7 @@ final class RunExecution {
             set.put(e.getKey(), v.get());
         }
         host.command(automation.id(), c.device(), set);
-        step("command " + c.device() + " " + set, "ok", at);
+        step(host.stepTexts().command(c, set), "ok", at);
         return true;
     }
 

@@ -14,8 +14,10 @@ import java.util.Map;
  */
 final class TriggerIndex {
 
-    /** One trigger of one automation; {@code key} names it in timers and the database. */
-    /** {@code description}: the trigger in words, as traces show it; made once, not per run. */
+    /**
+     * One trigger of one automation; {@code key} names it in timers and the database. {@code description} is the
+     * trigger in words, made once: every trace of it holds this one string.
+     */
     record Armed(Automation automation, int triggerNumber, Trigger trigger, String description) {
         Armed(Automation automation, int triggerNumber, Trigger trigger) {
             this(automation, triggerNumber, trigger, trigger.describe());
