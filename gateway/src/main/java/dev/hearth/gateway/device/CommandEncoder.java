@@ -31,10 +31,15 @@ public final class CommandEncoder {
     }
 
     public static Encoded encode(DeviceSpec device, Map<String, Value> set) {
-        List<String> problems = validate(device, set);
-        if (!problems.isEmpty()) return new Invalid(problems);
+        // One pass that accepts each value; the reasons are worked out only for a command that is refused.
+        if (!device.acceptsCommands()) return new Invalid(validate(device, set));
         Map<String, Value> sorted = new TreeMap<>();
-        set.forEach((k, v) -> sorted.put(k, device.attribute(k).orElseThrow().accept(v.plain()).orElseThrow()));
+        for (Map.Entry<String, Value> e : set.entrySet()) {
+            Optional<Value> accepted = device.attribute(e.getKey()).filter(AttributeSpec::writable)
+                    .flatMap(spec -> spec.accept(e.getValue().plain()));
+            if (accepted.isEmpty()) return new Invalid(validate(device, set));
+            sorted.put(e.getKey(), accepted.get());
+        }
         if (device.format() == PayloadFormat.JSON) {
             return new Ok(List.of(publication(device.commandTopicFor(""), jsonObject(sorted))));
         }
