@@ -176,12 +176,14 @@ public final class AutomationEngine implements RunExecution.Host {
     public void onStateChanged(StateChanged change) {
         AttributeRef ref = new AttributeRef(change.device(), change.attribute());
         checkWaiters(t -> t instanceof Trigger.Watching w && w.watches().equals(ref) && w.firesOn(change));
-        Map<String, Object> data = stateData(change);
+        // The trigger's data only once something fires: most changes (a sensor's reading) fire nothing.
+        Map<String, Object> data = null;
         for (TriggerIndex.Armed a : index.watching(ref)) {
             Trigger.Watching w = (Trigger.Watching) a.trigger();
             if (!w.holds(change.value())) {
                 interruptHold(a, () -> ref + " changed to " + change.value());
             } else if (w.firesOn(change)) {
+                if (data == null) data = stateData(change);
                 fireOrHold(a, w.holdFor(), data);
             }
         }
