@@ -51,6 +51,16 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
 
     /** One attribute of one device. */
     record Series(DeviceId device, String attribute) {
+        /** Written out, as {@link DeviceId#equals}: a map key on every state change, under the C1-only JIT. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Series other && device.equals(other.device) && attribute.equals(other.attribute);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * device.hashCode() + attribute.hashCode();
+        }
     }
 
     /**
