@@ -100,8 +100,9 @@ final class Document {
                   only). Idle is 1 s after the warm-up; the peak is sampled every 100 ms during the largest
                   round-trip run of the main workload.
                 * Startup: from spawning the process to the first light command, the load client sending a
-                  motion change every 10 ms (rotating over 25 pairs): connected, subscribed, automations
-                  loaded and armed (1,000 devices). For Hearth also to the first `200` from `/health`
+                  motion change every 10 ms (alternating between 2 pairs: a first report never actuates,
+                  so a subscribed subject answers the second report of a pair, within ~20 ms): connected,
+                  subscribed, automations loaded and armed (1,000 devices). For Hearth also to the first `200` from `/health`
                   (broker link up and subscribed, database writable), polled every 5 ms.
                 * Reconnect (Hearth): with the gateway ready, Mosquitto stops for 5 s and starts again on
                   the same port; from the broker accepting connections to `/health` answering `200` again.
