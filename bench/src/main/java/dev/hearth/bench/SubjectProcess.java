@@ -58,6 +58,11 @@ final class SubjectProcess implements AutoCloseable {
      * Polls the readiness URL every 5 ms in the background; the future completes with the nanoTime
      * of the first 200, or never for a subject without one.
      */
+    /** Whether the subject answers a readiness probe (Hearth's {@code /health}); {@link #readyAt} never completes otherwise. */
+    boolean reportsReadiness() {
+        return readiness != null;
+    }
+
     java.util.concurrent.CompletableFuture<Long> readyAt() {
         java.util.concurrent.CompletableFuture<Long> at = new java.util.concurrent.CompletableFuture<>();
         if (readiness == null) return at;
