@@ -20,12 +20,23 @@ export async function toggleChart(card, device, attribute, devices) {
     const to = Date.parse(history.to);
     const range = '&from=' + history.from + '&to=' + history.to;
     const points = (history.history[attribute] || []).filter(p => typeof p[1] === 'number');
+    withCurrentValue(points, device.attributes[attribute], from);
     const heating = await heatingPeriods(device, devices, range, to);
     draw(box, device, attribute, points, heating, from, to);
   } catch (e) {
     box.remove();
     showError('history of ' + device.id + '.' + attribute + ': ' + e.message);
   }
+}
+
+/**
+ * History reaches the database every history.commit_interval (5 s by default): the value the card shows is drawn
+ * too, as Home Assistant's graphs end at the current state, so a chart opened right after a report is not empty.
+ */
+function withCurrentValue(points, current, from) {
+  const changed = current ? Date.parse(current.lastChanged) : NaN;
+  if (typeof current?.value !== 'number' || !(changed >= from)) return;
+  if (!points.length || changed > points[points.length - 1][0]) points.push([changed, current.value]);
 }
 
 /** [startMillis, endMillis] periods in which a thermostat of the device's room reported running_state heat. */
