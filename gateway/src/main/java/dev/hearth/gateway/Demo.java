@@ -1,8 +1,8 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.config.BrokerSettings;
+import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.sim.scenario.Scenario;
 import dev.hearth.sim.scenario.ScenarioClock;

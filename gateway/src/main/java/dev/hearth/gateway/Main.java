@@ -2,11 +2,11 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.config.ConfigLoader;
-import dev.hearth.gateway.config.ConfigProblem;
-import dev.hearth.gateway.config.Durations;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;

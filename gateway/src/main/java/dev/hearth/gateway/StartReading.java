@@ -1,10 +1,10 @@
 package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.config.YamlDocument;
+import dev.hearth.gateway.yaml.YamlDocument;
 
 import java.nio.file.Path;
 import java.util.Map;

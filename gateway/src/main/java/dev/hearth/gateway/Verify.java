@@ -1,9 +1,9 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.config.BrokerSettings;
+import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.config.HttpSettings;
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.web.HttpSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.sim.net.FreePort;

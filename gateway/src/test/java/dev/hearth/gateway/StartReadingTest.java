@@ -1,6 +1,6 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.support.TestHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.Durations;
+import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.device.DeviceId;
 
 import java.time.Duration;

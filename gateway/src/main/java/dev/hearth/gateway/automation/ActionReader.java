@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.YamlMap;
+import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.CommandEncoder;
 import dev.hearth.gateway.device.DeviceSpec;

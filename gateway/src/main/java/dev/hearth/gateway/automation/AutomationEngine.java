@@ -6,7 +6,7 @@ import dev.hearth.gateway.device.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

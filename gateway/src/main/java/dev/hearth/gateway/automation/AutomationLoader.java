@@ -1,11 +1,11 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.ConfigException;
-import dev.hearth.gateway.config.ConfigProblem;
-import dev.hearth.gateway.config.Problems;
-import dev.hearth.gateway.config.Suggestions;
-import dev.hearth.gateway.config.YamlDocument;
-import dev.hearth.gateway.config.YamlMap;
+import dev.hearth.gateway.yaml.ConfigException;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
+import dev.hearth.gateway.yaml.Suggestions;
+import dev.hearth.gateway.yaml.YamlDocument;
+import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.DeviceSpec;
 import org.snakeyaml.engine.v2.nodes.Node;
 

@@ -49,7 +49,7 @@ public sealed interface Condition permits Condition.State, Condition.Numeric, Co
             Optional<Instant> since = facts.lastChanged(ref.device(), ref.attribute());
             Duration held = since.map(s -> Duration.between(s, facts.now())).orElse(Duration.ZERO);
             return new Check(ok && since.isPresent() && held.compareTo(heldFor.get()) >= 0, text + ") for "
-                    + dev.hearth.gateway.config.Durations.format(heldFor.get()) + " (for " + dev.hearth.gateway.config.Durations.format(
+                    + dev.hearth.gateway.yaml.Durations.format(heldFor.get()) + " (for " + dev.hearth.gateway.yaml.Durations.format(
                     held.isNegative() ? Duration.ZERO : Duration.ofSeconds(held.getSeconds())) + ")");
         }
     }

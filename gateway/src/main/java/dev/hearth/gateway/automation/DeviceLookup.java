@@ -1,7 +1,7 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.Suggestions;
-import dev.hearth.gateway.config.YamlMap;
+import dev.hearth.gateway.yaml.Suggestions;
+import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceSpec;
 

@@ -1,8 +1,8 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.Durations;
-import dev.hearth.gateway.config.YamlMap;
-import dev.hearth.gateway.config.YamlScalars;
+import dev.hearth.gateway.yaml.Durations;
+import dev.hearth.gateway.yaml.YamlMap;
+import dev.hearth.gateway.yaml.YamlScalars;
 import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;

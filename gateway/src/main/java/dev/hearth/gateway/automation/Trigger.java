@@ -1,12 +1,12 @@
 package dev.hearth.gateway.automation;
 
 import com.cronutils.model.time.ExecutionTime;
-import dev.hearth.gateway.config.Durations;
+import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.mqtt.TopicFilter;
+import dev.hearth.gateway.message.TopicFilter;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

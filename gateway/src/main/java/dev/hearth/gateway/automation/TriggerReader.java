@@ -4,11 +4,11 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import dev.hearth.gateway.config.YamlMap;
+import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.mqtt.TopicFilter;
+import dev.hearth.gateway.message.TopicFilter;
 
 import java.time.Duration;
 import java.time.LocalTime;

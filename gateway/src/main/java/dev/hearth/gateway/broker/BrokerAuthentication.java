@@ -8,7 +8,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
-import dev.hearth.gateway.config.Secret;
+import dev.hearth.gateway.yaml.Secret;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package dev.hearth.gateway.broker;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
-import dev.hearth.gateway.config.BrokerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,10 @@
 package dev.hearth.gateway.config;
 
+import dev.hearth.gateway.device.DevicesFileReader;
+import dev.hearth.gateway.yaml.ConfigException;
+import dev.hearth.gateway.yaml.Problems;
+import dev.hearth.gateway.yaml.SecretReader;
+import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.device.DeviceSpec;
 
 import java.nio.file.Path;

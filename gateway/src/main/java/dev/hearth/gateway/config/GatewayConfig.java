@@ -1,5 +1,9 @@
 package dev.hearth.gateway.config;
 
+import dev.hearth.gateway.broker.BrokerSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
+import dev.hearth.gateway.time.Location;
+import dev.hearth.gateway.web.HttpSettings;
 import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.history.HistorySettings;

@@ -1,5 +1,14 @@
 package dev.hearth.gateway.config;
 
+import dev.hearth.gateway.broker.BrokerSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
+import dev.hearth.gateway.time.Location;
+import dev.hearth.gateway.web.HttpSettings;
+import dev.hearth.gateway.yaml.Durations;
+import dev.hearth.gateway.yaml.Problems;
+import dev.hearth.gateway.yaml.Secret;
+import dev.hearth.gateway.yaml.SecretReader;
+import dev.hearth.gateway.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.net.URI;
@@ -162,7 +171,7 @@ final class GatewayFileReader {
         for (YamlMap f : u.listOfMaps("forward")) {
             Optional<String> from = f.requiredText("from");
             Optional<String> to = f.requiredText("to");
-            String badFilter = from.map(dev.hearth.gateway.mqtt.TopicFilter::problem).orElse(null);
+            String badFilter = from.map(dev.hearth.gateway.message.TopicFilter::problem).orElse(null);
             if (badFilter != null) f.problemAtKey("from", "'from' is not a valid MQTT topic filter: " + badFilter);
             to.filter(t -> t.contains("+") || t.contains("#"))
                     .ifPresent(t -> f.problemAtKey("to", "'to' must not contain wildcards; {topic} stands for the local topic"));

@@ -3,8 +3,8 @@ package dev.hearth.gateway.core;
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.config.ConfigProblem;
-import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,7 +1,7 @@
 package dev.hearth.gateway.device;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.hearth.gateway.automation.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.StateChanges;
-import dev.hearth.gateway.mqtt.ConnectionChanged;
+import dev.hearth.gateway.message.ConnectionChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,7 @@
 package dev.hearth.gateway.mqtt;
 
+import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;

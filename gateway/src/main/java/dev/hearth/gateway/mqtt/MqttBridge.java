@@ -1,7 +1,11 @@
 package dev.hearth.gateway.mqtt;
 
+import dev.hearth.gateway.message.Inbound;
+import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.RetainedSettled;
+import dev.hearth.gateway.message.SubscriptionRequest;
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.config.MqttSettings;
 import dev.hearth.gateway.outbox.DeadLetter;
 import dev.hearth.gateway.outbox.Outbox;
 import dev.hearth.gateway.outbox.OutboxMeters;

@@ -1,6 +1,13 @@
 package dev.hearth.gateway.mqtt;
 
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.message.ConnectionChanged;
+import dev.hearth.gateway.message.Delivery;
+import dev.hearth.gateway.message.Inbound;
+import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.RetainedSettled;
+import dev.hearth.gateway.message.TopicFilter;
+import dev.hearth.gateway.message.Transport;
 import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,6 +1,5 @@
 package dev.hearth.gateway.mqtt;
 
-import dev.hearth.gateway.config.MqttSettings;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 

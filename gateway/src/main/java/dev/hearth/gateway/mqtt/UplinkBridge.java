@@ -1,5 +1,7 @@
 package dev.hearth.gateway.mqtt;
 
+import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.outbox.Outbox;
 import dev.hearth.gateway.outbox.OutboxMeters;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.mqtt.TopicFilter;
+import dev.hearth.gateway.message.TopicFilter;
 
 import java.util.Objects;
 import java.util.Optional;

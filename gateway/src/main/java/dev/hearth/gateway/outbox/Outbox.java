@@ -1,8 +1,8 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.mqtt.Delivery;
-import dev.hearth.gateway.mqtt.Publication;
-import dev.hearth.gateway.mqtt.Transport;
+import dev.hearth.gateway.message.Delivery;
+import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.mqtt.ConnectionChanged;
+import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;

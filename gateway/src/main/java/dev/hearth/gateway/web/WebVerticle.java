@@ -2,13 +2,12 @@ package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.automation.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.config.HttpSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
-import dev.hearth.gateway.mqtt.ConnectionChanged;
+import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.web.auth.AccessToken;
 import dev.hearth.gateway.web.auth.LoginThrottle;

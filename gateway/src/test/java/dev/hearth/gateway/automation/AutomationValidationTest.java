@@ -1,7 +1,7 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.ConfigProblem;
-import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.CommandRequested;
@@ -10,7 +10,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.PayloadFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.VirtualScheduler;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.hearth.gateway.automation;
 
 import dev.hearth.gateway.config.ConfigLoader;
-import dev.hearth.gateway.config.Durations;
+import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.support.RepositoryHome;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -105,7 +105,7 @@ class ParsingAndHysteresisPropertiesTest {
                     .loadFile(RepositoryHome.root().resolve("automations/heating.yaml"), problems);
             assertThat(problems.list()).isEmpty();
             return heating;
-        } catch (dev.hearth.gateway.config.ConfigException e) {
+        } catch (dev.hearth.gateway.yaml.ConfigException e) {
             throw new AssertionError(e);
         }
     }

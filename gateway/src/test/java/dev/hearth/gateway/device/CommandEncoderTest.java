@@ -1,6 +1,6 @@
 package dev.hearth.gateway.device;
 
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.hearth.gateway.config.ConfigException;
+import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.support.TestHome;
 

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.mqtt;
 
+import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;

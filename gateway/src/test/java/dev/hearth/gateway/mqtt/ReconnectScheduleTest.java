@@ -1,6 +1,6 @@
 package dev.hearth.gateway.mqtt;
 
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.time.Scheduler;
 import dev.hearth.gateway.time.VirtualScheduler;
 import dev.hearth.sim.broker.MosquittoBroker;

@@ -2,9 +2,9 @@ package dev.hearth.gateway.outbox;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
-import dev.hearth.gateway.config.MqttSettings;
+import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.mqtt.MqttBridge;
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.time.VirtualScheduler;

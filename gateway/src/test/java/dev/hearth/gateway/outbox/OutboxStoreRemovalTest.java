@@ -1,6 +1,6 @@
 package dev.hearth.gateway.outbox;
 
-import dev.hearth.gateway.mqtt.Publication;
+import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.hearth.gateway.automation.AutomationEngine;
 import dev.hearth.gateway.automation.AutomationLoader;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.SunClock;
-import dev.hearth.gateway.config.Problems;
+import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;

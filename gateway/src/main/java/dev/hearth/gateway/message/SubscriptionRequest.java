@@ -1,4 +1,4 @@
-package dev.hearth.gateway.mqtt;
+package dev.hearth.gateway.message;
 
 import dev.hearth.gateway.bus.LocalMessage;
 

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.mqtt;
+package dev.hearth.gateway.message;
 
 /**
  * MQTT topic filter matching as the broker does it: {@code +} one level, {@code #} the rest, and

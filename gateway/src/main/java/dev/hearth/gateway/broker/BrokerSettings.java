@@ -1,5 +1,6 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.broker;
 
+import dev.hearth.gateway.yaml.Secret;
 import java.util.Optional;
 
 /** The embedded HiveMQ CE broker, used when {@code mqtt.embedded} is true. */

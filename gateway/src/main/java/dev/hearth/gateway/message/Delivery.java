@@ -1,4 +1,4 @@
-package dev.hearth.gateway.mqtt;
+package dev.hearth.gateway.message;
 
 /** How one publication ended: what the outbox decides on (remove, retry, dead-letter, keep). */
 public sealed interface Delivery {

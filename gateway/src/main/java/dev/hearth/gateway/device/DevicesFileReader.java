@@ -1,11 +1,7 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.device;
 
-import dev.hearth.gateway.device.AttributeSpec;
-import dev.hearth.gateway.device.DeviceId;
-import dev.hearth.gateway.device.DeviceKind;
-import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
-import dev.hearth.gateway.device.ValueType;
+import dev.hearth.gateway.yaml.Problems;
+import dev.hearth.gateway.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.ArrayList;
@@ -16,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads devices.yaml into {@link DeviceSpec}s, reporting every problem with its position. */
-final class DevicesFileReader {
+public final class DevicesFileReader {
     private final Map<String, Node> seenIds = new HashMap<>();
     private final Map<String, String> seenTopics = new HashMap<>();
 
-    List<DeviceSpec> read(String file, Node root, Problems problems) {
+    public List<DeviceSpec> read(String file, Node root, Problems problems) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "devices.yaml");
         if (top.isEmpty()) return List.of();
         List<DeviceSpec> devices = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.yaml;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;

@@ -1,5 +1,6 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.mqtt;
 
+import dev.hearth.gateway.yaml.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.yaml;
 
 import java.time.Duration;
 import java.util.Optional;

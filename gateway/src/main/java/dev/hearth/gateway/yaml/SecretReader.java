@@ -1,4 +1,4 @@
-package dev.hearth.gateway.config;
+package dev.hearth.gateway.yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,16 +10,16 @@ import java.util.Optional;
  * Reads {@code password_env} / {@code password_file}. An inline {@code password} is refused: secrets
  * do not belong in a file that is shared, backed up and pasted into bug reports.
  */
-final class SecretReader {
+public final class SecretReader {
     private final Map<String, String> environment;
     private final Path baseDir;
 
-    SecretReader(Map<String, String> environment, Path baseDir) {
+    public SecretReader(Map<String, String> environment, Path baseDir) {
         this.environment = environment;
         this.baseDir = baseDir;
     }
 
-    Optional<Secret> password(YamlMap map) {
+    public Optional<Secret> password(YamlMap map) {
         if (map.has("password")) {
             map.problemAtKey("password", "write no password inline: use password_env (an environment variable's name) "
                     + "or password_file (a file holding only the password)");
