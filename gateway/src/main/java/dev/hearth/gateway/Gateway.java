@@ -9,7 +9,7 @@ import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.mqtt.MqttBridge;
-import dev.hearth.gateway.mqtt.UplinkBridge;
+import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.WebVerticle;
@@ -120,11 +120,12 @@ public final class Gateway implements AutoCloseable {
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
         MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
+        config.uplink().ifPresent(bridge::forwardingTo);
         // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
         // in one task, and the bridge's direct calls replace the event bus's per-message work.
         CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                 Optional.of(stores.automations()), Optional.of(config.automationsDir()), meters.registry()))
-                .confirmingCommands(config.outbox().commands())
+                .confirmingCommands(config.commands())
                 .withAutomationSettings(config.automation())
                 .savingTracesEvery(config.history().commitInterval())
                 .sendingThrough(bridge.commandPath());
@@ -140,8 +141,8 @@ public final class Gateway implements AutoCloseable {
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                 history, bridge::ready, token, clock));
         rest.add(vertx.deployVerticle(web));
-        if (config.outbox().uplink().isPresent()) {
-            rest.add(vertx.deployVerticle(new UplinkBridge(config.outbox().uplink().get(), stores.uplink().orElseThrow(),
+        if (config.uplink().isPresent()) {
+            rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
@@ -192,7 +193,7 @@ public final class Gateway implements AutoCloseable {
     /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
     private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
-        config.outbox().uplink().ifPresent(u -> topics.addAll(u.filters()));
+        config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
             if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
         }));

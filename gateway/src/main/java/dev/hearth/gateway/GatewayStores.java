@@ -3,7 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.outbox.OutboxStore;
-import dev.hearth.gateway.store.AutomationStore;
+import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;
 
 import java.util.Optional;
@@ -21,7 +21,7 @@ record GatewayStores(Database database, AutomationStore automations, HistoryStor
         Database database = Database.open(config.dataDir(), config.durability());
         try {
             return new GatewayStores(database, new AutomationStore(database), new HistoryStore(database), new OutboxStore(database),
-                    config.outbox().uplink().map(u -> new OutboxStore(database, "uplink")));
+                    config.uplink().map(u -> new OutboxStore(database, "uplink")));
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;

@@ -2,7 +2,7 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.store.AutomationStore;
+import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.StoreException;
 import picocli.CommandLine.Command;

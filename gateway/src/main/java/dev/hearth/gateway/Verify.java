@@ -116,10 +116,7 @@ final class Verify extends ConfiguredCommand {
                 Optional.empty(), Optional.empty(), m.keepAlive(), m.sessionExpiry(), m.connectTimeout(), m.reconnectMin(),
                 m.reconnectMax(), m.baseTopic());
         HttpSettings http = new HttpSettings("127.0.0.1", 0, c.http().passwordHash());
-        OutboxSettings o = c.outbox();
-        OutboxSettings noUplink = new OutboxSettings(o.commandTtl(), o.telemetryTtl(), o.maxRows(), o.maxBytes(),
-                o.deadLetterAfter(), o.commands(), Optional.empty());
-        return c.withDataDir(data).withBroker(broker).withMqtt(mqtt).withHttp(http).withOutbox(noUplink);
+        return c.withDataDir(data).withBroker(broker).withMqtt(mqtt).withHttp(http).withoutUplink();
     }
 
     private static void deleteRecursively(Path dir) {

@@ -2,7 +2,7 @@ package dev.hearth.gateway.automation;
 
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.AttributeSpec;
-import dev.hearth.gateway.device.CommandEncoder;
+import dev.hearth.gateway.commands.CommandEncoder;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
 

@@ -8,38 +8,46 @@ import dev.hearth.gateway.automation.AutomationSettings;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
+import dev.hearth.gateway.commands.ConfirmationSettings;
+import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.store.Durability;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything the gateway needs to start, validated. */
 public record GatewayConfig(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability,
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
-                            List<DeviceSpec> devices, OutboxSettings outbox, HistorySettings history,
-                            AutomationSettings automation) {
+                            List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
+                            Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, history, automation);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, history, automation);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, history, automation);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, history, automation);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation);
+    }
+
+    /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
+    public GatewayConfig withoutUplink() {
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, history, automation);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation);
     }
 }

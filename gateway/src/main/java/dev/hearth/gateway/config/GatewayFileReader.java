@@ -18,10 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import dev.hearth.gateway.automation.AutomationSettings;
-import dev.hearth.gateway.outbox.ConfirmationSettings;
+import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
-import dev.hearth.gateway.outbox.ForwardRule;
-import dev.hearth.gateway.outbox.UplinkSettings;
+import dev.hearth.gateway.uplink.ForwardRule;
+import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.web.auth.PasswordHash;
@@ -44,7 +44,8 @@ final class GatewayFileReader {
 
     /** The parts of gateway.yaml; devices come from their own file. */
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
-                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, HistorySettings history,
+                 BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, ConfirmationSettings commands,
+                 Optional<UplinkSettings> uplink, HistorySettings history,
                  AutomationSettings automation) {
     }
 
@@ -66,12 +67,13 @@ final class GatewayFileReader {
         HttpSettings http = http(section(doc, "http"));
         Location location = location(section(doc, "location"));
         Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> uplink(u, id, broker));
-        OutboxSettings outbox = outbox(section(doc, "outbox"), commands(section(doc, "commands")), uplink);
+        OutboxSettings outbox = outbox(section(doc, "outbox"));
+        ConfirmationSettings commands = commands(section(doc, "commands"));
         HistorySettings history = history(section(doc, "history"));
         AutomationSettings automation = automation(section(doc, "automation"));
         doc.finish();
-        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, history,
-                automation));
+        return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
+                history, automation));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -186,13 +188,13 @@ final class GatewayFileReader {
         return new UplinkSettings(mqtt, rules, rate, burst);
     }
 
-    private static OutboxSettings outbox(YamlMap o, ConfirmationSettings commands, Optional<UplinkSettings> uplink) {
+    private static OutboxSettings outbox(YamlMap o) {
         OutboxSettings d = OutboxSettings.DEFAULTS;
         OutboxSettings settings = new OutboxSettings(positive(o, "command_ttl", d.commandTtl()),
                 positive(o, "telemetry_ttl", d.telemetryTtl()),
                 o.integer("max_rows", d.maxRows(), 10, 10_000_000),
                 o.integer("max_bytes", (int) d.maxBytes(), 64 * 1024, Integer.MAX_VALUE),
-                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100), commands, uplink);
+                o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
         o.finish();
         return settings;
     }

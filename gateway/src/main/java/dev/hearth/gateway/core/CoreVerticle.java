@@ -1,9 +1,11 @@
 package dev.hearth.gateway.core;
 
+import dev.hearth.gateway.journal.AutomationJournal;
+import dev.hearth.gateway.journal.RecentTraces;
 import dev.hearth.gateway.device.TopicRoutes;
-import dev.hearth.gateway.outbox.CommandConfirmations;
-import dev.hearth.gateway.outbox.CommandFailed;
-import dev.hearth.gateway.outbox.ConfirmationSettings;
+import dev.hearth.gateway.commands.CommandConfirmations;
+import dev.hearth.gateway.commands.CommandFailed;
+import dev.hearth.gateway.commands.ConfirmationSettings;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -22,12 +24,12 @@ import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.device.DeviceId;
-import dev.hearth.gateway.store.AutomationStore;
+import dev.hearth.gateway.journal.AutomationStore;
 import java.time.Instant;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
-import dev.hearth.gateway.device.CommandEncoder;
-import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.commands.CommandEncoder;
+import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import dev.hearth.gateway.outbox.OutboxStore;
-import dev.hearth.gateway.outbox.UplinkSettings;
+import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,7 +42,7 @@ public final class MqttBridge extends VerticleBase {
     private final Clock clock;
     private MqttLink link;
     private final MeterRegistry meters;
-    private final java.util.Optional<UplinkSettings> forwards;
+    private java.util.Optional<UplinkSettings> forwards = java.util.Optional.empty();
     private Outbox outbox;
     private final OutboxQueue.Window window;
     /** Where inbound messages go, called on Paho's callback thread; the event bus unless the gateway wires the core in. */
@@ -63,7 +63,6 @@ public final class MqttBridge extends VerticleBase {
     public MqttBridge(MqttSettings settings, List<String> topics, OutboxStore store, OutboxSettings outboxSettings, Clock clock,
                       MeterRegistry meters, OutboxQueue.Window window) {
         this.window = window;
-        this.forwards = outboxSettings.uplink();
         this.meters = meters;
         this.settings = settings;
         this.topics = List.copyOf(topics);
@@ -78,6 +77,12 @@ public final class MqttBridge extends VerticleBase {
      */
     public MqttBridge handingInboundTo(Consumer<Inbound> sink) {
         this.inbound = sink;
+        return this;
+    }
+
+    /** Sends local messages on the topics the uplink forwards to {@link Addresses#UPLINK_FORWARD}. Call before deploying. */
+    public MqttBridge forwardingTo(UplinkSettings uplink) {
+        this.forwards = java.util.Optional.of(uplink);
         return this;
     }
 

@@ -43,7 +43,7 @@ import java.util.function.Consumer;
  * alias and loops, #1104); unacknowledged messages are resent by {@link PublishWindow} instead.
  * All state is confined to one Vert.x context; Paho's threads only hand events over.
  */
-final class MqttLink implements Transport {
+public final class MqttLink implements Transport {
     private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
     private static final int QUEUE_CAPACITY = 100_000;
     private static final int SUBSCRIBE_BATCH = 100;
@@ -82,7 +82,7 @@ final class MqttLink implements Transport {
     private long lastFailureLog;
 
     /** With {@code markSettled}, a {@link RetainedSettled} follows the retained messages of every connection. */
-    MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics, boolean markSettled,
+    public MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics, boolean markSettled,
              Consumer<Inbound> inbound, Consumer<ConnectionChanged> connectionChanges) {
         this.vertx = vertx;
         this.scheduler = scheduler;
@@ -99,7 +99,7 @@ final class MqttLink implements Transport {
     }
 
     /** Starts connecting; does not wait for the broker, which may come up later. Call on the link's context. */
-    void start() {
+    public void start() {
         connect();
     }
 
@@ -338,7 +338,7 @@ final class MqttLink implements Transport {
     }
 
     /** Stops reconnecting, says goodbye (status offline), and fails whatever was never acknowledged. */
-    Future<Void> stop() {
+    public Future<Void> stop() {
         stopped = true;
         if (reconnectTimer != null) reconnectTimer.cancel();
         MqttAsyncClient last = client;

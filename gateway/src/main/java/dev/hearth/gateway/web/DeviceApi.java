@@ -1,7 +1,7 @@
 package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;

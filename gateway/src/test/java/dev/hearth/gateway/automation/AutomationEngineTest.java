@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.hearth.gateway.automation;
 import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.AvailabilityChanged;
-import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation;
 
-import dev.hearth.gateway.store.AutomationStore;
+import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.device.Value;

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.device;
 
+import dev.hearth.gateway.commands.CommandEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -88,7 +88,7 @@ class DeadLetterTest {
     }
 
     private static Future<Object> command(EventBus bus, String device, int brightness) {
-        return bus.request(Addresses.DEVICE_COMMAND, new dev.hearth.gateway.device.CommandRequested(
+        return bus.request(Addresses.DEVICE_COMMAND, new dev.hearth.gateway.commands.CommandRequested(
                 new dev.hearth.gateway.device.DeviceId(device), java.util.Map.of("brightness", dev.hearth.gateway.device.Value.of(brightness)),
                 "test")).map(m -> null);
     }

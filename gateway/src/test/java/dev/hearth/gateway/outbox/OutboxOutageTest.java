@@ -1,7 +1,7 @@
 package dev.hearth.gateway.outbox;
 
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.device.CommandRequested;
+import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.support.TestHome;

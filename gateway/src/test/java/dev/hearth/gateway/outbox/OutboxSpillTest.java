@@ -120,8 +120,7 @@ class OutboxSpillTest {
         TcpProxy proxy = outage();
         OutboxStore store = new OutboxStore(database());
         VirtualScheduler time = new VirtualScheduler(Instant.now(), ZoneOffset.UTC);
-        OutboxSettings capped = new OutboxSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), 1_000, 64L * 1024 * 1024, 3,
-                ConfirmationSettings.DEFAULTS, Optional.empty());
+        OutboxSettings capped = new OutboxSettings(Duration.ofMinutes(5), Duration.ofMinutes(10), 1_000, 64L * 1024 * 1024, 3);
         deploy(proxy, store, capped, clockOf(time));
 
         List<String> sent = new ArrayList<>();

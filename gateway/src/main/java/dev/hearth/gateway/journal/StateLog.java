@@ -1,4 +1,4 @@
-package dev.hearth.gateway.store;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.device.Value;
 

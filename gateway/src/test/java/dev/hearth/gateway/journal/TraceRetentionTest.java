@@ -1,5 +1,7 @@
-package dev.hearth.gateway.store;
+package dev.hearth.gateway.journal;
 
+import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.automation.AutomationRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,9 @@
-package dev.hearth.gateway.device;
+package dev.hearth.gateway.commands;
 
+import dev.hearth.gateway.device.AttributeSpec;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.Value;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hearth.gateway.message.Publication;
 

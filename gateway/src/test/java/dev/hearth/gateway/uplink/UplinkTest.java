@@ -1,4 +1,4 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.uplink;
 
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;

@@ -1,9 +1,8 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.device.StateChanged;
-import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Sql;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.time.Scheduler;
@@ -37,7 +36,7 @@ import java.util.Map;
  * their own, a row per automation: one that ran 300 times since the last save costs one row of {@code KEPT} traces.
  * A crash loses at most the traces of one interval; the dashboard serves them from the engine's memory meanwhile.
  */
-final class AutomationJournal implements EngineJournal {
+public final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
     /** How long changes gather before one commit. */
     static final long BATCH_MILLIS = 50;
@@ -62,7 +61,7 @@ final class AutomationJournal implements EngineJournal {
     private Future<Void> tracesSaved = Future.succeededFuture();
 
     /** {@code traceClock} runs on the core's event loop; traces are saved {@code traceSaveEvery} after the first unsaved one. */
-    AutomationJournal(Vertx vertx, AutomationStore store, Scheduler traceClock, Duration traceSaveEvery) {
+    public AutomationJournal(Vertx vertx, AutomationStore store, Scheduler traceClock, Duration traceSaveEvery) {
         this.vertx = vertx;
         this.store = store;
         this.traceClock = traceClock;
@@ -91,7 +90,7 @@ final class AutomationJournal implements EngineJournal {
     private record AttributeKey(DeviceId device, String attribute) {
     }
 
-    void stateChanged(StateChanged c) {
+    public void stateChanged(StateChanged c) {
         gathering.states.put(new AttributeKey(c.device(), c.attribute()),
                 new AutomationStore.StoredState(c.device().value(), c.attribute(), c.value(), c.at()));
         schedule();
@@ -133,7 +132,7 @@ final class AutomationJournal implements EngineJournal {
      * with the batches (unordered): the commits of state and timers never wait for it. Also before the database is read
      * for traces older than those the engine keeps in memory.
      */
-    Future<Void> saveTraces() {
+    public Future<Void> saveTraces() {
         if (traceSave != null) traceSave.cancel();
         traceSave = null;
         if (unsaved.isEmpty()) return tracesSaved;
@@ -165,7 +164,7 @@ final class AutomationJournal implements EngineJournal {
     }
 
     /** Commits everything gathered so far, unsaved traces too (a clean stop); the future completes when it is durable. */
-    Future<Void> flush() {
+    public Future<Void> flush() {
         Future<Void> traces = saveTraces();
         if (gathering.isEmpty()) return Future.all(lastWrite, traces).mapEmpty();
         Future<Void> done = gathering.written.future();

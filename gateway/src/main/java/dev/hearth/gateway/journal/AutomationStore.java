@@ -1,5 +1,7 @@
-package dev.hearth.gateway.store;
+package dev.hearth.gateway.journal;
 
+import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Session;
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.automation.EngineJournal.PendingTimer;
 import dev.hearth.gateway.device.Value;

@@ -1,7 +1,6 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import io.vertx.core.Vertx;

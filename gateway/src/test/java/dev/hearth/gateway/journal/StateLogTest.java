@@ -1,5 +1,8 @@
-package dev.hearth.gateway.store;
+package dev.hearth.gateway.journal;
 
+import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Durability;
+import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.device.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.automation.AutomationRun;
 

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.commands;
 
 import java.time.Duration;
 import java.util.Objects;

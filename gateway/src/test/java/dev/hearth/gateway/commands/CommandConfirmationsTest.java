@@ -1,6 +1,5 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.commands;
 
-import dev.hearth.gateway.device.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;

@@ -1,10 +1,9 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.automation.AutomationRun;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.store.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.time.VirtualScheduler;

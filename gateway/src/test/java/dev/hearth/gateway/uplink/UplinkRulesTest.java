@@ -1,5 +1,6 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.uplink;
 
+import dev.hearth.gateway.outbox.TokenBucket;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.commands;
 
 import dev.hearth.gateway.bus.LocalMessage;
 import dev.hearth.gateway.device.DeviceId;

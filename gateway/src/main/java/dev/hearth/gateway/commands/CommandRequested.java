@@ -1,5 +1,7 @@
-package dev.hearth.gateway.device;
+package dev.hearth.gateway.commands;
 
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.bus.LocalMessage;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.hearth.gateway.mqtt;
+package dev.hearth.gateway.uplink;
 
+import dev.hearth.gateway.mqtt.MqttLink;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.bus.Addresses;
@@ -8,7 +9,6 @@ import dev.hearth.gateway.outbox.OutboxMeters;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.outbox.TokenBucket;
-import dev.hearth.gateway.outbox.UplinkSettings;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

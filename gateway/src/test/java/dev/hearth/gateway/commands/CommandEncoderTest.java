@@ -1,5 +1,11 @@
-package dev.hearth.gateway.device;
+package dev.hearth.gateway.commands;
 
+import dev.hearth.gateway.device.AttributeSpec;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.DeviceKind;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

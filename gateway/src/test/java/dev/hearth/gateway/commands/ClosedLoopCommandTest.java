@@ -1,8 +1,7 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.gateway.commands;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.core.CoreVerticle;
-import dev.hearth.gateway.device.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.support.TestHome;

@@ -1,7 +1,6 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.store.AutomationStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -18,19 +17,19 @@ import java.util.Set;
  * still shows the runs before the restart. The database also holds traces of this run already saved, which are in
  * memory too: those are skipped (a trace keeps its times to the nanosecond, so two runs are never equal).
  */
-final class RecentTraces {
+public final class RecentTraces {
     private static final Logger log = LoggerFactory.getLogger(RecentTraces.class);
 
     private final Vertx vertx;
     private final AutomationStore store;
 
-    RecentTraces(Vertx vertx, AutomationStore store) {
+    public RecentTraces(Vertx vertx, AutomationStore store) {
         this.vertx = vertx;
         this.store = store;
     }
 
     /** {@code inMemory} newest first, completed from the database up to {@code limit} (at most KEPT). */
-    Future<List<AutomationRun>> complete(String automation, List<AutomationRun> inMemory, int limit) {
+    public Future<List<AutomationRun>> complete(String automation, List<AutomationRun> inMemory, int limit) {
         int wanted = Math.min(limit, AutomationRun.KEPT);
         if (inMemory.size() >= wanted) return Future.succeededFuture(inMemory);
         return vertx.executeBlocking(() -> store.traces(automation, wanted), false)
