@@ -36,13 +36,13 @@ public final class Addresses {
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
 
     /**
-     * Anyone → core (request). Body: {@code device.CommandRequested}. Validated against the device; the
+     * Anyone → core (request). Body: {@code commands.CommandRequested}. Validated against the device; the
      * reply comes when the broker has the command, a failure reply lists what the device does not accept.
      */
     public static final String DEVICE_COMMAND = "hearth.device.command";
 
     /**
-     * Core → anyone (publish). Body: {@code outbox.CommandFailed}: a command whose echo never came on the
+     * Core → anyone (publish). Body: {@code commands.CommandFailed}: a command whose echo never came on the
      * device's state topic, after every retry (closed-loop commands, {@code commands:} in gateway.yaml).
      */
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";

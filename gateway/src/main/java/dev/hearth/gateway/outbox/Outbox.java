@@ -47,10 +47,6 @@ public final class Outbox {
     private final Tally tally;
     private boolean stopped;
 
-    public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name) {
-        this(vertx, store, transport, settings, clock, name, Optional.empty());
-    }
-
     /** With a token bucket, the drain never exceeds its rate (the uplink: cloud brokers throttle and bill by message). */
     public Outbox(Vertx vertx, OutboxStore store, Transport transport, OutboxSettings settings, Clock clock, String name,
                   Optional<TokenBucket> bucket) {
