@@ -92,8 +92,8 @@ class GroupCommitTest {
         onLoop(commits::flushAll);
 
         assertThat(committed).isEmpty();
-        assertThat(store.queued()).isEmpty();
         assertThat(db.commits()).isEqualTo(before);
+        assertThat(store.queued()).isEmpty();
     }
 
     @Test
