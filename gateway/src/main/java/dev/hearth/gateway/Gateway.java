@@ -121,8 +121,8 @@ public final class Gateway implements AutoCloseable {
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
-        // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
-        // in one task, and the bridge's direct calls replace the event bus's per-message work.
+        // Core and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
+        // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                 Optional.of(stores.automations()), Optional.of(config.automationsDir()), meters.registry()))
                 .confirmingCommands(config.commands())

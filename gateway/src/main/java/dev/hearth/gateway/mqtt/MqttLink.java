@@ -56,6 +56,19 @@ public final class MqttLink implements Transport {
     /** Paho's threads for every client of this link; spares each connect Paho's ~300 ms of start-up naps. */
     private final QuickStartExecutor pahoThreads = new QuickStartExecutor("hearth-paho");
 
+    /** What a connection's callback reports back, on the link's context. */
+    private final InboundCallback.Link events = new InboundCallback.Link() {
+        @Override
+        public void lost(int generation, String reason) {
+            onLinkLost(generation, reason);
+        }
+
+        @Override
+        public void ack(long token) {
+            MqttLink.this.ack(token);
+        }
+    };
+
     /** The current client, connecting or connected; null between attempts and once stopped. */
     private MqttAsyncClient client;
     /** The current client once connected; null while connecting, down or stopped. */
@@ -128,17 +141,7 @@ public final class MqttLink implements Transport {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), null, pahoThreads);
             settleNonce = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
             client.setCallback(new InboundCallback(gen, settleTopic.map(t -> new InboundCallback.SettleMarker(t, settleNonce)),
-                    settings.url(), inbound, context, new InboundCallback.Link() {
-                        @Override
-                        public void lost(int generation, String reason) {
-                            onLinkLost(generation, reason);
-                        }
-
-                        @Override
-                        public void ack(long token) {
-                            MqttLink.this.ack(token);
-                        }
-                    }));
+                    settings.url(), inbound, context, events));
             // Inbound QoS 1 messages are acknowledged by ack(), once what they caused is on disk.
             client.setManualAcks(true);
             client.connect(PahoOptions.build(settings), null, Paho.onContext(context, t -> onConnected(gen, t),
