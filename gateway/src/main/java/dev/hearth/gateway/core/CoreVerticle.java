@@ -40,6 +40,7 @@ import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.RetainedSettled;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.message.SubscriptionRequest;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.VertxScheduler;
@@ -396,7 +397,9 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     private void onCommandRequest(Message<CommandRequested> request) {
-        sendCommand(request.body()).onSuccess(v -> request.reply(null)).onFailure(e -> request.fail(400, e.getMessage()));
+        // A full outbox is the gateway's condition, not the request's: 503, and the API adds Retry-After.
+        sendCommand(request.body()).onSuccess(v -> request.reply(null))
+                .onFailure(e -> request.fail(e instanceof PublishRefused ? 503 : 400, e.getMessage()));
     }
 
     /** Validates, encodes and hands a command to the MQTT bridge; completes when the broker has it. */
@@ -419,7 +422,10 @@ public final class CoreVerticle extends VerticleBase {
         Future<Void> acknowledged = publishAll(publications);
         confirmations.track(command, correlationId, () -> publishAll(publications));
         return acknowledged
-                .onFailure(e -> log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage()));
+                .onFailure(e -> {
+                    // The outbox tells its refusals itself, at a bounded rate.
+                    if (!(e instanceof PublishRefused)) log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), e.getMessage());
+                });
     }
 
     /**

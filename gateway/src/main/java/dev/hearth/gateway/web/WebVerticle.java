@@ -106,7 +106,7 @@ public final class WebVerticle extends VerticleBase {
 
     private Router api() {
         Router api = Router.router(vertx);
-        new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock()).mount(api);
+        new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock(), deps.brokerReady()).mount(api);
         new AutomationApi(vertx.eventBus()).mount(api);
         api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
         api.get("/events").handler(ctx -> {
