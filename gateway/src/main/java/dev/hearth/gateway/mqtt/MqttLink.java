@@ -72,6 +72,8 @@ public final class MqttLink implements Transport {
 
     /** The current client, connecting or connected; null between attempts and once stopped. */
     private MqttAsyncClient client;
+    /** The keep-alive of the newest client; read by the watchdog. */
+    private volatile PromptPingSender keepAliveChecks;
     /** The current client once connected; null while connecting, down or stopped. */
     private Session session;
     /** The settle marker's payload for the current connection. */
@@ -126,6 +128,21 @@ public final class MqttLink implements Transport {
         return ready;
     }
 
+    /**
+     * What keeps the link from working while it reports itself up, if anything: Paho's receiver loop ended (the
+     * broker's packets are no longer read) or its keep-alive no longer checked (a dead broker would go unnoticed).
+     * For the watchdog, from any thread.
+     */
+    public Optional<String> stalled(long nowNanos) {
+        PromptPingSender checks = keepAliveChecks;
+        if (!connected || checks == null) return Optional.empty();
+        if (!pahoThreads.receiverRunning()) return Optional.of("MQTT receiver thread stopped while the link to " + settings.url() + " is up");
+        long unchecked = nowNanos - checks.lastCheckNanos();
+        if (unchecked <= 2 * settings.keepAlive().toNanos()) return Optional.empty();
+        return Optional.of("MQTT keep-alive not checked for " + TimeUnit.NANOSECONDS.toSeconds(unchecked)
+                + " s while the link to " + settings.url() + " is up");
+    }
+
     /** How many times the link has connected since it started; readable from any thread. */
     public int connects() {
         return connects;
@@ -141,8 +158,8 @@ public final class MqttLink implements Transport {
         if (stopped) return;
         int gen = ++generation;
         try {
-            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(),
-                    new PromptPingSender(pahoThreads, settings.keepAlive()), pahoThreads);
+            keepAliveChecks = new PromptPingSender(pahoThreads, settings.keepAlive());
+            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), keepAliveChecks, pahoThreads);
             settleNonce = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
             client.setCallback(new InboundCallback(gen, settleTopic.map(t -> new InboundCallback.SettleMarker(t, settleNonce)),
                     settings.url(), inbound, context, events));

@@ -24,6 +24,8 @@ final class PromptPingSender implements MqttPingSender {
     private ClientComms comms;
     private ScheduledFuture<?> next;
     private boolean stopped;
+    /** When Paho's keep-alive was last checked (or started); readable from any thread. */
+    private volatile long lastCheckNanos = System.nanoTime();
 
     PromptPingSender(ScheduledExecutorService executor, Duration keepAlive) {
         this.executor = executor;
@@ -38,6 +40,7 @@ final class PromptPingSender implements MqttPingSender {
     @Override
     public synchronized void start() {
         stopped = false;
+        lastCheckNanos = System.nanoTime();
         schedule(checkMillis);
     }
 
@@ -62,6 +65,12 @@ final class PromptPingSender implements MqttPingSender {
             if (stopped) return;
             c = comms;
         }
+        lastCheckNanos = System.nanoTime();
         c.checkForActivity();
+    }
+
+    /** When the keep-alive was last checked: a check long overdue means Paho's threads are dead or stuck. */
+    long lastCheckNanos() {
+        return lastCheckNanos;
     }
 }

@@ -27,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of the gateway: health, metrics, JSON API, live stream and dashboard on one port.
@@ -41,7 +43,8 @@ public final class WebVerticle extends VerticleBase {
 
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
-                               HistoryStore history, BooleanSupplier brokerReady, AccessToken token, Clock clock) {
+                               HistoryStore history, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
+                               AccessToken token, Clock clock) {
     }
 
     private final Dependencies deps;
@@ -90,7 +93,7 @@ public final class WebVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::apply);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.clock());
+        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.stuck(), deps.clock());
         router.get("/health").handler(ctx -> health(ctx, health));
         Dashboard.mountPublic(router);
         WebAuth auth = auth();
