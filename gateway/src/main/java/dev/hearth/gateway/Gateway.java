@@ -100,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        registry.malformed().registerMeters(meters.registry());
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
