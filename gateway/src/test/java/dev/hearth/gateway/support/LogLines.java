@@ -12,9 +12,12 @@ import java.util.List;
 public final class LogLines implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level levelBefore;
 
-    private LogLines(Logger logger) {
+    private LogLines(Logger logger, Level level) {
         this.logger = logger;
+        this.levelBefore = logger.getLevel();
+        if (level != null) logger.setLevel(level);
         appender.start();
         logger.addAppender(appender);
     }
@@ -24,7 +27,12 @@ public final class LogLines implements AutoCloseable {
     }
 
     public static LogLines of(String name) {
-        return new LogLines((Logger) LoggerFactory.getLogger(name));
+        return new LogLines((Logger) LoggerFactory.getLogger(name), null);
+    }
+
+    /** Also the lines below the configured level, down to {@code level}, while open. */
+    public static LogLines of(String name, Level level) {
+        return new LogLines((Logger) LoggerFactory.getLogger(name), level);
     }
 
     /** Every line so far, as "LEVEL message". */
@@ -46,5 +54,6 @@ public final class LogLines implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }
