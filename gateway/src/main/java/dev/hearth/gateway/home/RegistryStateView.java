@@ -1,4 +1,4 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.automation.StateView;
 import dev.hearth.gateway.device.Availability;

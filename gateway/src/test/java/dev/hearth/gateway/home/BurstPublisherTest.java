@@ -1,4 +1,4 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
