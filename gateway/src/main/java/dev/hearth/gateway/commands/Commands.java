@@ -102,7 +102,7 @@ public final class Commands {
 
     /**
      * A random (version 4) UUID from a fast generator: a correlation id only has to be unique, not secret, and
-     * {@code UUID.randomUUID()} reads {@code /dev/urandom} under a lock (2 % of the core's time at saturation).
+     * {@code UUID.randomUUID()} reads {@code /dev/urandom} under a lock (2 % of the home loop's time at saturation).
      */
     static String correlationId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -26,7 +26,7 @@ public final class DeviceRegistry {
         Map<DeviceId, DeviceSpec> byId = new LinkedHashMap<>();
         devices.forEach(d -> byId.put(d.id(), d));
         // A HashMap, not Map.copyOf: the immutable map probes linearly on the ids' raw hash codes, and ids such as
-        // light_1..light_999 hash to runs of neighbouring slots; a command's lookup took 8 % of the core's time.
+        // light_1..light_999 hash to runs of neighbouring slots; a command's lookup took 8 % of the home loop's time.
         this.specs = Collections.unmodifiableMap(byId);
         this.routes = new TopicRoutes(devices);
         this.decoder = new PayloadDecoder(maxPayloadBytes);
