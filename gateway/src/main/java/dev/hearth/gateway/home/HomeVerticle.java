@@ -2,7 +2,6 @@ package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationReload;
 import dev.hearth.gateway.automation.EngineJournal;
 import dev.hearth.gateway.automation.load.AutomationReloader;
 import dev.hearth.gateway.automation.run.StartupBarrier;
@@ -12,7 +11,6 @@ import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.message.Inbound;
-import dev.hearth.gateway.message.SubscriptionRequest;
 import dev.hearth.gateway.mqtt.CommandPath;
 import dev.hearth.gateway.time.Scheduler;
 import dev.hearth.gateway.time.VertxScheduler;
@@ -21,8 +19,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -61,7 +61,7 @@ public final class HomeVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         journal = store.map(s -> new AutomationJournal(vertx, s, realTime(), settings.traceSaveEvery()));
-        outputs = new HomeOutputs(vertx.eventBus(), context, path, journal);
+        outputs = new HomeOutputs(vertx.eventBus(), context, path, journal, meters);
         Future<HomeLoop.Restored> restored = store.isEmpty() ? Future.succeededFuture(HomeLoop.Restored.NOTHING)
                 : vertx.executeBlocking(() -> new HomeLoop.Restored(store.get().states(), store.get().timers(), store.get().clocks()));
         return restored.map(r -> {
@@ -85,18 +85,17 @@ public final class HomeVerticle extends VerticleBase {
         loop = home;
         vertx.eventBus().<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> home.connectionChanged(m.body().connected()));
         new HomeQueries(vertx, home, store, journal).register(vertx.eventBus());
-        settings.automationsDir().ifPresent(dir -> new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.engine(), this::reloaded)
-                .start(task -> vertx.executeBlocking(() -> {
-                    task.run();
-                    return null;
-                }), task -> context.runOnContext(v -> task.run()), realTime()));
+        settings.automationsDir().ifPresent(dir -> watch(dir, home));
     }
 
-    private void reloaded(AutomationReload report, List<String> mqttFilters) {
-        meters.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
-        vertx.eventBus().publish(Addresses.AUTOMATION_RELOADED, report);
-        // A reloaded automation may listen to a topic the bridge was not subscribed to at start.
-        if (!mqttFilters.isEmpty()) vertx.eventBus().send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(mqttFilters));
+    /** Files are read on a worker thread (in order), edits applied on the home's event loop. */
+    private void watch(Path dir, HomeLoop home) {
+        Executor blocking = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        });
+        new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.engine(), outputs)
+                .start(blocking, task -> context.runOnContext(v -> task.run()), realTime());
     }
 
     /** Timers on the wall clock's pace (the clock itself may be the scenario's): broker waits, file checks, trace saves. */

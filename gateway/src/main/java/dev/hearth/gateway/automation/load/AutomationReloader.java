@@ -80,7 +80,7 @@ public final class AutomationReloader {
     private void check(Executor blocking, Executor home, Scheduler scheduler) {
         Map<String, String> before = Map.copyOf(digests);
         blocking.execute(() -> {
-            List<Change> changes = changes(before);
+            List<Change> changes = changesOrNone(before);
             home.execute(() -> {
                 changes.forEach(this::apply);
                 scheduler.schedule(EVERY, () -> check(blocking, home, scheduler));
@@ -115,6 +115,16 @@ public final class AutomationReloader {
     private static List<String> mqttFilters(List<Automation> automations) {
         return automations.stream().flatMap(a -> a.triggers().stream())
                 .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+    }
+
+    /** A failure here must not end the checks: the next one tries again. */
+    private List<Change> changesOrNone(Map<String, String> before) {
+        try {
+            return changes(before);
+        } catch (RuntimeException e) {
+            log.error("Automations in {} not checked for edits: {}", dir, e.toString());
+            return List.of();
+        }
     }
 
     /** Reads every file that changed since {@code before}; none while the directory cannot be listed. */
