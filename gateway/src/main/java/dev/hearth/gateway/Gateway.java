@@ -9,7 +9,7 @@ import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
-import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.outbox.BrokerOutbox;
 import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
@@ -40,14 +40,14 @@ public final class Gateway implements AutoCloseable {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final HomeVerticle home;
-    private final MqttBridge bridge;
+    private final BrokerOutbox bridge;
     private final GatewayMeters meters;
     private final WebVerticle web;
     private final AccessToken token;
     private boolean closed;
 
     private Gateway(Closers opened, Database database, Vertx vertx, GatewayMeters meters,
-                    DeviceRegistry registry, HomeVerticle home, MqttBridge bridge, WebVerticle web, AccessToken token) {
+                    DeviceRegistry registry, HomeVerticle home, BrokerOutbox bridge, WebVerticle web, AccessToken token) {
         this.opened = opened;
         this.database = database;
         this.vertx = vertx;
@@ -99,11 +99,11 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-        MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
+        BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
-        config.uplink().ifPresent(bridge::forwardingTo);
-        // Home and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
-        // in one task, and the bridge's direct calls replace the event bus's per-message work.
+        config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
+        // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
+        // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         HomeVerticle home = new HomeVerticle(registry, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir())),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
@@ -189,7 +189,7 @@ public final class Gateway implements AutoCloseable {
         return true;
     }
 
-    public MqttBridge bridge() {
+    public BrokerOutbox bridge() {
         return bridge;
     }
 

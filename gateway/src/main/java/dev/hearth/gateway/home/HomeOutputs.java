@@ -12,7 +12,7 @@ import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.SubscriptionRequest;
-import dev.hearth.gateway.mqtt.CommandPath;
+import dev.hearth.gateway.outbox.CommandPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.eventbus.EventBus;

@@ -11,7 +11,7 @@ import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.message.Inbound;
-import dev.hearth.gateway.mqtt.CommandPath;
+import dev.hearth.gateway.outbox.CommandPath;
 import dev.hearth.gateway.time.Scheduler;
 import dev.hearth.gateway.time.VertxScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
