@@ -1,6 +1,6 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;

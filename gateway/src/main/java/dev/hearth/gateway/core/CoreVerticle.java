@@ -1,7 +1,7 @@
 package dev.hearth.gateway.core;
 
 import dev.hearth.gateway.journal.AutomationJournal;
-import dev.hearth.gateway.journal.RecentTraces;
+import dev.hearth.gateway.automation.trace.RecentTraces;
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.commands.CommandConfirmations;
 import dev.hearth.gateway.commands.CommandFailed;
@@ -9,17 +9,17 @@ import dev.hearth.gateway.commands.ConfirmationSettings;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationQuery;
-import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.AutomationRuns;
-import dev.hearth.gateway.automation.AutomationSettings;
-import dev.hearth.gateway.automation.EngineJournal;
-import dev.hearth.gateway.automation.SunClock;
-import dev.hearth.gateway.automation.Trigger;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.run.AutomationQuery;
+import dev.hearth.gateway.automation.load.AutomationReload;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.model.SunClock;
+import dev.hearth.gateway.automation.model.Trigger;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.message.ConnectionChanged;

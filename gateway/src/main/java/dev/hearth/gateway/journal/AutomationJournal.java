@@ -1,7 +1,8 @@
 package dev.hearth.gateway.journal;
 
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.trace.UnsavedTraces;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.store.Sql;
 import dev.hearth.gateway.device.DeviceId;

@@ -1,9 +1,10 @@
 package dev.hearth.gateway.journal;
 
+import dev.hearth.gateway.automation.trace.TraceJson;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Session;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.EngineJournal.PendingTimer;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.run.EngineJournal.PendingTimer;
 import dev.hearth.gateway.device.Value;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.journal;
 
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
