@@ -253,7 +253,7 @@ public final class CoreVerticle extends VerticleBase {
         List<AutomationRun> inMemory = engine.recentRuns(q.automation(), q.limit());
         if (store.isEmpty() || inMemory.size() >= q.limit()) return Future.succeededFuture(inMemory);
         Future<Void> saved = journal instanceof AutomationJournal j ? j.saveTraces() : Future.succeededFuture();
-        return saved.transform(r -> new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit()));
+        return saved.transform(r -> new RecentTraces(vertx, store.get().traces()).complete(q.automation(), inMemory, q.limit()));
     }
 
     private void receive(Inbound inbound) {

@@ -1,6 +1,5 @@
 package dev.hearth.gateway.automation.trace;
 
-import dev.hearth.gateway.journal.AutomationStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -21,9 +20,9 @@ public final class RecentTraces {
     private static final Logger log = LoggerFactory.getLogger(RecentTraces.class);
 
     private final Vertx vertx;
-    private final AutomationStore store;
+    private final TraceStore store;
 
-    public RecentTraces(Vertx vertx, AutomationStore store) {
+    public RecentTraces(Vertx vertx, TraceStore store) {
         this.vertx = vertx;
         this.store = store;
     }
@@ -32,7 +31,7 @@ public final class RecentTraces {
     public Future<List<AutomationRun>> complete(String automation, List<AutomationRun> inMemory, int limit) {
         int wanted = Math.min(limit, AutomationRun.KEPT);
         if (inMemory.size() >= wanted) return Future.succeededFuture(inMemory);
-        return vertx.executeBlocking(() -> store.traces(automation, wanted), false)
+        return vertx.executeBlocking(() -> store.read(automation, wanted), false)
                 .map(stored -> merge(inMemory, stored, wanted))
                 .recover(e -> {
                     log.warn("Traces of {} before this start not read: {}", automation, e.getMessage());

@@ -14,7 +14,7 @@ import java.util.List;
  * object, ISO-8601 times) still read. Reading is rare (the CLI, the dashboard after a restart) and keeps
  * {@code JsonObject}.
  */
-public final class TraceJson {
+final class TraceJson {
     /** Whole seconds whose epoch nanoseconds surely fit a long (2^63 ns is about 9.22e9 s). */
     private static final long NANO_SECONDS_RANGE = 9_000_000_000L;
 
@@ -22,7 +22,7 @@ public final class TraceJson {
     }
 
     /** The body of a row: the runs of one automation, oldest first, as a JSON array. */
-    public static String encode(List<AutomationRun> runs, StringBuilder out) {
+    static String encode(List<AutomationRun> runs, StringBuilder out) {
         out.setLength(0);
         out.append('[');
         for (int i = 0; i < runs.size(); i++) {
@@ -33,7 +33,7 @@ public final class TraceJson {
     }
 
     /** The runs of a row, oldest first: an array, or one object (rows written before traces were saved in groups). */
-    public static List<AutomationRun> decode(String body) {
+    static List<AutomationRun> decode(String body) {
         if (!body.startsWith("[")) return List.of(run(new JsonObject(body)));
         JsonArray rows = new JsonArray(body);
         List<AutomationRun> runs = new ArrayList<>(rows.size());

@@ -15,21 +15,21 @@ import java.util.Set;
  * database as soon as they were written), and which automations' old rows are due for pruning. Not thread-safe:
  * the core's event loop owns it.
  */
-public final class UnsavedTraces {
+final class UnsavedTraces {
     private final int kept;
     private final Map<String, ArrayDeque<AutomationRun>> byAutomation = new LinkedHashMap<>();
     /** Rows written per automation since its old ones were last pruned. */
     private final Map<String, Integer> writtenSincePrune = new HashMap<>();
 
-    public UnsavedTraces(int kept) {
+    UnsavedTraces(int kept) {
         this.kept = kept;
     }
 
     /** What one save writes: the runs, each automation's oldest first, and the automations to prune after them. */
-    public record Taken(List<AutomationRun> runs, Set<String> prune) {
+    record Taken(List<AutomationRun> runs, Set<String> prune) {
     }
 
-    public void add(AutomationRun run) {
+    void add(AutomationRun run) {
         ArrayDeque<AutomationRun> runs = byAutomation.computeIfAbsent(run.automation(), k -> new ArrayDeque<>());
         if (runs.size() == kept) runs.removeFirst();
         runs.addLast(run);
@@ -40,7 +40,7 @@ public final class UnsavedTraces {
      * database then holds at most about twice what readers take (they read the newest {@code kept}), and a busy
      * automation costs one prune per save, a quiet one none.
      */
-    public Taken take() {
+    Taken take() {
         if (byAutomation.isEmpty()) return new Taken(List.of(), Set.of());
         List<AutomationRun> runs = new ArrayList<>();
         Set<String> prune = new LinkedHashSet<>();
@@ -56,7 +56,7 @@ public final class UnsavedTraces {
         return new Taken(runs, prune);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return byAutomation.isEmpty();
     }
 }

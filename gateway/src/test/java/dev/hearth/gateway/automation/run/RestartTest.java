@@ -1,6 +1,7 @@
 package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.TraceStore;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
@@ -139,7 +140,7 @@ class RestartTest {
                 AutomationStore.saveState(c, "thermo", "temperature", Value.of(20.5), t);
                 AutomationStore.saveState(c, "pir", "occupancy", Value.of(true), t);
                 AutomationStore.saveClock(c, "nightly#0", t);
-                for (int i = 0; i < AutomationStore.TRACES_KEPT + 5; i++) AutomationStore.saveTrace(c, home.runs.get(0));
+                for (int i = 0; i < TraceStore.KEPT + 5; i++) TraceStore.save(c, home.runs.get(0));
                 return null;
             });
         }
@@ -148,8 +149,8 @@ class RestartTest {
             assertThat(store.states()).extracting(s -> s.device() + "." + s.attribute() + "=" + s.value())
                     .containsExactlyInAnyOrder("thermo.temperature=20.5", "pir.occupancy=true");
             assertThat(store.clocks()).containsEntry("nightly#0", t);
-            List<AutomationRun> traces = store.traces("quiet_off", 100);
-            assertThat(traces).hasSize(AutomationStore.TRACES_KEPT);
+            List<AutomationRun> traces = store.traces().read("quiet_off", 100);
+            assertThat(traces).hasSize(TraceStore.KEPT);
             assertThat(traces.get(0)).isEqualTo(home.runs.get(0));
         }
     }

@@ -24,13 +24,13 @@ class RecentTracesTest {
     Path dir;
     Vertx vertx;
     Database database;
-    AutomationStore store;
+    TraceStore store;
 
     @BeforeEach
     void open() {
         vertx = Vertx.vertx();
         database = Database.open(dir, Durability.PROCESS);
-        store = new AutomationStore(database);
+        store = new AutomationStore(database).traces();
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class RecentTracesTest {
 
     private void save(AutomationRun... runs) {
         database.session("test").transaction(c -> {
-            AutomationStore.saveTraces(c, List.of(runs));
+            TraceStore.save(c, List.of(runs));
             return null;
         });
     }
