@@ -195,7 +195,7 @@ public final class Gateway implements AutoCloseable {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
-            if (t instanceof dev.hearth.gateway.automation.model.Trigger.Mqtt m) topics.add(m.topicFilter());
+            if (t instanceof dev.hearth.gateway.automation.model.MqttTrigger m) topics.add(m.topicFilter());
         }));
         return List.copyOf(topics);
     }

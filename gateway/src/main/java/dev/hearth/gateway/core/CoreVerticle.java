@@ -19,7 +19,8 @@ import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.model.SunClock;
-import dev.hearth.gateway.automation.model.Trigger;
+import dev.hearth.gateway.automation.model.GatewayTrigger;
+import dev.hearth.gateway.automation.model.MqttTrigger;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.message.ConnectionChanged;
@@ -291,7 +292,7 @@ public final class CoreVerticle extends VerticleBase {
     /** A reloaded automation may listen to a topic the bridge was not subscribed to at start. */
     private void subscribeMqttTriggers(List<Automation> automations) {
         List<String> filters = automations.stream().flatMap(a -> a.triggers().stream())
-                .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+                .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
         if (!filters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(filters));
     }
 
@@ -311,7 +312,7 @@ public final class CoreVerticle extends VerticleBase {
             armTimer = vertx.setTimer(SETTLE.toMillis(), t -> arm(Arming.SETTLE_TIMEOUT));
         }
         if (armed.isPresent()) {
-            engine.onGatewayEvent(c.connected() ? Trigger.GatewayEvent.CONNECTION_RESTORED : Trigger.GatewayEvent.CONNECTION_LOST);
+            engine.onGatewayEvent(c.connected() ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
         }
     }
 

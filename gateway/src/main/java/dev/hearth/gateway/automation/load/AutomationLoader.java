@@ -40,15 +40,13 @@ public final class AutomationLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,64}");
     private static final Pattern VARIABLE = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final List<String> MODES = List.of("single", "restart", "queued", "parallel");
-    /** Set by a {@code wait} action, readable by later steps. */
-    public static final String WAIT_TIMED_OUT = "wait_timed_out";
 
     private final DeviceLookup devices;
     private final ExprScope scope;
 
     public AutomationLoader(Collection<DeviceSpec> devices) {
         this.devices = new DeviceLookup(devices);
-        this.scope = new ExprScope(this.devices.all(), List.of(WAIT_TIMED_OUT));
+        this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
@@ -188,7 +186,7 @@ public final class AutomationLoader {
         vars.ifPresent(v -> v.keys().forEach(name -> {
             if (!VARIABLE.matcher(name).matches()) {
                 v.problemAtKey(name, "variable name '" + name + "' must be lower-case letters, digits or underscores");
-            } else if (devices.all().containsKey(name) || name.equals(ExprScope.TRIGGER) || name.equals(WAIT_TIMED_OUT)) {
+            } else if (devices.all().containsKey(name) || name.equals(ExprScope.TRIGGER) || name.equals(Action.Wait.TIMED_OUT)) {
                 v.problemAtKey(name, "variable '" + name + "' hides a device or a built-in name; choose another");
             } else {
                 names.add(name);

@@ -1,5 +1,7 @@
 package dev.hearth.gateway.automation.load;
 
+import dev.hearth.gateway.automation.model.TriggerParts;
+
 import dev.hearth.gateway.automation.model.Condition;
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.Value;
@@ -52,7 +54,7 @@ final class ConditionReader {
     }
 
     private Optional<Condition> state(YamlMap c) {
-        Optional<PartReader.Watched> w = parts.watched(c);
+        Optional<TriggerParts.Watched> w = parts.watched(c);
         Optional<Value> is = w.flatMap(x -> parts.value(c, "is", x.spec()));
         if (!c.has("is")) c.missing("is");
         Optional<Duration> heldFor = c.duration("for");
@@ -60,7 +62,7 @@ final class ConditionReader {
     }
 
     private Optional<Condition> numeric(YamlMap c) {
-        Optional<PartReader.Watched> w = parts.watched(c).filter(x -> parts.numeric(c, x));
+        Optional<TriggerParts.Watched> w = parts.watched(c).filter(x -> parts.numeric(c, x));
         OptionalDouble above = c.number("above");
         OptionalDouble below = c.number("below");
         if (!parts.rangeOk(c, above, below)) return Optional.empty();

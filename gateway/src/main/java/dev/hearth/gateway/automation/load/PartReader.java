@@ -1,6 +1,7 @@
 package dev.hearth.gateway.automation.load;
 
 import dev.hearth.gateway.automation.model.AttributeRef;
+import dev.hearth.gateway.automation.model.TriggerParts;
 import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.ExprScope;
 import dev.hearth.gateway.automation.model.Template;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * What the trigger, condition and action readers of one automation share: devices, the expression scope,
  * and typed reading of values, times, durations and expressions. A problem anywhere marks the automation failed.
  */
-final class PartReader {
+final class PartReader implements TriggerParts {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(.*?)}");
 
     final DeviceLookup devices;
@@ -81,10 +82,13 @@ final class PartReader {
         return part.orElse(null);
     }
 
-    record Watched(AttributeRef ref, AttributeSpec spec) {
+    @Override
+    public Optional<DeviceSpec> device(YamlMap m) {
+        return devices.device(m);
     }
 
-    Optional<Watched> watched(YamlMap m) {
+    @Override
+    public Optional<Watched> watched(YamlMap m) {
         Optional<DeviceSpec> device = devices.device(m);
         if (device.isEmpty()) {
             m.has("attribute");
@@ -93,13 +97,15 @@ final class PartReader {
         return devices.attribute(m, device.get()).map(a -> new Watched(new AttributeRef(device.get().id(), a.name()), a));
     }
 
-    boolean numeric(YamlMap m, Watched w) {
+    @Override
+    public boolean numeric(YamlMap m, Watched w) {
         if (w.spec().type() == ValueType.NUMBER) return true;
         m.problemAtKey("attribute", w.ref() + " is not a number (it is " + w.spec().type().yamlName() + "); use a state trigger or condition");
         return false;
     }
 
-    boolean rangeOk(YamlMap m, OptionalDouble above, OptionalDouble below) {
+    @Override
+    public boolean rangeOk(YamlMap m, OptionalDouble above, OptionalDouble below) {
         if (above.isEmpty() && below.isEmpty()) {
             m.problem(m.node(), "give 'above', 'below' or both");
             return false;
@@ -111,7 +117,8 @@ final class PartReader {
         return true;
     }
 
-    Optional<Value> value(YamlMap m, String key, AttributeSpec spec) {
+    @Override
+    public Optional<Value> value(YamlMap m, String key, AttributeSpec spec) {
         Optional<Node> node = m.value(key);
         if (node.isEmpty()) return Optional.empty();
         Optional<Object> plain = YamlScalars.plain(node.get());
@@ -164,7 +171,8 @@ final class PartReader {
         return Optional.ofNullable(c.expr());
     }
 
-    Optional<LocalTime> time(YamlMap m, String key) {
+    @Override
+    public Optional<LocalTime> time(YamlMap m, String key) {
         return m.text(key).flatMap(t -> {
             try {
                 return Optional.of(LocalTime.parse(t.length() == 4 ? "0" + t : t));
@@ -175,7 +183,8 @@ final class PartReader {
         });
     }
 
-    Set<DayOfWeek> weekdays(YamlMap m) {
+    @Override
+    public Set<DayOfWeek> weekdays(YamlMap m) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : m.listOfText("weekdays")) {
             Optional<DayOfWeek> day = Weekdays.parse(d);
@@ -185,8 +194,8 @@ final class PartReader {
         return days;
     }
 
-    /** A duration that may be negative ({@code -30m}), for sun offsets. */
-    Optional<Duration> signedDuration(YamlMap m, String key) {
+    @Override
+    public Optional<Duration> signedDuration(YamlMap m, String key) {
         return m.text(key).flatMap(t -> {
             boolean negative = t.strip().startsWith("-");
             String body = t.strip().replaceFirst("^[-+]", "");

@@ -1,6 +1,5 @@
 package dev.hearth.gateway.automation.model;
 
-import dev.hearth.gateway.automation.run.RunExecution;
 import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.device.DeviceId;
 
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What an automation does, step by step. {@link RunExecution} interprets them. */
+/** What an automation does, step by step. The engine (automation.run.RunExecution) interprets them. */
 public sealed interface Action permits Action.Command, Action.Publish, Action.Delay, Action.Wait, Action.If, Action.Choose,
         Action.Repeat, Action.Scene, Action.SetEnabled, Action.Log, Action.Stop {
 
@@ -51,6 +50,9 @@ public sealed interface Action permits Action.Command, Action.Publish, Action.De
      */
     record Wait(Optional<Trigger> trigger, Optional<Condition> condition, Optional<Duration> timeout,
                 boolean continueOnTimeout) implements Action {
+        /** The variable a wait sets, readable by later steps. */
+        public static final String TIMED_OUT = "wait_timed_out";
+
         public Wait {
             if (trigger.isPresent() == condition.isPresent()) throw new IllegalArgumentException("wait for a trigger or a condition");
         }

@@ -27,8 +27,8 @@ public final class SunClock {
         return Optional.ofNullable(times(day).getSet()).map(z -> z.toInstant());
     }
 
-    public Optional<Instant> event(Trigger.SunEvent event, LocalDate day) {
-        return event == Trigger.SunEvent.SUNRISE ? sunrise(day) : sunset(day);
+    public Optional<Instant> event(SunTrigger.Event event, LocalDate day) {
+        return event == SunTrigger.Event.SUNRISE ? sunrise(day) : sunset(day);
     }
 
     private SunTimes times(LocalDate day) {

@@ -1,6 +1,7 @@
 package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.automation.model.Trigger;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.time.Scheduler;
@@ -16,25 +17,18 @@ import java.util.Optional;
  * stop, the moments the gateway missed are handled by the automation's {@code on_missed} policy.
  */
 final class ClockTriggers {
-    /** How the clock reaches the engine: a run, or a trace of a moment that was missed. */
-    interface Firing {
-        void fire(TriggerIndex.Armed a, String trigger, Map<String, Object> data);
-
-        void nearMiss(String automation, String trigger, AutomationRun.Outcome outcome, String detail);
-    }
-
     /** Enough to cover a year of minutely cron moments missed while the gateway was down. */
     private static final int MAX_MISSED = 10_000;
 
     private final Scheduler scheduler;
-    private final Schedules schedules;
+    private final SunClock sun;
     private final EngineJournal journal;
     private final Firing firing;
     private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
 
-    ClockTriggers(Scheduler scheduler, Schedules schedules, EngineJournal journal, Firing firing) {
+    ClockTriggers(Scheduler scheduler, SunClock sun, EngineJournal journal, Firing firing) {
         this.scheduler = scheduler;
-        this.schedules = schedules;
+        this.sun = sun;
         this.journal = journal;
         this.firing = firing;
     }
@@ -43,7 +37,7 @@ final class ClockTriggers {
     void arm(TriggerIndex.Armed a, Optional<Instant> checked) {
         Trigger.Scheduled t = (Trigger.Scheduled) a.trigger();
         Instant now = scheduler.now();
-        if (checked.isPresent() && !(t instanceof Trigger.Interval)) missed(a, t, checked.get(), now);
+        if (checked.isPresent() && t.missable()) missed(a, t, checked.get(), now);
         journal.clockFired(a.key(), now);
         schedule(a, now);
     }
@@ -59,10 +53,10 @@ final class ClockTriggers {
     /** The latest moment between {@code checked} and now that the gateway was not up to see, handled per on_missed. */
     private void missed(TriggerIndex.Armed a, Trigger.Scheduled t, Instant checked, Instant now) {
         Optional<Instant> latest = Optional.empty();
-        Optional<Instant> next = schedules.next(t, checked);
+        Optional<Instant> next = next(t, checked);
         for (int i = 0; i < MAX_MISSED && next.isPresent() && !next.get().isAfter(now); i++) {
             latest = next;
-            next = schedules.next(t, next.get());
+            next = next(t, next.get());
         }
         if (latest.isEmpty()) return;
         Automation.Missed policy = a.automation().onMissed();
@@ -75,8 +69,12 @@ final class ClockTriggers {
         }
     }
 
+    private Optional<Instant> next(Trigger.Scheduled t, Instant after) {
+        return t.next(after, scheduler.zone(), sun);
+    }
+
     private void schedule(TriggerIndex.Armed a, Instant after) {
-        Optional<Instant> next = schedules.next((Trigger.Scheduled) a.trigger(), after);
+        Optional<Instant> next = next((Trigger.Scheduled) a.trigger(), after);
         if (next.isEmpty()) return;
         timers.put(a.key(), scheduler.schedule(Duration.between(scheduler.now(), next.get()), () -> {
             journal.clockFired(a.key(), next.get());

@@ -1,6 +1,5 @@
 package dev.hearth.gateway.automation.run;
 
-import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.Action;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.model.Condition;
@@ -127,7 +126,7 @@ public final class RunExecution {
     }
 
     private boolean initVariables() {
-        variables.put(AutomationLoader.WAIT_TIMED_OUT, false);
+        variables.put(Action.Wait.TIMED_OUT, false);
         for (Map.Entry<String, Template> v : automation.variables().entrySet()) {
             Expr.Result r = v.getValue().evaluate(vars());
             if (r.value().isEmpty()) {
@@ -279,7 +278,7 @@ public final class RunExecution {
         if (w.condition().isPresent()) {
             Condition.Check now = w.condition().get().check(host.facts(this::find));
             if (now.passed()) {
-                variables.put(AutomationLoader.WAIT_TIMED_OUT, false);
+                variables.put(Action.Wait.TIMED_OUT, false);
                 step(w.describe(), "ok at once: " + now.text(), at);
                 next.run();
                 return;
@@ -293,7 +292,7 @@ public final class RunExecution {
             pending = null;
             if (recheck != null) recheck.cancel();
             recheck = null;
-            variables.put(AutomationLoader.WAIT_TIMED_OUT, false);
+            variables.put(Action.Wait.TIMED_OUT, false);
             step(w.describe(), "ok", at);
             next.run();
         });
@@ -306,7 +305,7 @@ public final class RunExecution {
             host.stopWaiting(waiter);
             waiter = null;
             host.delayEnded(this);
-            variables.put(AutomationLoader.WAIT_TIMED_OUT, true);
+            variables.put(Action.Wait.TIMED_OUT, true);
             step(w.describe(), "timed out", at);
             if (w.continueOnTimeout()) next.run();
             else finish(AutomationRun.Outcome.STOPPED);

@@ -159,7 +159,7 @@ class AutomationValidationTest {
         io.vertx.core.json.JsonObject schema = new io.vertx.core.json.JsonObject(java.nio.file.Files.readString(
                 dev.hearth.gateway.support.RepositoryHome.root().resolve("docs/automation.schema.json")));
         io.vertx.core.json.JsonObject defs = schema.getJsonObject("$defs");
-        assertThat(kinds(defs, "trigger", "trigger")).containsExactlyElementsOf(TriggerReader.KINDS);
+        assertThat(kinds(defs, "trigger", "trigger")).containsExactlyElementsOf(dev.hearth.gateway.automation.model.TriggerKinds.NAMES);
         assertThat(kinds(defs, "condition", "condition")).containsExactlyElementsOf(ConditionReader.KINDS);
         assertThat(defs.getJsonObject("action").getJsonArray("oneOf").stream()
                 .map(o -> ((io.vertx.core.json.JsonObject) o).getJsonArray("required").getString(0)).toList())

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.automation.run;
 
-import dev.hearth.gateway.automation.model.Trigger;
+import dev.hearth.gateway.automation.model.GatewayTrigger;
 import dev.hearth.gateway.device.Availability;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +126,7 @@ class ClockTriggersTest {
         home.advance(Duration.ofMinutes(5));
         assertThat(home.commandTexts()).containsExactly("heater {system_mode=off}");
 
-        home.engine.onGatewayEvent(Trigger.GatewayEvent.CONNECTION_RESTORED);
+        home.engine.onGatewayEvent(GatewayTrigger.Event.CONNECTION_RESTORED);
         assertThat(home.runs).filteredOn(r -> r.automation().equals("link_back")).hasSize(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.automation.run;
 
+import dev.hearth.gateway.automation.model.TimeTrigger;
 import dev.hearth.gateway.automation.model.Trigger;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TriggerIndexTest {
     @Test
     void aTriggerIsDescribedOnceForAllItsTraces() {
-        Trigger trigger = new Trigger.Time(java.time.LocalTime.of(7, 30), java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        Trigger trigger = new TimeTrigger(java.time.LocalTime.of(7, 30), java.util.EnumSet.allOf(java.time.DayOfWeek.class));
         TriggerIndex.Armed armed = new TriggerIndex.Armed(null, 0, trigger);
 
         assertThat(armed.description()).isEqualTo(trigger.describe()).isEqualTo("time 07:30");
