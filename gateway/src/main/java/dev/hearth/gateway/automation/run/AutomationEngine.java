@@ -68,9 +68,8 @@ public final class AutomationEngine {
         this.scheduler = scheduler;
         this.out = out;
         this.options = options;
-        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains,
-                run -> new RunFacts(states, scheduler, options.sun(), run));
-        this.runs = new Runs(new RunHost(scheduler, triggering, states, options.sun(), out, this::setEnabled, this::finished));
+        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains);
+        this.runs = new Runs(new EngineRunHost(scheduler, triggering, states, options.sun(), out, this::setEnabled, this::finished));
         this.limiter = new RunLimiter(options.maxRunsPerSecond());
         automations.forEach(this::put);
         triggering.index(byId.values());

@@ -4,12 +4,9 @@ import dev.hearth.gateway.automation.model.Action;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.model.Condition;
 import dev.hearth.gateway.automation.model.Expr;
-import dev.hearth.gateway.automation.model.ExprScope;
 import dev.hearth.gateway.automation.model.Facts;
 import dev.hearth.gateway.automation.model.Template;
 import dev.hearth.gateway.automation.trace.AutomationRun;
-import dev.hearth.gateway.automation.trace.StepTexts;
-import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.time.Scheduler;
 
@@ -28,64 +25,24 @@ import java.util.Optional;
  */
 public final class RunExecution {
 
-    /** What a run needs from the engine. */
-    interface Host {
-        Scheduler scheduler();
-
-        Facts facts(Expr.Variables variables);
-
-        void command(String automation, DeviceId device, Map<String, Value> set);
-
-        void publish(String automation, Action.Publish publish, String payload);
-
-        boolean setEnabled(String automation, boolean enabled);
-
-        void log(String automation, Action.Level level, String message);
-
-        void waitFor(Waiter waiter);
-
-        void stopWaiting(Waiter waiter);
-
-        /**
-         * The run is suspended in a delay or wait (index of a top-level delay, else -1) until {@code due}: persisted so
-         * that a restart resumes it or reports it interrupted, never drops it silently.
-         */
-        void delayStarted(RunExecution run, int index, Instant due, EngineJournal.PendingTimer.Kind kind);
-
-        void delayEnded(RunExecution run);
-
-        void finished(RunExecution run, AutomationRun trace);
-
-        /** Texts of command steps, shared between runs that sent the same values. */
-        StepTexts stepTexts();
-    }
-
-    /** A run paused in a {@code wait}; the engine calls {@link #satisfied} when its trigger fires or condition holds. */
-    record Waiter(RunExecution run, Action.Wait action, Runnable satisfied) {
-    }
-
     private final long id;
     private final Automation automation;
     private final String trigger;
-    private final Map<String, Object> triggerData;
-    private final Host host;
+    private final RunHost host;
     private final Instant started;
-    private final Map<String, Object> variables = new LinkedHashMap<>();
+    private final RunVariables variables;
     private final List<String> details = new ArrayList<>();
     private final List<AutomationRun.Step> steps = new ArrayList<>();
-    /** How often a {@code wait} for a condition looks again without an event. */
-    static final Duration WAIT_RECHECK = Duration.ofSeconds(5);
-
+    /** The timer of the delay the run is in, if it is. */
     private Scheduler.Cancellable pending;
-    private Scheduler.Cancellable recheck;
-    private Waiter waiter;
+    private WaitStep waiting;
     private boolean done;
 
-    RunExecution(long id, Automation automation, String trigger, Map<String, Object> triggerData, Host host) {
+    RunExecution(long id, Automation automation, String trigger, Map<String, Object> triggerData, RunHost host) {
         this.id = id;
         this.automation = automation;
         this.trigger = trigger;
-        this.triggerData = Map.copyOf(triggerData);
+        this.variables = new RunVariables(triggerData);
         this.host = host;
         this.started = host.scheduler().now();
     }
@@ -113,7 +70,7 @@ public final class RunExecution {
     /** Checks conditions; false (and a trace) if one failed. */
     void start() {
         if (!initVariables()) return;
-        Facts facts = host.facts(this::find);
+        Facts facts = host.facts(variables);
         for (Condition c : automation.conditions()) {
             Condition.Check check = c.check(facts);
             details.add((check.passed() ? "passed: " : "failed: ") + check.text());
@@ -126,17 +83,12 @@ public final class RunExecution {
     }
 
     private boolean initVariables() {
-        variables.put(Action.Wait.TIMED_OUT, false);
-        for (Map.Entry<String, Template> v : automation.variables().entrySet()) {
-            Expr.Result r = v.getValue().evaluate(vars());
-            if (r.value().isEmpty()) {
-                step("variable " + v.getKey(), "failed: " + r.error(), host.scheduler().now());
-                finish(AutomationRun.Outcome.FAILED);
-                return false;
-            }
-            variables.put(v.getKey(), r.value().get());
-        }
-        return true;
+        Optional<RunVariables.Failed> failed = variables.init(automation.variables(), this::vars);
+        failed.ifPresent(f -> {
+            step("variable " + f.variable(), "failed: " + f.error(), host.scheduler().now());
+            finish(AutomationRun.Outcome.FAILED);
+        });
+        return failed.isEmpty();
     }
 
     /** Continues a run restored after a restart: the top-level actions after {@code index}, {@code due} being its delay's end. */
@@ -157,28 +109,20 @@ public final class RunExecution {
     void cancel(String why) {
         if (done) return;
         if (pending != null) pending.cancel();
-        if (recheck != null) recheck.cancel();
-        if (waiter != null) host.stopWaiting(waiter);
+        if (waiting != null) waiting.cancel();
         host.delayEnded(this);
         details.add("cancelled: " + why);
         finish(AutomationRun.Outcome.CANCELLED);
     }
 
-    private Optional<Object> find(String name) {
-        if (name.equals(ExprScope.TRIGGER)) return Optional.of(triggerData);
-        Object v = variables.get(name);
-        if (v != null) return Optional.of(v);
-        return Optional.empty();
-    }
-
     /** {@code trigger} and this run's variables (devices come from the engine's facts). */
     Expr.Variables runVariables() {
-        return this::find;
+        return variables;
     }
 
     /** Devices (from the engine), {@code trigger} and this run's variables. */
     private Expr.Variables vars() {
-        return host.facts(this::find).variables();
+        return host.facts(variables).variables();
     }
 
     private void runList(List<Action> list, int i, Runnable then) {
@@ -276,62 +220,26 @@ public final class RunExecution {
 
     private void waitFor(Action.Wait w, Instant at, Runnable next) {
         if (w.condition().isPresent()) {
-            Condition.Check now = w.condition().get().check(host.facts(this::find));
+            Condition.Check now = w.condition().get().check(host.facts(variables));
             if (now.passed()) {
-                variables.put(Action.Wait.TIMED_OUT, false);
+                variables.waitTimedOut(false);
                 step(w.describe(), "ok at once: " + now.text(), at);
                 next.run();
                 return;
             }
         }
-        host.delayStarted(this, -1, w.timeout().map(at::plus).orElse(at), EngineJournal.PendingTimer.Kind.WAIT);
-        waiter = new Waiter(this, w, () -> {
-            waiter = null;
-            host.delayEnded(this);
-            if (pending != null) pending.cancel();
-            pending = null;
-            if (recheck != null) recheck.cancel();
-            recheck = null;
-            variables.put(Action.Wait.TIMED_OUT, false);
-            step(w.describe(), "ok", at);
-            next.run();
-        });
-        host.waitFor(waiter);
-        if (w.condition().isPresent()) recheckLater(waiter);
-        w.timeout().ifPresent(t -> pending = host.scheduler().schedule(t, () -> {
-            pending = null;
-            if (recheck != null) recheck.cancel();
-            recheck = null;
-            host.stopWaiting(waiter);
-            waiter = null;
-            host.delayEnded(this);
-            variables.put(Action.Wait.TIMED_OUT, true);
-            step(w.describe(), "timed out", at);
-            if (w.continueOnTimeout()) next.run();
+        waiting = new WaitStep(this, w, host, timedOut -> {
+            waiting = null;
+            variables.waitTimedOut(timedOut);
+            step(w.describe(), timedOut ? "timed out" : "ok", at);
+            if (!timedOut || w.continueOnTimeout()) next.run();
             else finish(AutomationRun.Outcome.STOPPED);
-        }));
-    }
-
-    /**
-     * Conditions can become true with no event at all ({@code is: "off", for: 5m} just needs time to pass), so a
-     * waiting condition is also checked every {@link #WAIT_RECHECK}.
-     */
-    private void recheckLater(Waiter w) {
-        recheck = host.scheduler().schedule(WAIT_RECHECK, () -> {
-            recheck = null;
-            if (waiter != w || done) return;
-            if (w.action().condition().orElseThrow().check(host.facts(this::find)).passed()) {
-                host.stopWaiting(w);
-                host.delayEnded(this);
-                w.satisfied().run();
-            } else {
-                recheckLater(w);
-            }
         });
+        waiting.start(at);
     }
 
     private boolean branch(List<Condition> conditions, String what) {
-        Condition.Check check = Condition.all(conditions, host.facts(this::find));
+        Condition.Check check = Condition.all(conditions, host.facts(variables));
         details.add(what + " " + (check.passed() ? "passed: " : "failed: ") + check.text());
         return check.passed();
     }

@@ -3,116 +3,43 @@ package dev.hearth.gateway.automation.run;
 import dev.hearth.gateway.automation.model.Action;
 import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.Facts;
-import dev.hearth.gateway.automation.model.StateView;
-import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.automation.trace.StepTexts;
-import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
 
-/**
- * What a run sees and does, for the engine: the state and the clock, its commands and publications handed to the
- * engine's outputs, its waits offered events, and its delays journalled so that a restart resumes them.
- */
-final class RunHost implements RunExecution.Host {
-    private static final Logger log = LoggerFactory.getLogger("hearth.automation");
+/** What a run ({@link RunExecution}) needs from the engine: the clock, the state, its outputs and its journal. */
+interface RunHost {
+    Scheduler scheduler();
 
-    private final Scheduler scheduler;
-    private final Triggering triggering;
-    private final StateView states;
-    private final SunClock sun;
-    private final AutomationEngine.Outputs out;
-    private final BiPredicate<String, Boolean> setEnabled;
-    private final BiConsumer<RunExecution, AutomationRun> finished;
-    private final StepTexts stepTexts = new StepTexts();
-    private final Map<RunExecution, String> delays = new HashMap<>();
+    Facts facts(Expr.Variables variables);
 
-    RunHost(Scheduler scheduler, Triggering triggering, StateView states, SunClock sun, AutomationEngine.Outputs out,
-            BiPredicate<String, Boolean> setEnabled, BiConsumer<RunExecution, AutomationRun> finished) {
-        this.scheduler = scheduler;
-        this.triggering = triggering;
-        this.states = states;
-        this.sun = sun;
-        this.out = out;
-        this.setEnabled = setEnabled;
-        this.finished = finished;
-    }
+    void command(String automation, DeviceId device, Map<String, Value> set);
 
-    @Override
-    public Scheduler scheduler() {
-        return scheduler;
-    }
+    void publish(String automation, Action.Publish publish, String payload);
 
-    @Override
-    public StepTexts stepTexts() {
-        return stepTexts;
-    }
+    boolean setEnabled(String automation, boolean enabled);
 
-    @Override
-    public Facts facts(Expr.Variables run) {
-        return new RunFacts(states, scheduler, sun, run);
-    }
+    void log(String automation, Action.Level level, String message);
 
-    @Override
-    public void command(String automation, DeviceId device, Map<String, Value> set) {
-        out.commands().accept(new CommandRequested(device, set, automation));
-    }
+    void waitFor(WaitStep wait);
 
-    @Override
-    public void publish(String automation, Action.Publish p, String payload) {
-        out.publications().accept(new Publication(p.topic(), payload.getBytes(StandardCharsets.UTF_8), p.qos(), p.retain()));
-    }
+    void stopWaiting(WaitStep wait);
 
-    @Override
-    public boolean setEnabled(String automation, boolean enabled) {
-        return setEnabled.test(automation, enabled);
-    }
+    /**
+     * The run is suspended in a delay or wait (index of a top-level delay, else -1) until {@code due}: persisted so
+     * that a restart resumes it or reports it interrupted, never drops it silently.
+     */
+    void delayStarted(RunExecution run, int index, Instant due, EngineJournal.PendingTimer.Kind kind);
 
-    @Override
-    public void log(String automation, Action.Level level, String message) {
-        if (level == Action.Level.WARN) log.warn("{}: {}", automation, message);
-        else log.info("{}: {}", automation, message);
-    }
+    void delayEnded(RunExecution run);
 
-    @Override
-    public void waitFor(RunExecution.Waiter waiter) {
-        triggering.waitFor(waiter);
-    }
+    void finished(RunExecution run, AutomationRun trace);
 
-    @Override
-    public void stopWaiting(RunExecution.Waiter waiter) {
-        triggering.stopWaiting(waiter);
-    }
-
-    @Override
-    public void delayStarted(RunExecution run, int index, Instant due, EngineJournal.PendingTimer.Kind kind) {
-        String key = "delay:" + run.automation().id() + ":" + run.id();
-        delays.put(run, key);
-        out.journal().timerStarted(new EngineJournal.PendingTimer(key, kind, run.automation().id(),
-                index, due, run.trigger(), run.automation().fingerprint()));
-    }
-
-    @Override
-    public void delayEnded(RunExecution run) {
-        String key = delays.remove(run);
-        if (key != null) out.journal().timerEnded(key);
-    }
-
-    @Override
-    public void finished(RunExecution run, AutomationRun trace) {
-        delayEnded(run);
-        finished.accept(run, trace);
-    }
+    /** Texts of command steps, shared between runs that sent the same values. */
+    StepTexts stepTexts();
 }

@@ -17,12 +17,12 @@ public final class Runs {
     private record Start(Automation automation, String trigger, Map<String, Object> data) {
     }
 
-    private final RunExecution.Host host;
+    private final RunHost host;
     private final Map<String, List<RunExecution>> running = new HashMap<>();
     private final Map<String, Deque<Start>> queued = new HashMap<>();
     private long ids;
 
-    Runs(RunExecution.Host host) {
+    Runs(RunHost host) {
         this.host = host;
     }
 

@@ -1,8 +1,6 @@
 package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.automation.model.Automation;
-import dev.hearth.gateway.automation.model.Expr;
-import dev.hearth.gateway.automation.model.Facts;
 import dev.hearth.gateway.automation.model.StateView;
 import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.automation.model.Trigger;
@@ -31,15 +29,12 @@ final class Triggering {
     private final Holds holds;
     private final ClockTriggers clocks;
     private final Waiters waiters = new Waiters();
-    private final Function<Expr.Variables, Facts> facts;
     private TriggerIndex index;
     private boolean armed;
 
-    Triggering(Scheduler scheduler, SunClock sun, EngineJournal journal, Firing firing, Predicate<String> disabled,
-               Function<Expr.Variables, Facts> facts) {
+    Triggering(Scheduler scheduler, SunClock sun, EngineJournal journal, Firing firing, Predicate<String> disabled) {
         this.firing = firing;
         this.disabled = disabled;
-        this.facts = facts;
         this.holds = new Holds(scheduler, journal);
         this.clocks = new ClockTriggers(scheduler, sun, journal, firing);
     }
@@ -85,7 +80,7 @@ final class Triggering {
 
     /** Offers an event to the waiting runs, then to the triggers filed under its key. */
     void offer(TriggerEvent event) {
-        waiters.offer(t -> t.ends(event), facts);
+        waiters.offer(t -> t.ends(event));
         offerToTriggers(event);
     }
 
@@ -153,11 +148,11 @@ final class Triggering {
         return holds.size();
     }
 
-    void waitFor(RunExecution.Waiter waiter) {
-        waiters.add(waiter);
+    void waitFor(WaitStep wait) {
+        waiters.add(wait);
     }
 
-    void stopWaiting(RunExecution.Waiter waiter) {
-        waiters.remove(waiter);
+    void stopWaiting(WaitStep wait) {
+        waiters.remove(wait);
     }
 }

@@ -1,23 +1,21 @@
 package dev.hearth.gateway.automation.run;
 
-import dev.hearth.gateway.automation.model.Expr;
-import dev.hearth.gateway.automation.model.Facts;
 import dev.hearth.gateway.automation.model.Trigger;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Runs paused in a {@code wait} for a trigger or a condition; every event is offered to them first. */
 final class Waiters {
-    private final List<RunExecution.Waiter> waiting = new ArrayList<>();
+    private final List<WaitStep> waiting = new ArrayList<>();
 
-    void add(RunExecution.Waiter waiter) {
-        waiting.add(waiter);
+    void add(WaitStep wait) {
+        waiting.add(wait);
     }
 
-    void remove(RunExecution.Waiter waiter) {
-        waiting.remove(waiter);
+    void remove(WaitStep wait) {
+        waiting.remove(wait);
     }
 
     boolean isEmpty() {
@@ -25,18 +23,17 @@ final class Waiters {
     }
 
     /**
-     * Resumes each waiter whose trigger {@code fires} (or whose condition now holds, with the facts of its run).
-     * A waiter resumed may end others (a run cancelled in a restart), so each is checked only while still waiting.
+     * Resumes each wait whose trigger {@code fires} (or whose condition now holds, with the facts of its run).
+     * A wait resumed may end others (a run cancelled in a restart), so each is checked only while still waiting.
      */
-    void offer(Predicate<Trigger> fires, Function<Expr.Variables, Facts> facts) {
+    void offer(Predicate<Trigger> fires) {
         if (waiting.isEmpty()) return;
-        for (RunExecution.Waiter w : List.copyOf(waiting)) {
+        for (WaitStep w : List.copyOf(waiting)) {
             if (!waiting.contains(w)) continue;
-            boolean ok = w.action().trigger().map(fires::test)
-                    .orElseGet(() -> w.action().condition().orElseThrow().check(facts.apply(w.run().runVariables())).passed());
+            boolean ok = w.trigger().map(fires::test).orElseGet(w::conditionHolds);
             if (ok) {
                 waiting.remove(w);
-                w.satisfied().run();
+                w.satisfied();
             }
         }
     }
