@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running gateway: optional embedded broker, core (registry + automations) and MQTT bridge.
@@ -35,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-    private final Optional<EmbeddedBroker> broker;
+    private final Closers opened;
     private final Database database;
     private final Vertx vertx;
     private final DeviceRegistry registry;
@@ -46,9 +45,9 @@ public final class Gateway implements AutoCloseable {
     private final AccessToken token;
     private boolean closed;
 
-    private Gateway(Optional<EmbeddedBroker> broker, Database database, Vertx vertx, GatewayMeters meters,
+    private Gateway(Closers opened, Database database, Vertx vertx, GatewayMeters meters,
                     DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web, AccessToken token) {
-        this.broker = broker;
+        this.opened = opened;
         this.database = database;
         this.vertx = vertx;
         this.meters = meters;
@@ -74,45 +73,26 @@ public final class Gateway implements AutoCloseable {
      * as soon as {@code gateway.yaml} was read): it is taken over, and closed if the start fails.
      */
     static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
-        GatewayStores stores;
+        Closers opened = new Closers();
+        GatewayRuntime runtime = null;
         try {
             createDirectories(config);
             // Opened and migrated here while the runtime is built on its own thread: start-up is mostly class loading.
-            stores = GatewayStores.open(config);
+            GatewayStores stores = opened.push(GatewayStores.open(config));
+            stores.database().recovered().ifPresent(what -> log.error("{}", what));
+            if (config.mqtt().embedded()) opened.push(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")));
+            // Pushed last, so closed first: the verticles flush to the database and the broker while they stop.
+            runtime = opened.push(GatewayRuntime.await(preparing));
+            return deploy(config, automations, time, runtime, stores, opened);
         } catch (RuntimeException | Error e) {
-            GatewayRuntime.discard(preparing);
-            throw e;
-        }
-        stores.database().recovered().ifPresent(what -> log.error("{}", what));
-        GatewayRuntime runtime;
-        try {
-            runtime = GatewayRuntime.await(preparing);
-        } catch (RuntimeException | Error e) {
-            stores.close();
-            throw e;
-        }
-        Optional<EmbeddedBroker> broker;
-        try {
-            broker = config.mqtt().embedded()
-                    ? Optional.of(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")))
-                    : Optional.empty();
-        } catch (RuntimeException e) {
-            runtime.close();
-            stores.close();
-            throw e;
-        }
-        try {
-            return deploy(config, automations, time, runtime, stores, broker);
-        } catch (RuntimeException e) {
-            runtime.close();
-            broker.ifPresent(EmbeddedBroker::close);
-            stores.close();
+            if (runtime == null) GatewayRuntime.discard(preparing);
+            opened.closeAfter(e);
             throw e;
         }
     }
 
     private static Gateway deploy(GatewayConfig config, List<Automation> automations, GatewayTime time, GatewayRuntime runtime,
-                                  GatewayStores stores, Optional<EmbeddedBroker> broker) {
+                                  GatewayStores stores, Closers opened) {
         Vertx vertx = runtime.vertx();
         GatewayMeters meters = runtime.meters();
         Database database = stores.database();
@@ -151,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         }
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
-        return new Gateway(broker, database, vertx, meters, registry, core, bridge, web, token);
+        return new Gateway(opened, database, vertx, meters, registry, core, bridge, web, token);
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */
@@ -218,14 +198,7 @@ public final class Gateway implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("Gateway did not stop cleanly: {}", e.toString());
-        }
-        meters.close();
-        broker.ifPresent(EmbeddedBroker::close);
-        database.close();
+        opened.closeAll();
         log.info("Hearth gateway stopped");
     }
 

@@ -9,8 +9,11 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the gateway runs on and what needs only its id: the meter registry and Vert.x (one event loop, its
@@ -28,6 +31,7 @@ record GatewayRuntime(GatewayMeters meters, Vertx vertx) implements AutoCloseabl
      */
     static final int EVENT_LOOPS = 1;
     private static final int WORKERS = 4;
+    private static final java.time.Duration STOP_WITHIN = java.time.Duration.ofSeconds(10);
 
     /** Builds the runtime of gateway {@code gatewayId} here, on the calling thread. */
     static GatewayRuntime build(String gatewayId) {
@@ -82,9 +86,15 @@ record GatewayRuntime(GatewayMeters meters, Vertx vertx) implements AutoCloseabl
         }
     }
 
+    /** Stops every verticle (they flush what they hold) within {@link #STOP_WITHIN}, then the meters. */
     @Override
     public void close() {
-        vertx.close().await();
-        meters.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(GatewayRuntime.class).warn("Gateway did not stop cleanly: {}", e.toString());
+        } finally {
+            meters.close();
+        }
     }
 }
