@@ -173,7 +173,7 @@ public final class AutomationEngine {
     private void start(Automation a, String trigger, Map<String, Object> data, boolean manual) {
         if (!manual && disabled.contains(a.id())) return;
         if (!manual && !triggering.armed()) {
-            nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_AT_STARTUP, "the trigger matched before triggers were armed (start-up barrier)");
+            nearMiss(a.id(), trigger, AutomationRun.Outcome.DROPPED_AT_STARTUP, Triggering.BARRIER);
             return;
         }
         if (limiter.exceeded(a.id(), scheduler.now())) {

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * ({@link Trigger#react}); this class only acts on the answer.
  */
 final class Triggering {
-    private static final String BARRIER = "the trigger matched before triggers were armed (start-up barrier)";
+    /** Why a trigger that matched before arming was dropped. */
+    static final String BARRIER = "the trigger matched before triggers were armed (start-up barrier)";
 
     private final Firing firing;
     private final Predicate<String> disabled;
