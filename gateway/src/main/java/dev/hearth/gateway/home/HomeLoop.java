@@ -1,13 +1,14 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.AutomationSettings;
-import dev.hearth.gateway.automation.EngineJournal;
-import dev.hearth.gateway.automation.SunClock;
-import dev.hearth.gateway.automation.Trigger;
+import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.automation.model.GatewayTrigger;
+import dev.hearth.gateway.automation.model.SunClock;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;
@@ -129,7 +130,7 @@ public final class HomeLoop {
             if (connected) barrier.connected();
             return;
         }
-        engine.onGatewayEvent(connected ? Trigger.GatewayEvent.CONNECTION_RESTORED : Trigger.GatewayEvent.CONNECTION_LOST);
+        engine.onGatewayEvent(connected ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
     }
 
     /** A command from outside the engine (the API): completes when the broker has it, fails if the device cannot take it. */
@@ -145,6 +146,21 @@ public final class HomeLoop {
     /** The automations, for queries and hot reload; call on the loop's thread. */
     public AutomationEngine engine() {
         return engine;
+    }
+
+    /** The running automations, as hot reload replaces them; call on the loop's thread. */
+    public AutomationReloader.Running running() {
+        return new AutomationReloader.Running() {
+            @Override
+            public Optional<Automation> automation(String id) {
+                return engine.automation(id);
+            }
+
+            @Override
+            public void replaceFile(String file, List<Automation> automations) {
+                engine.replaceFile(file, automations);
+            }
+        };
     }
 
     private void onMessage(InboundMessage m) {

@@ -1,9 +1,9 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.AutomationRuns;
+import dev.hearth.gateway.automation.load.AutomationReload;
 import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;

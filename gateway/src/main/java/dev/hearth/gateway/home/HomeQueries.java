@@ -1,14 +1,14 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationQuery;
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.run.AutomationQuery;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.RecentTraces;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;
 import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.journal.AutomationStore;
-import dev.hearth.gateway.journal.RecentTraces;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -55,7 +55,7 @@ final class HomeQueries {
         List<AutomationRun> inMemory = loop.engine().recentRuns(q.automation(), q.limit());
         if (store.isEmpty() || inMemory.size() >= q.limit()) return Future.succeededFuture(inMemory);
         Future<Void> saved = journal.map(AutomationJournal::saveTraces).orElse(Future.succeededFuture());
-        return saved.transform(r -> new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit()));
+        return saved.transform(r -> new RecentTraces(vertx, store.get().traces()).complete(q.automation(), inMemory, q.limit()));
     }
 
     private void onControl(Message<AutomationQuery.Control> m) {

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.AutomationSettings;
+import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.time.Location;

@@ -1,9 +1,9 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.DeviceRegistry;
@@ -94,7 +94,7 @@ public final class HomeVerticle extends VerticleBase {
             task.run();
             return null;
         });
-        new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.engine(), outputs)
+        new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.running(), outputs)
                 .start(blocking, task -> context.runOnContext(v -> task.run()), realTime());
     }
 

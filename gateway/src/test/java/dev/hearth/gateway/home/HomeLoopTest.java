@@ -1,10 +1,10 @@
 package dev.hearth.gateway.home;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.AutomationSettings;
-import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;

@@ -1,10 +1,7 @@
 package dev.hearth.gateway.automation.load;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.automation.Trigger;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.MqttTrigger;
 import dev.hearth.gateway.time.Scheduler;
 import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Problems;
@@ -29,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * Hot reload: watches the automations directory by polling (inotify is unreliable on the SD cards and network shares
  * a gateway lives on), reads a file whose content changed off the home's thread, and replaces that file's automations
- * in the engine on it, unless the file has problems or reuses another file's automation id: then the previous version
- * keeps running. Polling compares content digests, so an editor touching a file without changing it reloads nothing.
+ * in the engine ({@link Running}) on it, unless the file has problems or reuses another file's automation id: then
+ * the previous version keeps running. Polling compares content digests, so an editor touching a file without
+ * changing it reloads nothing.
  */
 public final class AutomationReloader {
     private static final Logger log = LoggerFactory.getLogger(AutomationReloader.class);
@@ -44,21 +42,28 @@ public final class AutomationReloader {
         void reloaded(AutomationReload report, List<String> mqttFilters);
     }
 
+    /** The automations running now (the engine's), which a reload replaces file by file. */
+    public interface Running {
+        Optional<Automation> automation(String id);
+
+        void replaceFile(String file, List<Automation> automations);
+    }
+
     /** What one changed file became: its automations, or the problems that keep the previous version running. */
     record Change(String file, String digest, List<Automation> automations, List<ConfigProblem> problems) {
     }
 
     private final Path dir;
     private final AutomationLoader loader;
-    private final AutomationEngine engine;
+    private final Running running;
     private final Listener listener;
     /** The files as last applied or refused; only touched on the home's thread. */
     private final Map<String, String> digests = new HashMap<>();
 
-    public AutomationReloader(Path dir, AutomationLoader loader, AutomationEngine engine, Listener listener) {
+    public AutomationReloader(Path dir, AutomationLoader loader, Running running, Listener listener) {
         this.dir = dir;
         this.loader = loader;
-        this.engine = engine;
+        this.running = running;
         this.listener = listener;
     }
 
@@ -91,7 +96,7 @@ public final class AutomationReloader {
     private void apply(Change c) {
         AutomationReload report = report(c, clashes(c));
         if (report.applied()) {
-            engine.replaceFile(c.file(), c.automations());
+            running.replaceFile(c.file(), c.automations());
             log.info("Reloaded {}: {}", c.file(), report.automations());
         } else {
             report.problems().forEach(p -> log.error("{}", p));
@@ -106,15 +111,15 @@ public final class AutomationReloader {
     /** An id already used by an automation of another file. */
     private List<String> clashes(Change c) {
         return c.automations().stream()
-                .filter(a -> engine.automation(a.id()).filter(old -> !old.file().equals(c.file())).isPresent())
+                .filter(a -> running.automation(a.id()).filter(old -> !old.file().equals(c.file())).isPresent())
                 .map(a -> a.source() + ":1: automation id '" + a.id() + "' is already defined in "
-                        + engine.automation(a.id()).orElseThrow().source())
+                        + running.automation(a.id()).orElseThrow().source())
                 .toList();
     }
 
     private static List<String> mqttFilters(List<Automation> automations) {
         return automations.stream().flatMap(a -> a.triggers().stream())
-                .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+                .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
     }
 
     /** A failure here must not end the checks: the next one tries again. */

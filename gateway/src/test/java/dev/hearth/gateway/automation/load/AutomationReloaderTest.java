@@ -1,10 +1,8 @@
 package dev.hearth.gateway.automation.load;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.time.VirtualScheduler;
 import dev.hearth.gateway.yaml.Problems;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,18 @@ class AutomationReloaderTest {
         AutomationEngine engine = new AutomationEngine(automations, (device, attribute) -> Optional.empty(), time,
                 new AutomationEngine.Outputs(c -> { }, p -> { }, r -> { }, EngineJournal.NONE),
                 AutomationEngine.Options.defaults(time.zone()));
-        new AutomationReloader(dir, loader, engine, (report, filters) -> {
+        AutomationReloader.Running running = new AutomationReloader.Running() {
+            @Override
+            public Optional<Automation> automation(String id) {
+                return engine.automation(id);
+            }
+
+            @Override
+            public void replaceFile(String file, List<Automation> fresh) {
+                engine.replaceFile(file, fresh);
+            }
+        };
+        new AutomationReloader(dir, loader, running, (report, filters) -> {
             reports.add(report);
             if (!filters.isEmpty()) subscriptions.add(filters);
         }).start(Runnable::run, Runnable::run, time);

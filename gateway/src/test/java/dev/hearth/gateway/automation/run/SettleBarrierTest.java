@@ -1,7 +1,7 @@
 package dev.hearth.gateway.automation.run;
 
-import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.mqtt.SimClient;
