@@ -1,7 +1,7 @@
 package dev.hearth.gateway.web;
 
 import ch.qos.logback.classic.Level;
-import dev.hearth.gateway.core.CoreVerticle;
+import dev.hearth.gateway.commands.Commands;
 import dev.hearth.gateway.outbox.Outbox;
 import dev.hearth.gateway.support.LogLines;
 import dev.hearth.gateway.support.TestHome;
@@ -32,7 +32,7 @@ class CommandWhileBrokerAwayTest {
     void aQueuedCommandIsAnsweredAtOnceAndAFullOutboxGets503WithRetryAfterAndOneLogLine() {
         String nobody = "tcp://127.0.0.1:" + FreePort.loopback();
         String yaml = TestHome.externalBroker(nobody, "30s") + "outbox:\n  max_rows: " + MAX_ROWS + "\n";
-        try (LogLines outboxLog = LogLines.of(Outbox.class); LogLines coreLog = LogLines.of(CoreVerticle.class);
+        try (LogLines outboxLog = LogLines.of(Outbox.class); LogLines commandsLog = LogLines.of(Commands.class);
              TestHome home = TestHome.start(dir, yaml, nobody);
              SignedInClient api = new SignedInClient(home.gateway()).signIn(home.gateway().accessToken().value())) {
             long start = System.nanoTime();
@@ -50,7 +50,7 @@ class CommandWhileBrokerAwayTest {
             assertThat(full.bodyAsJsonObject().getString("error")).startsWith("outbox full");
             assertThat(outboxLog.atLeast(Level.WARN)).as("50 refusals: the first told at once, the rest in the next summary")
                     .hasSize(1).first().asString().startsWith("ERROR Outbox broker: refused 1 commands");
-            assertThat(coreLog.atLeast(Level.WARN)).as("no line per refused command").isEmpty();
+            assertThat(commandsLog.atLeast(Level.WARN)).as("no line per refused command").isEmpty();
         }
     }
 
