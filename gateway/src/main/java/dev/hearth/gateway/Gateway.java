@@ -146,7 +146,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
     public String dashboardUrl() {
-        return "http://" + web.host() + ":" + web.port() + "/";
+        return web.url();
     }
 
     /** The dashboard's access token (signs in; API clients send it as {@code Authorization: Bearer}). */
