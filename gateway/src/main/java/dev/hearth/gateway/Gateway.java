@@ -126,9 +126,7 @@ public final class Gateway implements AutoCloseable {
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
-        if (token.created()) {
-            log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
-        }
+        token.announce();
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
         return new Gateway(opened, database, vertx, meters, registry, core, bridge, web, token);
