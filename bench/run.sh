@@ -25,14 +25,14 @@ fi
 
 # The shaded jars take a minute or more to build on a small machine: skip the build when every jar
 # is newer than every source, pom and resource (HEARTH_BENCH_BUILD=1 forces it).
-jars=(gateway/target/hearth.jar bench/target/hearth-bench.jar bench/engine-jmh/target/engine-benchmarks.jar)
+jars=(distribution/target/hearth/lib/hearth.jar bench/target/hearth-bench.jar bench/engine-jmh/target/engine-benchmarks.jar)
 stale=${HEARTH_BENCH_BUILD:-}
 for jar in "${jars[@]}"; do
   [ -f "$jar" ] || stale=1
 done
 if [ -z "$stale" ]; then
   oldest=$(ls -tr "${jars[@]}" | head -1)
-  newer=$(find pom.xml gateway device-simulators bench -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)
+  newer=$(find pom.xml gateway device-simulators distribution bench -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)
   [ -n "$newer" ] && stale=1
 fi
 if [ -n "$stale" ]; then
@@ -58,7 +58,7 @@ budget=$(( 600 - ($(date +%s) - started) - 25 ))
 echo "Running the benchmarks (budget ${budget} s)"
 timeout "$(( budget + 30 ))" java -jar bench/target/hearth-bench.jar \
   --budget "$budget" \
-  --gateway-jar gateway/target/hearth.jar \
+  --gateway-jar distribution/target/hearth/lib/hearth.jar \
   --bench-jar bench/target/hearth-bench.jar \
   --node-red "$CACHE/node-red" \
   --work bench/target/runs \

@@ -24,7 +24,8 @@ public final class BenchMain implements Callable<Integer> {
     /** Mosquitto as users run it, but without Nagle (else every hop waits ~40 ms) and with a queue that never drops silently. */
     static final List<String> BROKER_CONFIG = List.of("set_tcp_nodelay true", "sys_interval 1", "max_queued_messages 1000000");
 
-    @Option(names = "--gateway-jar", required = true, description = "gateway/target/hearth.jar")
+    @Option(names = "--gateway-jar", required = true,
+            description = "distribution/target/hearth/lib/hearth.jar (Hearth runs through the launcher, ../bin/hearth)")
     Path gatewayJar;
     @Option(names = "--bench-jar", required = true, description = "bench/target/hearth-bench.jar (runs the floor)")
     Path benchJar;

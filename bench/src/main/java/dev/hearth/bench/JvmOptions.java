@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the JVM subjects are launched. When the gateway's build ships its launcher
- * ({@code gateway/target/hearth}, which execs java with the options of {@code jvm.options} and
- * {@code JAVA_OPTS}), Hearth runs through it as a user would, and the floor gets the same options
- * from {@code jvm.options}: a bare client tuned like the gateway is the fair floor. Without them,
- * both run as {@code java -Xmx64m}.
+ * How the JVM subjects are launched. When the gateway's jar is an assembled distribution's
+ * ({@code lib/hearth.jar}, with the launcher {@code bin/hearth}, which execs java with the options of
+ * {@code bin/jvm.options} and {@code JAVA_OPTS}), Hearth runs through the launcher as a user would, and
+ * the floor gets the same options from {@code jvm.options}: a bare client tuned like the gateway is the
+ * fair floor. Without them, both run as {@code java -Xmx64m}.
  */
 record JvmOptions(Optional<Path> launcher, List<String> tuned) {
     /** The heap every JVM subject gets, as on a Pi-class box. */
     static final String MAX_HEAP = "-Xmx64m";
 
+    /** {@code gatewayJar} is {@code <distribution>/lib/hearth.jar}; the launcher is {@code <distribution>/bin/hearth}. */
     static JvmOptions beside(Path gatewayJar) {
-        Path dir = gatewayJar.toAbsolutePath().getParent();
+        Path dir = gatewayJar.toAbsolutePath().getParent().resolveSibling("bin");
         Path launcher = dir.resolve("hearth");
         Path options = dir.resolve("jvm.options");
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(options)) return new JvmOptions(Optional.empty(), List.of());
@@ -48,10 +49,10 @@ record JvmOptions(Optional<Path> launcher, List<String> tuned) {
 
     /** For "Machine and versions". */
     String describe() {
-        return launcher.map(l -> "Hearth: `JAVA_OPTS=" + MAX_HEAP + " gateway/target/hearth run -c <dir>` (the launcher adds gateway/target/jvm.options:"
+        return launcher.map(l -> "Hearth: `JAVA_OPTS=" + MAX_HEAP + " distribution/target/hearth/bin/hearth run -c <dir>` (the launcher adds bin/jvm.options:"
                         + (tuned.isEmpty() ? " none" : " `" + String.join(" ", tuned) + "`") + ", and exports `MALLOC_ARENA_MAX=2`); floor: `MALLOC_ARENA_MAX=2 java "
                         + String.join(" ", floor()) + "`")
-                .orElse("Hearth: `java " + MAX_HEAP + " -jar gateway/target/hearth.jar run -c <dir>`; floor: `java " + MAX_HEAP
-                        + "` (no gateway/target/jvm.options in this build)");
+                .orElse("Hearth: `java " + MAX_HEAP + " -jar <jar> run -c <dir>`; floor: `java " + MAX_HEAP
+                        + "` (no bin/hearth and bin/jvm.options beside this jar's lib/)");
     }
 }

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness works end to end on a very short run: Hearth (the jar the reactor just built) and
+ * The harness works end to end on a very short run: Hearth (the distribution the reactor just assembled) and
  * the floor each answer motion events through a real Mosquitto, and the report has their figures.
  * Not a benchmark: the durations are far too short for the figures to mean anything.
  */
 class BenchSmokeTest {
-    private static final Path GATEWAY_JAR = Path.of("../gateway/target/hearth.jar");
+    private static final Path GATEWAY_JAR = Path.of("../distribution/target/hearth/lib/hearth.jar");
 
     @Test
     void aShortRunMeasuresHearthAndTheFloorAndWritesTheReport(@TempDir Path dir) throws Exception {
-        assertThat(GATEWAY_JAR).as("the gateway's shaded jar, built before this module").exists();
+        assertThat(GATEWAY_JAR).as("the distribution's gateway jar, assembled before this module").exists();
         BenchMain bench = new BenchMain();
         Path report = dir.resolve("benchmarks.md");
         int status = new CommandLine(bench).execute(

@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 
 /**
  * What every {@code hearth} command that reads the configuration shares: the {@code -c/--config}
- * option, the environment secrets are resolved from (tests pass their own), and the console.
+ * option, the environment secrets are resolved from (tests pass their own), and the console. The
+ * distribution's {@link Tool}s that read the configuration extend it too.
  */
-abstract class ConfiguredCommand implements Callable<Integer> {
+public abstract class ConfiguredCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "Configuration directory (gateway.yaml, devices.yaml). Default: ${DEFAULT-VALUE}")
     Path config = Path.of("config");
     @CommandLine.Spec
@@ -26,25 +27,25 @@ abstract class ConfiguredCommand implements Callable<Integer> {
         return this;
     }
 
-    final Map<String, String> env() {
+    protected final Map<String, String> env() {
         return env;
     }
 
-    final PrintWriter out() {
+    protected final PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    final PrintWriter err() {
+    protected final PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
     /** Configuration and automations, or every problem printed and empty. */
-    final Optional<Main.Loaded> loadAll() {
+    protected final Optional<Main.Loaded> loadAll() {
         return Main.load(config, env, err());
     }
 
     /** The gateway configuration alone, or every problem printed and empty. */
-    final Optional<GatewayConfig> loadConfig() {
+    protected final Optional<GatewayConfig> loadConfig() {
         return Main.loadConfig(config, env, err());
     }
 }

@@ -20,13 +20,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code hearth} command line. Exit status 2 means the configuration is wrong; nothing was started. */
+/**
+ * The {@code hearth} command line. Exit status 2 means the configuration or the command line is wrong
+ * (an unknown subcommand too); nothing was started. The distribution adds its {@link Tool}s.
+ */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, Demo.class, Verify.class, HashPasswordCommand.class, TokenCommand.class})
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class, TokenCommand.class})
 public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
@@ -56,6 +60,8 @@ public final class Main extends ConfiguredCommand {
     /** Runs the command line without exiting the JVM; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main().withEnvironment(env), new EnvironmentFactory(env));
+        // Before the settings below: picocli hands them only to the subcommands it already has.
+        ServiceLoader.load(Tool.class, Main.class.getClassLoader()).stream().forEach(tool -> cli.addSubcommand(tool.type()));
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Duration.class, text -> Durations.parse(text).orElseThrow(() ->
@@ -92,7 +98,7 @@ public final class Main extends ConfiguredCommand {
     }
 
     /** Configuration and automations, validated together. */
-    record Loaded(GatewayConfig config, List<Automation> automations) {
+    public record Loaded(GatewayConfig config, List<Automation> automations) {
     }
 
     /** Loads configuration and automations, or prints every problem and returns empty. */
@@ -126,7 +132,7 @@ public final class Main extends ConfiguredCommand {
     }
 
     /** Blocks until Ctrl-C / SIGTERM, then runs {@code stop} once. */
-    static void awaitShutdown(Runnable stop) {
+    public static void awaitShutdown(Runnable stop) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.run();

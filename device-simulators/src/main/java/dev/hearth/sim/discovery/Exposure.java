@@ -1,6 +1,6 @@
 package dev.hearth.sim.discovery;
 
-import dev.hearth.sim.scenario.DeviceKind;
+import dev.hearth.sim.device.DeviceKind;
 import java.util.List;
 
 /**

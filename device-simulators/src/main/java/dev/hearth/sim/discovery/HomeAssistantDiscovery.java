@@ -3,7 +3,7 @@ package dev.hearth.sim.discovery;
 import dev.hearth.sim.device.Convention;
 import dev.hearth.sim.device.DeviceTopics;
 import dev.hearth.sim.device.Publication;
-import dev.hearth.sim.scenario.DeviceSpec;
+import dev.hearth.sim.device.DeviceSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

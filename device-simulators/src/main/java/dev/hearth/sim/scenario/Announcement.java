@@ -1,5 +1,6 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.DeviceSpec;
 import dev.hearth.sim.device.Publication;
 import dev.hearth.sim.discovery.HomeAssistantDiscovery;
 import dev.hearth.sim.discovery.Zigbee2MqttBridge;

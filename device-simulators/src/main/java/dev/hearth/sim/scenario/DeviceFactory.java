@@ -1,5 +1,7 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.Action;
+import dev.hearth.sim.device.DeviceSpec;
 import dev.hearth.sim.device.ContactSensor;
 import dev.hearth.sim.device.IlluminanceSensor;
 import dev.hearth.sim.device.Light;

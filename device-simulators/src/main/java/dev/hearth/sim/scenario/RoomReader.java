@@ -1,5 +1,7 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.DeviceKind;
+import dev.hearth.sim.device.DeviceSpec;
 import dev.hearth.sim.device.Convention;
 import dev.hearth.sim.device.DeviceTopics;
 import dev.hearth.sim.physics.OutsideClimate;

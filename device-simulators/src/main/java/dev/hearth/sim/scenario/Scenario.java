@@ -1,5 +1,6 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.DeviceSpec;
 import dev.hearth.sim.physics.OutsideClimate;
 import dev.hearth.sim.physics.Sun;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.DeviceSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.Action;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.Action;
+import dev.hearth.sim.device.DeviceSpec;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;

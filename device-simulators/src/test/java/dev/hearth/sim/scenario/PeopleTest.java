@@ -1,5 +1,6 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.hearth.sim.scenario;
 
+import dev.hearth.sim.device.Action;
+import dev.hearth.sim.device.DeviceKind;
+import dev.hearth.sim.device.DeviceSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

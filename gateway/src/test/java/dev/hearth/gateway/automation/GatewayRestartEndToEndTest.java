@@ -47,7 +47,7 @@ class GatewayRestartEndToEndTest {
 
     private Gateway start(GatewayConfig cfg, Instant at, List<AutomationRun> traces) throws Exception {
         Gateway g = Gateway.start(cfg, new AutomationLoader(cfg.devices()).loadDirectory(cfg.automationsDir()),
-                GatewayTime.simulated(new AcceleratedTime(at, 60, System::nanoTime), BERLIN));
+                new GatewayTime(new AcceleratedTime(at, 60, System::nanoTime).clock(BERLIN), 60));
         g.vertx().eventBus().<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> traces.addAll(m.body().runs()));
         return g;
     }

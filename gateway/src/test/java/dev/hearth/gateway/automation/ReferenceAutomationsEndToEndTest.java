@@ -60,7 +60,7 @@ class ReferenceAutomationsEndToEndTest {
         GatewayConfig cfg = new ConfigLoader(Map.of()).load(config);
         AcceleratedTime time = new AcceleratedTime(at, pace, System::nanoTime);
         Gateway gateway = Gateway.start(cfg, new AutomationLoader(cfg.devices()).loadDirectory(cfg.automationsDir()),
-                GatewayTime.simulated(time, BERLIN));
+                new GatewayTime(time.clock(BERLIN), time.acceleration()));
         toClose.add(gateway);
         gateway.vertx().eventBus().<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> traces.addAll(m.body().runs()));
         gateway.vertx().eventBus().<AutomationReload>consumer(Addresses.AUTOMATION_RELOADED, m -> reloads.add(m.body()));

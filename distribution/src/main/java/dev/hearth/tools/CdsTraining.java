@@ -1,4 +1,4 @@
-package dev.hearth.gateway.cds;
+package dev.hearth.tools;
 
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.mqtt.MessageCallback;
@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The class-recording run of {@code mvn package} (gateway/pom.xml): starts the gateway through its
+ * The class-recording run of {@code mvn package} (distribution/pom.xml): starts the gateway through its
  * launcher, which records every class the gateway loads into {@code hearth.jsa} (AppCDS) and writes
  * the archive when the gateway stops. Where Mosquitto is installed, the run takes the path of a real
  * start up to the first actuation: connect, subscribe, the example hallway's motion sensor reports, the
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * at every start too. Without Mosquitto the gateway only keeps retrying a broker that is not there.
  * Used only by the build; any failure leaves a smaller archive or none, never a failed build.
  *
- * <p>Arguments: the launcher ({@code target/hearth}) and the training directory, which holds the
+ * <p>Arguments: the launcher ({@code target/hearth/bin/hearth}) and the training directory, which holds the
  * example {@code devices.yaml} and {@code automations/}; this writes its {@code gateway.yaml}.
  */
 public final class CdsTraining {
@@ -76,7 +76,7 @@ public final class CdsTraining {
 
     private static void writeConfig(Path dir, String brokerUrl, int httpPort) throws IOException {
         Files.writeString(dir.resolve("gateway.yaml"), """
-                # Written by the class-recording run of `mvn package` (dev.hearth.gateway.cds.CdsTraining).
+                # Written by the class-recording run of `mvn package` (dev.hearth.tools.CdsTraining).
                 gateway:
                   id: cds-training
                   data_dir: data

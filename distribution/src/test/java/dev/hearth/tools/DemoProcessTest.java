@@ -1,6 +1,6 @@
-package dev.hearth.gateway;
+package dev.hearth.tools;
 
-import dev.hearth.gateway.support.RepositoryHome;
+import dev.hearth.gateway.Main;
 import dev.hearth.sim.net.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
-package dev.hearth.sim.scenario;
+package dev.hearth.sim.device;
 
-import dev.hearth.sim.device.DeviceTopics;
 import java.time.Duration;
 
 /** One device of a scenario's home. {@code hold} applies to motion sensors, {@code responseDelay} to lights. */

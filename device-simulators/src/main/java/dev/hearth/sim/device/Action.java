@@ -1,4 +1,4 @@
-package dev.hearth.sim.scenario;
+package dev.hearth.sim.device;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public enum Action {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<Action> parse(String text) {
+    public static Optional<Action> parse(String text) {
         return Arrays.stream(values()).filter(a -> a.yamlName().equals(text)).findFirst();
     }
 }

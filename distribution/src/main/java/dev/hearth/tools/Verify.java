@@ -1,5 +1,9 @@
-package dev.hearth.gateway;
+package dev.hearth.tools;
 
+import dev.hearth.gateway.ConfiguredCommand;
+import dev.hearth.gateway.Gateway;
+import dev.hearth.gateway.Main;
+import dev.hearth.gateway.Tool;
 import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.web.HttpSettings;
@@ -40,7 +44,7 @@ import java.util.stream.Stream;
         description = {"Check your automations against scenarios (see 'simulate verify' for the file format).",
                 "Runs the gateway with your configuration on a private broker, on each scenario's accelerated clock.",
                 "Exit status 0: every expectation met; 1: one was not; 2: the configuration or a scenario is wrong."})
-final class Verify extends ConfiguredCommand {
+public final class Verify extends ConfiguredCommand implements Tool {
     static final int NOT_MET = 1;
 
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "Scenario files with expectations, e.g. scenarios/hallway.yaml.")
@@ -89,7 +93,7 @@ final class Verify extends ConfiguredCommand {
             GatewayConfig cfg = isolated(loaded.config(), data);
             ZoneId zone = cfg.location().timeZone();
             ScenarioClock clock = ScenarioClock.of(scenario, zone);
-            try (Gateway gateway = Gateway.start(cfg, loaded.automations(), GatewayTime.simulated(clock, zone));
+            try (Gateway gateway = Gateway.start(cfg, loaded.automations(), new GatewayTime(clock.clock(zone), clock.acceleration()));
                  ScenarioRunner runner = new ScenarioRunner(scenario, cfg.mqtt().url(), clock).latencyAllowance(allowance)) {
                 if (!gateway.awaitConnected(Duration.ofSeconds(15))) {
                     throw new IllegalStateException("the gateway did not connect to its private broker");

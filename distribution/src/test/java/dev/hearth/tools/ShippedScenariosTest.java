@@ -1,7 +1,6 @@
-package dev.hearth.gateway.scenario;
+package dev.hearth.tools;
 
 import dev.hearth.gateway.Main;
-import dev.hearth.gateway.support.RepositoryHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
-package dev.hearth.gateway;
+package dev.hearth.tools;
 
+import dev.hearth.gateway.ConfiguredCommand;
+import dev.hearth.gateway.Gateway;
+import dev.hearth.gateway.Main;
+import dev.hearth.gateway.Tool;
 import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.mqtt.MqttSettings;
@@ -27,7 +31,7 @@ import java.util.Optional;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the embedded broker, the gateway and a simulated home playing a scenario,",
                 "time accelerated (an evening in about two and a half minutes). Ctrl-C stops all."})
-final class Demo extends ConfiguredCommand {
+public final class Demo extends ConfiguredCommand implements Tool {
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Scenario YAML to play. Default: the built-in evening (device-simulators/scenarios/evening.yaml).")
     Path scenarioFile;
@@ -46,7 +50,7 @@ final class Demo extends ConfiguredCommand {
         showStateChanges();
         ZoneId zone = cfg.location().timeZone();
         ScenarioClock clock = ScenarioClock.of(scenario.get(), zone);
-        Gateway gateway = Gateway.start(cfg, loaded.get().automations(), GatewayTime.simulated(clock, zone));
+        Gateway gateway = Gateway.start(cfg, loaded.get().automations(), new GatewayTime(clock.clock(zone), clock.acceleration()));
         gateway.awaitConnected(Duration.ofSeconds(10));
         ScenarioRunner runner = new ScenarioRunner(scenario.get(), cfg.mqtt().url(), clock).start(Duration.ofSeconds(10));
         Scenario s = scenario.get();

@@ -1,12 +1,10 @@
-package dev.hearth.gateway.time;
-
-import dev.hearth.sim.time.SimTime;
+package dev.hearth.sim.time;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A {@link Clock} that reads a simulator's time, so gateway code that takes a Clock follows a scenario. */
+/** A {@link Clock} that reads a simulator's time, so code that takes a Clock (a gateway) follows a scenario. */
 final class SimulatedClock extends Clock {
     private final SimTime time;
     private final ZoneId zone;

@@ -1,4 +1,4 @@
-package dev.hearth.sim.scenario;
+package dev.hearth.sim.device;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,7 +45,7 @@ public enum DeviceKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<DeviceKind> parse(String text) {
+    public static Optional<DeviceKind> parse(String text) {
         return Arrays.stream(values()).filter(k -> k.yamlName().equals(text)).findFirst();
     }
 }
