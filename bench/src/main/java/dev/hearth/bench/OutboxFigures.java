@@ -1,13 +1,12 @@
 package dev.hearth.bench;
 
-import dev.hearth.gateway.outbox.OutboxThroughput;
 import dev.hearth.gateway.store.Durability;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The outbox's own measuring API (OutboxThroughput, from the outbox feature) run as a process of
+ * The outbox's measuring API ({@link OutboxThroughput}) run as a process of
  * its own beside the gateway's jar; prints one {@code figure|name|unit|better|value} line each.
  * {@code java -cp hearth.jar:hearth-bench.jar dev.hearth.bench.OutboxFigures <dir> <brokerUrl>}
  */

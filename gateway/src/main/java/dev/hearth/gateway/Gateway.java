@@ -8,7 +8,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
-import dev.hearth.gateway.mqtt.MqttBridge;
+import dev.hearth.gateway.outbox.BrokerOutbox;
 import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
@@ -39,14 +39,14 @@ public final class Gateway implements AutoCloseable {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final CoreVerticle core;
-    private final MqttBridge bridge;
+    private final BrokerOutbox bridge;
     private final GatewayMeters meters;
     private final WebVerticle web;
     private final AccessToken token;
     private boolean closed;
 
     private Gateway(Closers opened, Database database, Vertx vertx, GatewayMeters meters,
-                    DeviceRegistry registry, CoreVerticle core, MqttBridge bridge, WebVerticle web, AccessToken token) {
+                    DeviceRegistry registry, CoreVerticle core, BrokerOutbox bridge, WebVerticle web, AccessToken token) {
         this.opened = opened;
         this.database = database;
         this.vertx = vertx;
@@ -98,11 +98,11 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
-        MqttBridge bridge = new MqttBridge(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
+        BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
-        config.uplink().ifPresent(bridge::forwardingTo);
-        // Core and bridge share the one event loop: a motion event's command is applied, queued and handed to Paho
-        // in one task, and the bridge's direct calls replace the event bus's per-message work.
+        config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
+        // Core and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
+        // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
                 Optional.of(stores.automations()), Optional.of(config.automationsDir()), meters.registry()))
                 .confirmingCommands(config.commands())
@@ -188,7 +188,7 @@ public final class Gateway implements AutoCloseable {
         return true;
     }
 
-    public MqttBridge bridge() {
+    public BrokerOutbox bridge() {
         return bridge;
     }
 

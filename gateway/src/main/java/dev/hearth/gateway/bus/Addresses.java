@@ -1,46 +1,29 @@
 package dev.hearth.gateway.bus;
 
 /**
- * The event-bus contract: every address, who sends to it, and the record it carries. All bodies are
- * immutable {@link LocalMessage} records passed by reference ({@link LocalCodec}). Documented for
- * users and extension authors in docs/event-bus.md; keep the two in step.
+ * The event-bus contract: every address, who sends to it, and the record it carries. The bus carries
+ * fan-out and queries; a message's own way from the broker through the home to its commands' publish is
+ * in-process calls, on no address. All bodies are immutable {@link LocalMessage} records passed by
+ * reference ({@link LocalCodec}). Documented for users and extension authors in docs/event-bus.md; keep
+ * the two in step.
  */
 public final class Addresses {
     private Addresses() {
     }
 
     /**
-     * MQTT bridge → core (send). Body: {@code mqtt.Inbound}: an {@code InboundMessage} from a subscribed topic, or
-     * {@code RetainedSettled} once every retained message of the connection's subscriptions has come before it.
-     */
-    public static final String MQTT_INBOUND = "hearth.mqtt.inbound";
-
-    /**
-     * Anyone → MQTT bridge (request). Body: {@code mqtt.Publication}. The reply (empty body) comes when the
-     * broker has acknowledged it; a failure reply says why it never will be.
-     */
-    public static final String MQTT_PUBLISH = "hearth.mqtt.publish";
-
-    /**
-     * Core → MQTT bridge (send). Body: {@code mqtt.InboundMessage.Handled}: the core has applied an inbound
-     * message and handed every command it caused to the outbox; the bridge acknowledges it to the broker once
-     * those are committed (at-least-once from sensor to device).
-     */
-    public static final String MQTT_INBOUND_HANDLED = "hearth.mqtt.inbound-handled";
-
-    /**
-     * MQTT bridge → uplink (send). Body: {@code mqtt.InboundMessage} on a topic an {@code uplink.forward} rule
+     * Broker outbox → uplink (send). Body: {@code message.InboundMessage} on a topic an {@code uplink.forward} rule
      * matches; the uplink rewrites its topic and queues it in its own outbox.
      */
     public static final String UPLINK_FORWARD = "hearth.uplink.forward";
 
     /**
-     * Anyone → MQTT bridge (send). Body: {@code mqtt.SubscriptionRequest}: topic filters to subscribe to from now
+     * Anyone → broker outbox (send). Body: {@code message.SubscriptionRequest}: topic filters to subscribe to from now
      * on and after every reconnect (a hot-reloaded automation's mqtt trigger). Filters already subscribed are ignored.
      */
     public static final String MQTT_SUBSCRIBE = "hearth.mqtt.subscribe";
 
-    /** MQTT bridge → anyone (publish). Body: {@code mqtt.ConnectionChanged}. */
+    /** Broker outbox → anyone (publish). Body: {@code message.ConnectionChanged}: its broker link is up (connected and subscribed) or went down. */
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 
     /**
@@ -53,13 +36,13 @@ public final class Addresses {
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
 
     /**
-     * Anyone → core (request). Body: {@code device.CommandRequested}. Validated against the device; the
+     * Anyone → core (request). Body: {@code commands.CommandRequested}. Validated against the device; the
      * reply comes when the broker has the command, a failure reply lists what the device does not accept.
      */
     public static final String DEVICE_COMMAND = "hearth.device.command";
 
     /**
-     * Core → anyone (publish). Body: {@code outbox.CommandFailed}: a command whose echo never came on the
+     * Core → anyone (publish). Body: {@code commands.CommandFailed}: a command whose echo never came on the
      * device's state topic, after every retry (closed-loop commands, {@code commands:} in gateway.yaml).
      */
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";

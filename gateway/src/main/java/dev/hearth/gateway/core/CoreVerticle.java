@@ -35,7 +35,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
-import dev.hearth.gateway.mqtt.CommandPath;
+import dev.hearth.gateway.outbox.CommandPath;
 import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.RetainedSettled;
@@ -103,7 +103,7 @@ public final class CoreVerticle extends VerticleBase {
     private AutomationSettings automationSettings = AutomationSettings.DEFAULTS;
     private Duration traceSaveEvery = HistorySettings.DEFAULTS.commitInterval();
     private CommandConfirmations confirmations;
-    /** Set before deploying, or the event bus once started. */
+    /** Set before deploying: the in-process path to the outbox. */
     private CommandPath commandPath;
     private volatile Optional<Arming> armed = Optional.empty();
     private long armTimer = -1;
@@ -178,8 +178,8 @@ public final class CoreVerticle extends VerticleBase {
     }
 
     /**
-     * Publishes commands and reports applied inbound messages through {@code path} (the bridge's direct path in the
-     * gateway) instead of the event bus; call before deploying.
+     * Publishes commands and reports applied inbound messages through {@code path} (the broker outbox's in-process
+     * path); call before deploying.
      */
     public CoreVerticle sendingThrough(CommandPath path) {
         this.commandPath = path;
@@ -188,7 +188,7 @@ public final class CoreVerticle extends VerticleBase {
 
     /**
      * Where the MQTT bridge hands inbound messages, from any thread (Paho's): each runs on the core's event loop, in
-     * the order handed over, as if sent on {@link Addresses#MQTT_INBOUND}. Call once deployed.
+     * the order handed over. Call once deployed.
      */
     public Consumer<Inbound> inbound() {
         io.vertx.core.Context home = context;
@@ -201,7 +201,6 @@ public final class CoreVerticle extends VerticleBase {
         bus = vertx.eventBus();
         stateChanges = new BurstPublisher<>(bus, context, Addresses.DEVICE_STATE_CHANGED, StateChanges::new);
         runs = new BurstPublisher<>(bus, context, Addresses.AUTOMATION_RUN, AutomationRuns::new);
-        if (commandPath == null) commandPath = CommandPath.overBus(bus);
         confirmations = new CommandConfirmations(confirmation, new VertxScheduler(vertx, context, clock, acceleration),
                 bound -> ThreadLocalRandom.current().nextLong(bound), this::commandFailed);
         confirmations.registerMeters(meters);
@@ -234,7 +233,6 @@ public final class CoreVerticle extends VerticleBase {
         engine = new AutomationEngine(automations, new RegistryStateView(registry), new VertxScheduler(vertx, context, clock, acceleration),
                 new AutomationEngine.Outputs(this::send, this::publish, this::ran, journal),
                 new AutomationEngine.Options(new SunClock(location.latitude(), location.longitude(), clock.getZone()), automationSettings.maxRunsPerSecond()));
-        bus.<Inbound>consumer(Addresses.MQTT_INBOUND, m -> receive(m.body()));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> onConnection(m.body()));
         armTimer = vertx.setTimer(ARM_WITHOUT_BROKER.toMillis(), t -> arm(Arming.NO_BROKER));
         automationsDir.ifPresent(this::watch);

@@ -3,8 +3,8 @@ package dev.hearth.gateway.message;
 import dev.hearth.gateway.bus.LocalMessage;
 
 /**
- * What the MQTT bridge sends the core on {@code hearth.mqtt.inbound}, in the order it happened on the
- * connection: one address, so the core also sees it in that order.
+ * What the broker link hands the home, in the order it happened on the connection: one stream, so the
+ * home also sees it in that order (a {@link RetainedSettled} after the retained messages it marks).
  */
 public sealed interface Inbound extends LocalMessage permits InboundMessage, RetainedSettled {
 }

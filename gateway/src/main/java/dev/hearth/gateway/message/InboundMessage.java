@@ -6,18 +6,14 @@ import java.time.Instant;
 
 /**
  * A message received from the broker, copied off Paho's callback thread. {@code ackToken} (0 when
- * nothing is to be acknowledged) goes back in {@link Handled} once the message's effects are durable:
- * only then does the broker get its PUBACK.
+ * nothing is to be acknowledged) goes back to the outbox's command path once the message has been applied:
+ * the broker gets its PUBACK when the commands it caused are safe.
  */
 public record InboundMessage(String topic, byte[] payload, int qos, boolean retained, Instant receivedAt, long ackToken)
         implements Inbound {
 
     public InboundMessage(String topic, byte[] payload, int qos, boolean retained, Instant receivedAt) {
         this(topic, payload, qos, retained, receivedAt, 0);
-    }
-
-    /** Body of {@code hearth.mqtt.inbound-handled}: every command the message caused has been handed to the outbox. */
-    public record Handled(long ackToken) implements LocalMessage {
     }
 
     @Override

@@ -67,9 +67,4 @@ public final class UplinkBridge extends VerticleBase {
     public boolean ready() {
         return link != null && link.ready();
     }
-
-    /** What waits for the uplink broker; call on this verticle's context or for status only. */
-    public Outbox outbox() {
-        return outbox;
-    }
 }

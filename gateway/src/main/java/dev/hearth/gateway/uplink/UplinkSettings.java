@@ -21,6 +21,11 @@ public record UplinkSettings(MqttSettings mqtt, List<ForwardRule> forward, doubl
         return forward.stream().map(ForwardRule::from).distinct().toList();
     }
 
+    /** Whether a local message on {@code topic} goes to the uplink. */
+    public boolean forwards(String topic) {
+        return rewrite(topic).isPresent();
+    }
+
     /** The uplink topic for a local topic: the first rule that matches. */
     public Optional<String> rewrite(String topic) {
         for (ForwardRule r : forward) {

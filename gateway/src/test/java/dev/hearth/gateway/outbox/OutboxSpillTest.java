@@ -3,7 +3,6 @@ package dev.hearth.gateway.outbox;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.mqtt.MqttSettings;
-import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
@@ -49,6 +48,7 @@ class OutboxSpillTest {
 
     private final List<AutoCloseable> open = new ArrayList<>();
     private Vertx vertx;
+    private BrokerOutbox outbox;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -174,7 +174,8 @@ class OutboxSpillTest {
         MqttSettings mqtt = new MqttSettings(false, proxy.url(), "hearth-spill", Optional.empty(), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500),
                 "hearth/spill");
-        vertx.deployVerticle(new MqttBridge(mqtt, List.of(), store, settings, clock, new SimpleMeterRegistry(), WINDOW)).await();
+        outbox = new BrokerOutbox(mqtt, List.of(), store, settings, clock, new SimpleMeterRegistry(), WINDOW);
+        vertx.deployVerticle(outbox).await();
     }
 
     private void awaitDelivered(int messages) {
@@ -186,7 +187,7 @@ class OutboxSpillTest {
     }
 
     private String send(Publication p) {
-        vertx.eventBus().send(Addresses.MQTT_PUBLISH, p);
+        outbox.commandPath().publish(p);
         return text(p);
     }
 

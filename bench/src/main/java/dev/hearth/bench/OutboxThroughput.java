@@ -1,10 +1,15 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.bench;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
-import dev.hearth.gateway.mqtt.MqttSettings;
-import dev.hearth.gateway.mqtt.MqttBridge;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.mqtt.MqttSettings;
+import dev.hearth.gateway.outbox.BrokerOutbox;
+import dev.hearth.gateway.outbox.CommandPath;
+import dev.hearth.gateway.outbox.OutboxSettings;
+import dev.hearth.gateway.outbox.OutboxStatus;
+import dev.hearth.gateway.outbox.OutboxStore;
+import dev.hearth.gateway.outbox.Queued;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Durability;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures the outbox for the benchmark (bench/): how fast it appends and removes rows on a real H2 file
+ * Measures the gateway's outbox for the benchmark ({@link OutboxFigures}): how fast it appends and removes rows on a real H2 file
  * with each durability, how fast a backlog left by an outage drains to a real broker, and how many bytes
  * the database writes per message in that outage and while the broker acknowledges messages at once.
  * Each call works in its own fresh directory, which it leaves behind for the caller to delete.
@@ -92,7 +97,7 @@ public final class OutboxThroughput {
             try {
                 LocalCodec.install(vertx.eventBus());
                 long t0 = System.nanoTime();
-                String bridge = vertx.deployVerticle(new MqttBridge(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
+                String bridge = vertx.deployVerticle(new BrokerOutbox(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
                         Clock.systemUTC(), new SimpleMeterRegistry())).await();
                 while (vertx.eventBus().<OutboxStatus>request(Addresses.OUTBOX_STATUS, new OutboxStatus.Query()).await().body().queued() > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
@@ -121,13 +126,14 @@ public final class OutboxThroughput {
             Vertx vertx = Vertx.vertx();
             try {
                 LocalCodec.install(vertx.eventBus());
-                String bridge = vertx.deployVerticle(new MqttBridge(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
-                        Clock.systemUTC(), new SimpleMeterRegistry())).await();
+                BrokerOutbox outbox = new BrokerOutbox(settings(brokerUrl), List.of(), store, OutboxSettings.DEFAULTS,
+                        Clock.systemUTC(), new SimpleMeterRegistry());
+                String bridge = vertx.deployVerticle(outbox).await();
                 while (!vertx.eventBus().<OutboxStatus>request(Addresses.OUTBOX_STATUS, new OutboxStatus.Query()).await().body().connected()) {
                     java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
                 }
                 DiskWrites writes = DiskWrites.start();
-                publishAll(vertx, publications, inFlight);
+                publishAll(outbox.commandPath(), publications, inFlight);
                 vertx.undeploy(bridge).await(); // commits whatever is still pending
                 return new WriteCost(messages + " messages acknowledged while the link is up, " + inFlight + " in flight", messages,
                         publications.stream().mapToInt(p -> p.payload().length).average().orElse(0), writes.sinceStart());
@@ -137,13 +143,12 @@ public final class OutboxThroughput {
         }
     }
 
-    private static void publishAll(Vertx vertx, List<Publication> publications, int inFlight) {
+    private static void publishAll(CommandPath path, List<Publication> publications, int inFlight) {
         java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(publications.size());
-        io.vertx.core.eventbus.DeliveryOptions untilAcked = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(60_000);
         for (Publication p : publications) {
             window.acquireUninterruptibly();
-            vertx.eventBus().request(Addresses.MQTT_PUBLISH, p, untilAcked).onComplete(r -> {
+            path.publish(p).onComplete(r -> {
                 window.release();
                 done.countDown();
             });

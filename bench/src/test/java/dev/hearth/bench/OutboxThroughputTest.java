@@ -1,4 +1,4 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.bench;
 
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.sim.broker.MosquittoBroker;

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.outbox;
+package dev.hearth.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,79 @@
+package dev.hearth.gateway.outbox;
+
+import dev.hearth.gateway.message.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox's running figures, and its words on what it loses: what it delivered (and how fast), dropped,
+ * let expire and buried in the dead letters. Counted on the outbox's event loop; {@link #snapshot} is
+ * readable from any thread.
+ */
+final class Tally {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final String name;
+    private final DrainRate drainRate = new DrainRate();
+    private long dropped;
+    private long expired;
+    private long deadLetters;
+    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    Tally(String name) {
+        this.name = name;
+    }
+
+    void delivered(Instant now) {
+        drainRate.mark(now);
+    }
+
+    /** The dead letters a previous run left. */
+    void recovered(long deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    void buried() {
+        deadLetters++;
+    }
+
+    void revived(int count) {
+        deadLetters -= count;
+    }
+
+    void expired(List<Queued> rows) {
+        expired += rows.size();
+        long commands = rows.stream().filter(q -> q.kind() == Publication.Kind.COMMAND).count();
+        log.warn("Outbox {}: dropped {} expired messages ({} commands, {} telemetry), first on '{}'", name, rows.size(),
+                commands, rows.size() - commands, rows.get(0).publication().topic());
+    }
+
+    void evicted(Queued q) {
+        dropped++;
+        log.warn("Outbox {} full: dropped the oldest telemetry on '{}' to make room", name, q.publication().topic());
+    }
+
+    /** A publication the full outbox refused: loud for a command, which a person may be waiting for. */
+    void overflowed(Publication p, String reason) {
+        dropped++;
+        if (p.kind() == Publication.Kind.COMMAND) {
+            log.error("Outbox {}: REFUSED command to '{}': {}. Is the broker unreachable for long? See hearth.outbox.status.",
+                    name, p.topic(), reason);
+        } else {
+            log.warn("Outbox {}: dropped telemetry to '{}': {}", name, p.topic(), reason);
+        }
+    }
+
+    /** Current figures, kept as the snapshot. */
+    OutboxStatus status(boolean connected, OutboxQueue queue, Instant now) {
+        snapshot = new OutboxStatus(connected, queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
+                drainRate.perSecond(now), dropped, expired, deadLetters, queue.inMemory(), queue.spilled(), queue.peakInMemory());
+        return snapshot;
+    }
+
+    OutboxStatus snapshot() {
+        return snapshot;
+    }
+}
