@@ -1,6 +1,6 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.Automation;
+import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBroker;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.core.CoreVerticle;
@@ -173,7 +173,7 @@ public final class Gateway implements AutoCloseable {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
-            if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
+            if (t instanceof dev.hearth.gateway.automation.model.MqttTrigger m) topics.add(m.topicFilter());
         }));
         return List.copyOf(topics);
     }

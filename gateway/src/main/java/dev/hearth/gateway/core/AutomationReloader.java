@@ -1,8 +1,8 @@
 package dev.hearth.gateway.core;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationReload;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.load.AutomationReload;
 import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Problems;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package dev.hearth.gateway.core;
 
 import dev.hearth.gateway.journal.AutomationJournal;
-import dev.hearth.gateway.journal.RecentTraces;
+import dev.hearth.gateway.automation.trace.RecentTraces;
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.commands.CommandConfirmations;
 import dev.hearth.gateway.commands.CommandFailed;
@@ -9,17 +9,18 @@ import dev.hearth.gateway.commands.ConfirmationSettings;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.AutomationQuery;
-import dev.hearth.gateway.automation.AutomationReload;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.AutomationRuns;
-import dev.hearth.gateway.automation.AutomationSettings;
-import dev.hearth.gateway.automation.EngineJournal;
-import dev.hearth.gateway.automation.SunClock;
-import dev.hearth.gateway.automation.Trigger;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.run.AutomationQuery;
+import dev.hearth.gateway.automation.load.AutomationReload;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.model.SunClock;
+import dev.hearth.gateway.automation.model.GatewayTrigger;
+import dev.hearth.gateway.automation.model.MqttTrigger;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.message.ConnectionChanged;
@@ -251,7 +252,7 @@ public final class CoreVerticle extends VerticleBase {
         List<AutomationRun> inMemory = engine.recentRuns(q.automation(), q.limit());
         if (store.isEmpty() || inMemory.size() >= q.limit()) return Future.succeededFuture(inMemory);
         Future<Void> saved = journal instanceof AutomationJournal j ? j.saveTraces() : Future.succeededFuture();
-        return saved.transform(r -> new RecentTraces(vertx, store.get()).complete(q.automation(), inMemory, q.limit()));
+        return saved.transform(r -> new RecentTraces(vertx, store.get().traces()).complete(q.automation(), inMemory, q.limit()));
     }
 
     private void receive(Inbound inbound) {
@@ -289,7 +290,7 @@ public final class CoreVerticle extends VerticleBase {
     /** A reloaded automation may listen to a topic the bridge was not subscribed to at start. */
     private void subscribeMqttTriggers(List<Automation> automations) {
         List<String> filters = automations.stream().flatMap(a -> a.triggers().stream())
-                .filter(t -> t instanceof Trigger.Mqtt).map(t -> ((Trigger.Mqtt) t).topicFilter()).toList();
+                .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
         if (!filters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(filters));
     }
 
@@ -309,7 +310,7 @@ public final class CoreVerticle extends VerticleBase {
             armTimer = vertx.setTimer(SETTLE.toMillis(), t -> arm(Arming.SETTLE_TIMEOUT));
         }
         if (armed.isPresent()) {
-            engine.onGatewayEvent(c.connected() ? Trigger.GatewayEvent.CONNECTION_RESTORED : Trigger.GatewayEvent.CONNECTION_LOST);
+            engine.onGatewayEvent(c.connected() ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.core;
 
-import dev.hearth.gateway.automation.StateView;
+import dev.hearth.gateway.automation.model.StateView;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.AttributeState;
 import dev.hearth.gateway.device.DeviceId;
