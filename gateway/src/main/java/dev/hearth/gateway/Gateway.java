@@ -130,9 +130,7 @@ public final class Gateway implements AutoCloseable {
         Future.all(rest).await();
         // Pushed after the runtime, so closed before it: a loop that stops must not look stuck.
         opened.push(watchdog.start());
-        if (token.created()) {
-            log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
-        }
+        token.announce();
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
         return new Gateway(opened, database, vertx, meters, registry, home, bridge, web, token);
@@ -160,7 +158,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
     public String dashboardUrl() {
-        return "http://" + web.host() + ":" + web.port() + "/";
+        return web.url();
     }
 
     /** The dashboard's access token (signs in; API clients send it as {@code Authorization: Bearer}). */
