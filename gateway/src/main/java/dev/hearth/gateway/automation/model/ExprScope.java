@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -30,18 +28,21 @@ public final class ExprScope {
     private static final Pattern DEVICE_ATTRIBUTE = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
-    /** How a name is declared to CEL: a map of attributes (a device, the trigger) or any value (a variable). */
-    enum Kind { ATTRIBUTES, DYNAMIC }
+    /**
+     * How a name is declared to CEL: a map of attributes (a device, the trigger), any value (a variable computed by an
+     * expression), or the type a variable's YAML value was written with, so that CEL checks its uses at load.
+     */
+    public enum Kind { ATTRIBUTES, DYNAMIC, BOOL, INT, DOUBLE, STRING }
 
     private record Key(SortedMap<String, Kind> names, String source) {
     }
 
     private final Map<String, DeviceSpec> devices;
-    private final Set<String> variables;
+    private final Map<String, Kind> variables;
     private final Map<Key, Compiled> compiled;
 
     public ExprScope(Map<String, DeviceSpec> devices, Collection<String> variables) {
-        this(devices, new LinkedHashSet<>(variables), Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        this(devices, dynamic(variables), Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, Compiled> eldest) {
                 return size() > CACHED;
@@ -49,16 +50,22 @@ public final class ExprScope {
         }));
     }
 
-    private ExprScope(Map<String, DeviceSpec> devices, Set<String> variables, Map<Key, Compiled> compiled) {
+    private static Map<String, Kind> dynamic(Collection<String> names) {
+        Map<String, Kind> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, Kind.DYNAMIC));
+        return out;
+    }
+
+    private ExprScope(Map<String, DeviceSpec> devices, Map<String, Kind> variables, Map<Key, Compiled> compiled) {
         this.devices = devices;
         this.variables = variables;
         this.compiled = compiled;
     }
 
-    /** This scope plus an automation's own variables; cheap, whatever the number of devices. */
-    public ExprScope withVariables(Collection<String> names) {
-        Set<String> all = new LinkedHashSet<>(variables);
-        all.addAll(names);
+    /** This scope plus an automation's own variables, each of its kind; cheap, whatever the number of devices. */
+    public ExprScope withVariables(Map<String, Kind> names) {
+        Map<String, Kind> all = new LinkedHashMap<>(variables);
+        all.putAll(names);
         return new ExprScope(devices, all, compiled);
     }
 
@@ -76,7 +83,7 @@ public final class ExprScope {
     }
 
     private boolean declared(String name) {
-        return variables.contains(name) || name.equals(TRIGGER) || devices.containsKey(name);
+        return variables.containsKey(name) || name.equals(TRIGGER) || devices.containsKey(name);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class ExprScope {
         Matcher m = WORD.matcher(source);
         while (m.find()) {
             String word = m.group();
-            if (variables.contains(word)) names.put(word, Kind.DYNAMIC);
+            if (variables.containsKey(word)) names.put(word, variables.get(word));
             else if (word.equals(TRIGGER) || devices.containsKey(word)) names.put(word, Kind.ATTRIBUTES);
         }
         return names;
