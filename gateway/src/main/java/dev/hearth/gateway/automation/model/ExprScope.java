@@ -26,6 +26,8 @@ public final class ExprScope {
     /** Every word of an expression, string contents included: a superset of the names it refers to. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern DEVICE_ATTRIBUTE = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)");
+    /** Brackets inside brackets: a condition written by hand needs a handful. */
+    static final int MAX_NESTING = 32;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
     /**
@@ -71,6 +73,10 @@ public final class ExprScope {
 
     /** Compiles {@code source}; on failure returns the problems in words. */
     public Compiled compile(String source) {
+        int depth = nesting(source);
+        if (depth > MAX_NESTING) {
+            return new Compiled(null, List.of("it is nested " + depth + " levels deep (brackets), at most " + MAX_NESTING + " are allowed"));
+        }
         List<String> problems = unknownAttributes(source);
         if (!problems.isEmpty()) return new Compiled(null, problems);
         Optional<Expr> path = PathExpression.of(source, this::declared);
@@ -80,6 +86,30 @@ public final class ExprScope {
     }
 
     public record Compiled(Expr expr, List<String> problems) {
+    }
+
+    /**
+     * The deepest nesting of brackets in {@code source}, string literals aside: CEL's parser and checker recurse per
+     * level, so thousands of them exhaust the stack of the thread that loads the file.
+     */
+    static int nesting(String source) {
+        int depth = 0;
+        int deepest = 0;
+        char quote = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private boolean declared(String name) {
