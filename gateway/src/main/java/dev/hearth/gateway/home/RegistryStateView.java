@@ -1,8 +1,8 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.automation.model.StateView;
-import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.AttributeState;
+import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceState;

@@ -1,6 +1,7 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.mqtt.SimClient;
@@ -30,11 +31,11 @@ class SettleBarrierTest {
             publishRetainedStates(broker.url());
             try (TestHome home = TestHome.start(dir, TestHome.externalBroker(broker.url(), "30s"), devices(),
                     TestHome.HALLWAY_AUTOMATIONS, broker.url())) {
-                CoreVerticle core = home.gateway().core();
+                HomeVerticle homeVerticle = home.gateway().home();
                 int knownWhenArmed = knownLightsOnceArmed(home.gateway().vertx(), home).get(20, TimeUnit.SECONDS);
 
                 assertThat(knownWhenArmed).as("lights whose retained state was applied when triggers armed").isEqualTo(LIGHTS);
-                assertThat(core.armedBy()).as("what ended the barrier").contains(CoreVerticle.Arming.RETAINED_SETTLED);
+                assertThat(homeVerticle.armedBy()).as("what ended the barrier").contains(StartupBarrier.Arming.RETAINED_SETTLED);
                 home.assertMotionSwitchesLight();
             }
         }
@@ -59,12 +60,12 @@ class SettleBarrierTest {
         return yaml.toString();
     }
 
-    /** Checks on the core's own event loop, every millisecond, and counts the known lights at the first check that finds it armed. */
+    /** Checks on the home's own event loop, every millisecond, and counts the known lights at the first check that finds it armed. */
     private static CompletableFuture<Integer> knownLightsOnceArmed(Vertx vertx, TestHome home) {
         CompletableFuture<Integer> known = new CompletableFuture<>();
-        CoreVerticle core = home.gateway().core();
-        core.context().runOnContext(v -> vertx.setPeriodic(1, id -> {
-            if (!core.armed()) return;
+        HomeVerticle homeVerticle = home.gateway().home();
+        homeVerticle.context().runOnContext(v -> vertx.setPeriodic(1, id -> {
+            if (!homeVerticle.armed()) return;
             vertx.cancelTimer(id);
             known.complete((int) IntStream.range(0, LIGHTS).filter(i -> home.gateway().registry()
                     .state(new DeviceId("light_" + i)).flatMap(s -> s.value("state")).isPresent()).count());

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.bus.LocalCodec;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * State changes reach subscribers in the order they were made, one message per burst: what the core does in one
+ * State changes reach subscribers in the order they were made, one message per burst: what the home does in one
  * go leaves together right after it, a lone change leaves at once, and no message carries more than the cap.
  */
 class BurstPublisherTest {

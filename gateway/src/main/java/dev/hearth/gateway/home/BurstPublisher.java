@@ -1,4 +1,4 @@
-package dev.hearth.gateway.core;
+package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.bus.LocalMessage;
 import io.vertx.core.Context;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Publishes what the core produces per message (state changes, automation runs) in batches. Each bus message costs
+ * Publishes what the home produces per message (state changes, automation runs) in batches. Each bus message costs
  * every subscriber (history, dashboard, metrics) a hop to its own event loop; at saturation those hops were a large
- * part of the core's time. An item is added while the core works through the messages waiting for it, and the batch
+ * part of the home's time. An item is added while the home works through the messages waiting for it, and the batch
  * goes out in a task queued behind them: a lone item leaves at once, a burst leaves as one message, and nothing waits
  * for a timer. A batch is also sent when it reaches {@link #MAX_BATCH}, so a flood that never lets the queue drain
- * still reaches the subscribers. Call only on the core's event loop.
+ * still reaches the subscribers. Call only on the home's event loop.
  */
 final class BurstPublisher<T> {
     static final int MAX_BATCH = 256;
@@ -38,7 +38,7 @@ final class BurstPublisher<T> {
         if (pending.size() >= MAX_BATCH) flush();
     }
 
-    /** Publishes what is pending now (also when the core stops). */
+    /** Publishes what is pending now (also when the home stops). */
     void flush() {
         if (pending.isEmpty()) return;
         LocalMessage message = batch.apply(pending);
