@@ -71,7 +71,7 @@ public final class YamlDocument {
             return root;
         } catch (MarkedYamlEngineException e) {
             problems.add(displayName, e.getProblemMark().orElse(null), "YAML syntax error: " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+                    + (e.getContext() == null || e.getContext().isEmpty() ? "" : " (" + e.getContext() + ")"));
         } catch (YamlEngineException e) {
             problems.add(new ConfigProblem(displayName, 1, 1, "YAML error: " + e.getMessage()));
         }
