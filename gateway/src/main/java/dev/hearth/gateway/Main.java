@@ -10,6 +10,7 @@ import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
+import dev.hearth.gateway.web.auth.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class})
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class, TokenCommand.class})
 public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
