@@ -13,35 +13,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Closed-loop commands: a command counts as done only when a state report of the device, arriving after
- * it was sent, carries every requested value. Otherwise it is sent again (same correlation id) after the
- * timeout plus a random jitter, {@code retries} times, and then reported as failed. A newer command for
- * the same attribute replaces an older one still waiting, so retries never fight a later decision.
- * Runs on the home's thread; time comes from the {@link Scheduler}.
+ * Closed-loop commands: a command counts as done only when a state report of the device carries every requested
+ * value the device reports (write-only attributes, such as a light's {@code transition}, are never echoed). The
+ * timeout counts from the broker's acknowledgement, not from the request: while the broker is away the command
+ * waits in the outbox, and neither times out nor queues copies. Without an echo it is sent again (same correlation
+ * id) after the timeout plus a random jitter, {@code retries} times, and then reported as failed. A command that
+ * never reached the broker (the outbox refused or dropped it) is not reported: its caller heard of it. A newer
+ * command for the same attribute replaces an older one still waiting, so retries never fight a later decision.
+ * Runs on the home's thread (acknowledgements must complete there); time comes from the {@link Scheduler}.
  */
 public final class CommandConfirmations {
     private static final Logger log = LoggerFactory.getLogger(CommandConfirmations.class);
 
-    /** Sends (again) the publications of one command. */
+    /** Sends (again) the publications of one command: completes when the broker has them all. */
     @FunctionalInterface
     public interface Sender {
-        void send();
+        CompletionStage<Void> send();
     }
 
     private final class Pending {
         final CommandRequested command;
         final String correlationId;
+        final Set<String> echoed;
         final Sender sender;
         int attempts = 1;
-        Scheduler.Cancellable timer;
+        /** Nothing to cancel until the broker has the command. */
+        Scheduler.Cancellable timer = () -> false;
 
-        Pending(CommandRequested command, String correlationId, Sender sender) {
+        Pending(CommandRequested command, String correlationId, Set<String> echoed, Sender sender) {
             this.command = command;
             this.correlationId = correlationId;
+            this.echoed = echoed;
             this.sender = sender;
         }
     }
@@ -64,14 +72,17 @@ public final class CommandConfirmations {
         this.failed = failed;
     }
 
-    /** Watches for the echo of a command just sent; {@code sender} sends it again if none comes. */
-    public void track(CommandRequested command, String correlationId, Sender sender) {
-        if (!settings.enabled()) return;
+    /**
+     * Sends a command through {@code sender} and watches for the echo of the attributes in {@code echoed} (those the
+     * device reports), sending it again if none comes; the result is the first send's acknowledgement.
+     */
+    public CompletionStage<Void> send(CommandRequested command, String correlationId, Set<String> echoed, Sender sender) {
+        if (!settings.enabled() || echoed.isEmpty()) return sender.send();
         List<Pending> forDevice = pending.computeIfAbsent(command.device(), d -> new ArrayList<>());
         forDevice.removeIf(p -> overlaps(p, command) && cancel(p));
-        Pending p = new Pending(command, correlationId, sender);
+        Pending p = new Pending(command, correlationId, Set.copyOf(echoed), sender);
         forDevice.add(p);
-        p.timer = scheduler.schedule(settings.timeout(), () -> timedOut(p));
+        return dispatch(p);
     }
 
     /** A state report of {@code device} arrived (changed or not): confirms what it echoes. */
@@ -112,6 +123,22 @@ public final class CommandConfirmations {
                 .description("Commands never confirmed after every retry (command_failed)").register(meters);
     }
 
+    /** The timeout starts once the broker has this attempt; until then a retry would only queue another copy. */
+    private CompletionStage<Void> dispatch(Pending p) {
+        CompletionStage<Void> acknowledged = p.sender.send();
+        acknowledged.whenComplete((ok, e) -> {
+            if (!stillWaiting(p)) return;
+            if (e == null) p.timer = scheduler.schedule(settings.timeout(), () -> timedOut(p));
+            else remove(p);
+        });
+        return acknowledged;
+    }
+
+    private boolean stillWaiting(Pending p) {
+        List<Pending> forDevice = pending.get(p.command.device());
+        return forDevice != null && forDevice.contains(p);
+    }
+
     private boolean confirm(Pending p) {
         p.timer.cancel();
         confirmed++;
@@ -138,8 +165,7 @@ public final class CommandConfirmations {
         resent++;
         log.info("Command {} for {} not confirmed; sending it again (attempt {} of {})", p.command.set(), p.command.device(),
                 p.attempts, settings.retries() + 1);
-        p.sender.send();
-        p.timer = scheduler.schedule(settings.timeout(), () -> timedOut(p));
+        dispatch(p);
     }
 
     private void remove(Pending p) {
@@ -151,6 +177,7 @@ public final class CommandConfirmations {
 
     private static boolean echoes(DeviceState state, Pending p) {
         for (Map.Entry<String, Value> e : p.command.set().entrySet()) {
+            if (!p.echoed.contains(e.getKey())) continue;
             if (!state.value(e.getKey()).map(v -> same(v, e.getValue())).orElse(false)) return false;
         }
         return true;

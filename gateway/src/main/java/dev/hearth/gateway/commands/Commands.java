@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,10 @@ public final class Commands {
     /** The MQTT v5 user property that carries a command's correlation id (the same on every resend). */
     public static final String CORRELATION_ID = "correlation-id";
 
-    /** Where a command's publications go: completes on the broker's acknowledgement, fails when it never will come. */
+    /**
+     * Where a command's publications go: completes on the broker's acknowledgement, fails when it never will come;
+     * either completes on the home's thread.
+     */
     @FunctionalInterface
     public interface Publisher {
         CompletionStage<Void> publish(Publication publication);
@@ -72,9 +76,8 @@ public final class Commands {
         List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
                 .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
                 .toList();
-        CompletionStage<Void> acknowledged = publishAll(publications);
-        confirmations.track(command, correlationId, () -> publishAll(publications));
-        return acknowledged.whenComplete((ok, e) -> {
+        Set<String> echoed = device.get().reported(command.set().keySet());
+        return confirmations.send(command, correlationId, echoed, () -> publishAll(publications)).whenComplete((ok, e) -> {
             // A full outbox tells its refusals itself, at a bounded rate.
             if (e != null && !(cause(e) instanceof PublishRefused)) {
                 log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), cause(e).getMessage());

@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one attribute of a device is: its type, unit, range or options, and whether the gateway may set it.
+ * What one attribute of a device is: its type, unit, range or options, whether the gateway may set it, and whether
+ * the device reports it (a write-only attribute, such as Zigbee2MQTT's {@code transition}, is never echoed, so a
+ * command is not confirmed by it).
  * {@link #accept(Object)} is the single place where a raw payload value becomes a typed {@link Value}.
  */
-public record AttributeSpec(String name, ValueType type, String unit, boolean writable,
+public record AttributeSpec(String name, ValueType type, String unit, boolean writable, boolean reported,
                             double min, double max, List<String> options) {
     /**
      * The longest text value accepted (payloads may be 64 KiB): what the journal stores for a restart. A longer one is
@@ -23,26 +25,32 @@ public record AttributeSpec(String name, ValueType type, String unit, boolean wr
         options = List.copyOf(options);
         if (type == ValueType.ENUM && options.isEmpty()) throw new IllegalArgumentException(name + ": enum needs options");
         if (min > max) throw new IllegalArgumentException(name + ": min > max");
+        if (!writable && !reported) throw new IllegalArgumentException(name + ": neither writable nor reported");
     }
 
     public static AttributeSpec bool(String name) {
-        return new AttributeSpec(name, ValueType.BOOLEAN, "", false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
+        return new AttributeSpec(name, ValueType.BOOLEAN, "", false, true, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
     }
 
     public static AttributeSpec number(String name, String unit, double min, double max) {
-        return new AttributeSpec(name, ValueType.NUMBER, unit, false, min, max, List.of());
+        return new AttributeSpec(name, ValueType.NUMBER, unit, false, true, min, max, List.of());
     }
 
     public static AttributeSpec options(String name, String... options) {
-        return new AttributeSpec(name, ValueType.ENUM, "", false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of(options));
+        return new AttributeSpec(name, ValueType.ENUM, "", false, true, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of(options));
     }
 
     public static AttributeSpec text(String name) {
-        return new AttributeSpec(name, ValueType.TEXT, "", false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
+        return new AttributeSpec(name, ValueType.TEXT, "", false, true, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
     }
 
     public AttributeSpec settable() {
-        return new AttributeSpec(name, type, unit, true, min, max, options);
+        return new AttributeSpec(name, type, unit, true, reported, min, max, options);
+    }
+
+    /** Settable but never reported by the device: a command waits for no echo of it. */
+    public AttributeSpec writeOnly() {
+        return new AttributeSpec(name, type, unit, true, false, min, max, options);
     }
 
     /**

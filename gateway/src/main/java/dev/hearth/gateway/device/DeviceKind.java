@@ -21,7 +21,7 @@ public enum DeviceKind {
     TEMPERATURE_SENSOR(number("temperature", "°C", -60, 100), number("humidity", "%", 0, 100), battery(), linkQuality()),
     ILLUMINANCE_SENSOR(number("illuminance", "lx", 0, 200_000), battery(), linkQuality()),
     LIGHT(options("state", "ON", "OFF").settable(), number("brightness", "", 0, 254).settable(),
-            number("color_temp", "mired", 150, 500).settable(), linkQuality()),
+            number("color_temp", "mired", 150, 500).settable(), number("transition", "s", 0, 3600).writeOnly(), linkQuality()),
     SWITCH(options("state", "ON", "OFF").settable(), number("power", "W", 0, 100_000),
             number("energy", "kWh", 0, 1e9), linkQuality()),
     THERMOSTAT(number("local_temperature", "°C", -60, 100), number("occupied_heating_setpoint", "°C", 5, 35).settable(),

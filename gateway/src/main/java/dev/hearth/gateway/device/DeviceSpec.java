@@ -3,6 +3,8 @@ package dev.hearth.gateway.device;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One configured device: identity, kind, attributes and MQTT addressing.
@@ -44,6 +46,12 @@ public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind,
     public String commandTopicFor(String attribute) {
         String topic = commandTopic.orElseThrow(() -> new IllegalStateException(id + " accepts no commands"));
         return format == PayloadFormat.VALUE_PER_TOPIC ? topic.replace(ATTRIBUTE_PLACEHOLDER, attribute) : topic;
+    }
+
+    /** Those of {@code attributes} the device reports: the ones a command's echo can confirm. */
+    public Set<String> reported(Set<String> attributes) {
+        return attributes.stream().filter(a -> attribute(a).map(AttributeSpec::reported).orElse(true))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static boolean hasWritable(Map<String, AttributeSpec> attributes) {

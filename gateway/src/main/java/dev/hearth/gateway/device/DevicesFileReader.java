@@ -94,13 +94,16 @@ public final class DevicesFileReader {
                 double max = a.number("max").orElse(Double.POSITIVE_INFINITY);
                 List<String> options = a.listOfText("options");
                 boolean writable = a.flag("writable", false);
+                boolean reported = a.flag("reported", true);
                 a.finish();
                 if (type == ValueType.ENUM && options.isEmpty()) {
                     a.problem(a.node(), "attribute '" + name + "' of type enum needs options");
                 } else if (min > max) {
                     a.problemAtKey("min", "min must not exceed max");
+                } else if (!reported && !writable) {
+                    a.problemAtKey("reported", "attribute '" + name + "' is neither reported nor writable");
                 } else {
-                    into.put(name, new AttributeSpec(name, type, unit, writable, min, max, options));
+                    into.put(name, new AttributeSpec(name, type, unit, writable, reported, min, max, options));
                 }
             });
         }

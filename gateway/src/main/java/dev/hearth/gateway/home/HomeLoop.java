@@ -86,6 +86,7 @@ public final class HomeLoop {
     private final Commands commands;
     private final AutomationEngine engine;
     private final StartupBarrier barrier;
+    private final StartupRule startup = new StartupRule();
     private final Timer evaluation;
     private final int automations;
     private Restored restored = Restored.NOTHING;
@@ -119,14 +120,21 @@ public final class HomeLoop {
         barrier.start();
     }
 
-    /** What the MQTT bridge received, in the order it happened on the connection. */
+    /**
+     * What the MQTT bridge received, in the order it happened on the connection: retained state is applied at once,
+     * events wait for the triggers to arm ({@link StartupRule}).
+     */
     public void receive(Inbound inbound) {
-        if (inbound instanceof InboundMessage message) onMessage(message);
-        else if (inbound instanceof RetainedSettled) barrier.retainedSettled();
+        if (inbound instanceof InboundMessage message) admit(message);
+        else if (inbound instanceof RetainedSettled) {
+            barrier.retainedSettled();
+            startup.retainedDone();
+        }
     }
 
     /** The broker link came up or went down. */
     public void connectionChanged(boolean connected) {
+        if (!connected) startup.retainedDone();
         if (barrier.armedBy().isEmpty()) {
             if (connected) barrier.connected();
             return;
@@ -162,6 +170,17 @@ public final class HomeLoop {
                 engine.replaceFile(file, automations);
             }
         };
+    }
+
+    private void admit(InboundMessage m) {
+        switch (startup.admit(m, barrier.armedBy().isPresent())) {
+            case APPLY -> onMessage(m);
+            case HOLD -> { }
+            case SKIP_STALE -> {
+                log.debug("Retained {} skipped: an event on the topic came before it", m.topic());
+                if (m.ackToken() != 0) effects.handled(m.ackToken());
+            }
+        }
     }
 
     private void onMessage(InboundMessage m) {
@@ -209,7 +228,9 @@ public final class HomeLoop {
 
     private void arm(StartupBarrier.Arming why) {
         engine.arm(restored.timers(), restored.clocks());
-        log.info("Automations armed: {} ({})", automations, why.why());
+        List<InboundMessage> held = startup.release();
+        log.info("Automations armed: {} ({}); {} events received meanwhile run now", automations, why.why(), held.size());
+        held.forEach(this::onMessage);
     }
 
     /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */

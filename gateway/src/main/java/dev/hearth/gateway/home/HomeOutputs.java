@@ -19,6 +19,7 @@ import io.vertx.core.eventbus.EventBus;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener {
     private final EventBus bus;
+    private final Context context;
     private final CommandPath path;
     private final Optional<AutomationJournal> journal;
     private final BurstPublisher<StateChanged> stateChanges;
@@ -37,6 +39,7 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
 
     HomeOutputs(EventBus bus, Context context, CommandPath path, Optional<AutomationJournal> journal, MeterRegistry meters) {
         this.bus = bus;
+        this.context = context;
         this.meters = meters;
         this.path = path;
         this.journal = journal;
@@ -60,9 +63,15 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
         runs.add(run);
     }
 
+    /** Completes on the home's thread: a command's confirmation clock starts there once the broker has it. */
     @Override
     public CompletionStage<Void> publish(Publication publication) {
-        return path.publish(publication).toCompletionStage();
+        CompletableFuture<Void> onHome = new CompletableFuture<>();
+        path.publish(publication).onComplete(r -> context.runOnContext(v -> {
+            if (r.succeeded()) onHome.complete(null);
+            else onHome.completeExceptionally(r.cause());
+        }));
+        return onHome;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,8 +103,10 @@ class CommandConfirmationsTest {
     }
 
     private void send(Map<String, Value> set) {
-        sends.incrementAndGet();
-        confirmations.track(new CommandRequested(LIGHT, set, "test"), "c" + sends.get(), sends::incrementAndGet);
+        confirmations.send(new CommandRequested(LIGHT, set, "test"), "c" + (sends.get() + 1), set.keySet(), () -> {
+            sends.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private void report(String json) {

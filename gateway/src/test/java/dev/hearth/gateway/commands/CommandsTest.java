@@ -2,6 +2,8 @@ package dev.hearth.gateway.commands;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.PayloadFormat;
 import dev.hearth.gateway.device.Value;
@@ -9,6 +11,7 @@ import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,5 +63,66 @@ class CommandsTest {
         assertThat(published).isEmpty();
         time.advance(Duration.ofMinutes(1));
         assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void aCommandWaitingForTheBrokerNeitherTimesOutNorIsQueuedAgainAndItsClockStartsAtTheAcknowledgement() {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        Commands offline = new Commands(id -> Optional.of(LAMP), p -> {
+            published.add(p);
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            return ack;
+        }, new ConfirmationSettings(true, Duration.ofSeconds(5), 1, Duration.ZERO), time, failed::add);
+
+        offline.send(new CommandRequested(LAMP.id(), Map.of("state", Value.of("ON")), "test"));
+        time.advance(Duration.ofMinutes(1));
+        assertThat(published).hasSize(1);
+        assertThat(failed).isEmpty();
+
+        acks.get(0).complete(null);
+        time.advance(Duration.ofMillis(4999));
+        assertThat(published).hasSize(1);
+        time.advance(Duration.ofMillis(1));
+        assertThat(published).as("resent once the timeout after the acknowledgement passed").hasSize(2);
+        time.advance(Duration.ofMinutes(1));
+        assertThat(failed).as("the resend is not acknowledged yet").isEmpty();
+        acks.get(1).complete(null);
+        time.advance(Duration.ofSeconds(5));
+        assertThat(failed).singleElement().satisfies(f -> assertThat(f.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void aCommandTheOutboxNeverDeliversIsNotReportedFailed() {
+        Commands refusing = new Commands(id -> Optional.of(LAMP), p -> CompletableFuture.failedFuture(new IllegalStateException("outbox full")),
+                new ConfirmationSettings(true, Duration.ofSeconds(5), 1, Duration.ZERO), time, failed::add);
+
+        refusing.send(new CommandRequested(LAMP.id(), Map.of("state", Value.of("ON")), "test"));
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void aWriteOnlyAttributeIsNeverWaitedForTheOthersEchoConfirms() {
+        DeviceRegistry registry = new DeviceRegistry(List.of(LAMP), 4096);
+        commands.send(new CommandRequested(LAMP.id(), Map.of("state", Value.of("ON"), "transition", Value.of(2)), "test"));
+        TopicRoutes.Route route = registry.routes().route("z/lamp/state").orElseThrow();
+        registry.apply(route, "ON".getBytes(StandardCharsets.UTF_8), time.now());
+
+        commands.reported(route, registry.state(LAMP.id()));
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(failed).isEmpty();
+        assertThat(published).as("sent once, never again").hasSize(2);
+    }
+
+    @Test
+    void aCommandOfWriteOnlyAttributesAloneWaitsForNoEcho() {
+        commands.send(new CommandRequested(LAMP.id(), Map.of("transition", Value.of(2)), "test"));
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(failed).isEmpty();
+        assertThat(published).hasSize(1);
     }
 }
