@@ -2,6 +2,7 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.Automation;
 import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.config.ConfigLoader;
@@ -9,6 +10,7 @@ import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.gateway.runtime.HearthVersion;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
  * The {@code hearth} command line. Exit status 2 means the configuration or the command line is wrong
  * (an unknown subcommand too); nothing was started. The distribution adds its {@link Tool}s.
  */
-@Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
+@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
         subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class})
@@ -91,6 +93,10 @@ public final class Main extends ConfiguredCommand {
             err.println("error: " + e.getMessage());
             err.flush();
             return STORE_ERROR;
+        } catch (EmbeddedBrokers.Missing e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CONFIG_ERROR;
         }
         awaitShutdown(gateway::close);
         return 0;
@@ -162,6 +168,14 @@ public final class Main extends ConfiguredCommand {
             out().println("OK: " + loaded.get().config().devices().size() + " devices, "
                     + loaded.get().automations().size() + " automations");
             return 0;
+        }
+    }
+
+    /** {@code hearth --version}: Hearth's version (the build's) and the Java runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return HearthVersion.describe();
         }
     }
 
