@@ -12,6 +12,7 @@ import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.runtime.HearthVersion;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,6 +64,9 @@ public final class Main extends ConfiguredCommand {
         CommandLine cli = new CommandLine(new Main().withEnvironment(env), new EnvironmentFactory(env));
         // Before the settings below: picocli hands them only to the subcommands it already has.
         ServiceLoader.load(Tool.class, Main.class.getClassLoader()).stream().forEach(tool -> cli.addSubcommand(tool.type()));
+        // After the tools, so the completion script knows them too; hidden: the package installs its output.
+        cli.addSubcommand(new AutoComplete.GenerateCompletion());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Duration.class, text -> Durations.parse(text).orElseThrow(() ->
