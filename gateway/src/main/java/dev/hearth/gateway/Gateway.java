@@ -1,11 +1,12 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.Automation;
+import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
-import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
+import dev.hearth.gateway.home.HomeSettings;
+import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
@@ -29,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 /**
- * The running gateway: optional embedded broker, core (registry + automations) and MQTT bridge.
+ * The running gateway: optional embedded broker, home (registry + automations) and MQTT bridge.
  * Started in dependency order and stopped in reverse.
  */
 public final class Gateway implements AutoCloseable {
@@ -38,7 +39,7 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final Vertx vertx;
     private final DeviceRegistry registry;
-    private final CoreVerticle core;
+    private final HomeVerticle home;
     private final BrokerOutbox bridge;
     private final GatewayMeters meters;
     private final WebVerticle web;
@@ -46,13 +47,13 @@ public final class Gateway implements AutoCloseable {
     private boolean closed;
 
     private Gateway(Closers opened, Database database, Vertx vertx, GatewayMeters meters,
-                    DeviceRegistry registry, CoreVerticle core, BrokerOutbox bridge, WebVerticle web, AccessToken token) {
+                    DeviceRegistry registry, HomeVerticle home, BrokerOutbox bridge, WebVerticle web, AccessToken token) {
         this.opened = opened;
         this.database = database;
         this.vertx = vertx;
         this.meters = meters;
         this.registry = registry;
-        this.core = core;
+        this.home = home;
         this.bridge = bridge;
         this.web = web;
         this.token = token;
@@ -101,21 +102,18 @@ public final class Gateway implements AutoCloseable {
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
-        // Core and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
+        // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
-        CoreVerticle core = new CoreVerticle(registry, automations, time, new CoreVerticle.Setup(config.location(),
-                Optional.of(stores.automations()), Optional.of(config.automationsDir()), meters.registry()))
-                .confirmingCommands(config.commands())
-                .withAutomationSettings(config.automation())
-                .savingTracesEvery(config.history().commitInterval())
-                .sendingThrough(bridge.commandPath());
-        vertx.deployVerticle(core).await();
-        bridge.handingInboundTo(core.inbound());
+        HomeVerticle home = new HomeVerticle(registry, automations, new HomeSettings(time, config.location(), config.automation(),
+                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir())),
+                Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
+        vertx.deployVerticle(home).await();
+        bridge.handingInboundTo(home.inbound());
         HistoryStore history = stores.history();
         // History before the bridge: every state change, the first retained ones included, gets its row.
         vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
         // The bridge connects while the dashboard and the uplink start: the first
-        // actuation needs only the core and the bridge.
+        // actuation needs only the home and the bridge.
         List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
@@ -131,7 +129,7 @@ public final class Gateway implements AutoCloseable {
         }
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
-        return new Gateway(opened, database, vertx, meters, registry, core, bridge, web, token);
+        return new Gateway(opened, database, vertx, meters, registry, home, bridge, web, token);
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */
@@ -166,8 +164,9 @@ public final class Gateway implements AutoCloseable {
         return registry;
     }
 
-    public CoreVerticle core() {
-        return core;
+    /** The home: device state and automations on their event loop. */
+    public HomeVerticle home() {
+        return home;
     }
 
     /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
@@ -175,7 +174,7 @@ public final class Gateway implements AutoCloseable {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
-            if (t instanceof dev.hearth.gateway.automation.Trigger.Mqtt m) topics.add(m.topicFilter());
+            if (t instanceof dev.hearth.gateway.automation.model.MqttTrigger m) topics.add(m.topicFilter());
         }));
         return List.copyOf(topics);
     }
@@ -183,7 +182,7 @@ public final class Gateway implements AutoCloseable {
     /** Waits (off the event loop) until the broker link is up and subscribed and automations are armed; false on timeout. */
     public boolean awaitConnected(java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!bridge.ready() || !core.armed()) {
+        while (!bridge.ready() || !home.armed()) {
             if (System.nanoTime() > deadline) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }

@@ -1,7 +1,7 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.store.StoreException;

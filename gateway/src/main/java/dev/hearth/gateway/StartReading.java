@@ -1,6 +1,6 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;

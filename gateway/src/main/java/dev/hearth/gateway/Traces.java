@@ -1,6 +1,6 @@
 package dev.hearth.gateway;
 
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.store.Database;
@@ -39,7 +39,7 @@ final class Traces extends ConfiguredCommand {
             return 1;
         }
         try (Database db = Database.open(gateway.get().dataDir(), gateway.get().durability())) {
-            List<AutomationRun> traces = new AutomationStore(db).traces(automation, last);
+            List<AutomationRun> traces = new AutomationStore(db).traces().read(automation, last);
             if (traces.isEmpty()) out.println("No traces of '" + automation + "'.");
             traces.forEach(t -> print(out, t, gateway.get().location().timeZone()));
             out.flush();

@@ -21,7 +21,7 @@ import java.util.function.LongUnaryOperator;
  * it was sent, carries every requested value. Otherwise it is sent again (same correlation id) after the
  * timeout plus a random jitter, {@code retries} times, and then reported as failed. A newer command for
  * the same attribute replaces an older one still waiting, so retries never fight a later decision.
- * Runs on the core's event loop; time comes from the {@link Scheduler}.
+ * Runs on the home's thread; time comes from the {@link Scheduler}.
  */
 public final class CommandConfirmations {
     private static final Logger log = LoggerFactory.getLogger(CommandConfirmations.class);

@@ -72,7 +72,7 @@ public final class CommandEncoder {
 
     /**
      * The command document, written directly: a command is a flat object of a few scalars. Encoding a Vert.x
-     * {@code JsonObject} went through Jackson databind (8 % of the core's time at saturation, and ~400 classes loaded
+     * {@code JsonObject} went through Jackson databind (8 % of the home loop's time at saturation, and ~400 classes loaded
      * on the path to the first actuation); a streaming generator per command still cost its buffers. Only the
      * escaping of text comes from jackson-core. Whole numbers are written without a fraction ({@code 200}, not
      * {@code 200.0}), as devices expect.

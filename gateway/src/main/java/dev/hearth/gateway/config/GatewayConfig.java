@@ -4,7 +4,7 @@ import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.web.HttpSettings;
-import dev.hearth.gateway.automation.AutomationSettings;
+import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;

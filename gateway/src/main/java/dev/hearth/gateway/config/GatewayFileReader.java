@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import dev.hearth.gateway.automation.AutomationSettings;
+import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.uplink.ForwardRule;

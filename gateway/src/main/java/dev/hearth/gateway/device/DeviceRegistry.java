@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The current state of every configured device. Single writer (the core event loop) calls {@link #apply};
+ * The current state of every configured device. Single writer (the home's event loop) calls {@link #apply};
  * snapshots are immutable, so any thread may read them.
  */
 public final class DeviceRegistry {
@@ -26,24 +26,22 @@ public final class DeviceRegistry {
         Map<DeviceId, DeviceSpec> byId = new LinkedHashMap<>();
         devices.forEach(d -> byId.put(d.id(), d));
         // A HashMap, not Map.copyOf: the immutable map probes linearly on the ids' raw hash codes, and ids such as
-        // light_1..light_999 hash to runs of neighbouring slots; a command's lookup took 8 % of the core's time.
+        // light_1..light_999 hash to runs of neighbouring slots; a command's lookup took 8 % of the home loop's time.
         this.specs = Collections.unmodifiableMap(byId);
         this.routes = new TopicRoutes(devices);
         this.decoder = new PayloadDecoder(maxPayloadBytes);
         devices.forEach(d -> states.put(d.id(), DeviceState.initial(d.id())));
     }
 
-    /** Applies one MQTT message; returns the events it caused (none if nothing changed or it was rejected). */
-    public List<DeviceEvent> apply(String topic, byte[] payload, Instant at) {
-        Optional<TopicRoutes.Route> route = routes.route(topic);
-        if (route.isEmpty()) {
-            malformed.record(Malformed.UNKNOWN_TOPIC, topic, "no device has this topic", at);
-            return List.of();
-        }
-        DeviceSpec device = route.get().device();
-        Decoded decoded = decoder.decode(route.get(), payload);
+    /**
+     * Applies one MQTT message on a topic {@link #routes()} led to a device; returns the events it caused (none if
+     * nothing changed or it was rejected).
+     */
+    public List<DeviceEvent> apply(TopicRoutes.Route route, byte[] payload, Instant at) {
+        DeviceSpec device = route.device();
+        Decoded decoded = decoder.decode(route, payload);
         if (decoded instanceof Decoded.Rejected r) {
-            malformed.record(r.reason(), topic, r.detail(), at);
+            malformed.record(r.reason(), route.topic(), r.detail(), at);
             return List.of();
         }
         if (decoded instanceof Decoded.Availabilities a) {
@@ -51,9 +49,14 @@ public final class DeviceRegistry {
         }
         Decoded.Values values = (Decoded.Values) decoded;
         if (!values.wrongTypes().isEmpty()) {
-            malformed.record(Malformed.WRONG_TYPE, topic, String.join(", ", values.wrongTypes()), at);
+            malformed.record(Malformed.WRONG_TYPE, route.topic(), String.join(", ", values.wrongTypes()), at);
         }
         return updateValues(device.id(), values.values(), at);
+    }
+
+    /** A message on a topic no device has: counted with the malformed payloads, changes nothing. */
+    public void unknownTopic(String topic, Instant at) {
+        malformed.record(Malformed.UNKNOWN_TOPIC, topic, "no device has this topic", at);
     }
 
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {

@@ -1,7 +1,8 @@
 package dev.hearth.gateway.journal;
 
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.EngineJournal;
+import dev.hearth.gateway.automation.trace.TraceSaver;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.store.Sql;
 import dev.hearth.gateway.device.DeviceId;
@@ -30,11 +31,8 @@ import java.util.Map;
  * Runs on the core's event loop.
  * <p>
  * Device state, pending timers and clock progress go into the next batch at once: a restart must find them. Traces
- * are only what someone may want to read later, and writing one per run was the largest CPU share of a busy gateway
- * (bench/NOTES.md): they wait in memory ({@link UnsavedTraces}, the newest {@link AutomationRun#KEPT} of each
- * automation) and are saved every {@code traceSaveEvery} and on {@link #flush} (a clean stop), in a transaction of
- * their own, a row per automation: one that ran 300 times since the last save costs one row of {@code KEPT} traces.
- * A crash loses at most the traces of one interval; the dashboard serves them from the engine's memory meanwhile.
+ * are saved apart, in batches of their own ({@link TraceSaver}), every {@code traceSaveEvery} and on {@link #flush}
+ * (a clean stop).
  */
 public final class AutomationJournal implements EngineJournal {
     private static final Logger log = LoggerFactory.getLogger(AutomationJournal.class);
@@ -48,24 +46,18 @@ public final class AutomationJournal implements EngineJournal {
 
     private final Vertx vertx;
     private final AutomationStore store;
-    private final Scheduler traceClock;
-    private final Duration traceSaveEvery;
-    private final UnsavedTraces unsaved = new UnsavedTraces(AutomationRun.KEPT);
-    private Scheduler.Cancellable traceSave;
+    private final TraceSaver traces;
     private Batch gathering = new Batch();
     private boolean scheduled;
     private boolean writing;
     private int loggedSinceCompaction = COMPACT_AFTER;
     private Future<Void> lastWrite = Future.succeededFuture();
-    /** The last save of traces: saves run one after the other, beside the batches. */
-    private Future<Void> tracesSaved = Future.succeededFuture();
 
     /** {@code traceClock} runs on the core's event loop; traces are saved {@code traceSaveEvery} after the first unsaved one. */
     public AutomationJournal(Vertx vertx, AutomationStore store, Scheduler traceClock, Duration traceSaveEvery) {
         this.vertx = vertx;
         this.store = store;
-        this.traceClock = traceClock;
-        this.traceSaveEvery = traceSaveEvery;
+        this.traces = new TraceSaver(vertx, store.traces(), traceClock, traceSaveEvery);
     }
 
     /** What one commit writes, and the promise of its durability. */
@@ -120,28 +112,18 @@ public final class AutomationJournal implements EngineJournal {
         });
     }
 
-    /** Kept in memory until the next save: no write, no timer per run. */
+    /** Kept in memory until the next save of traces (see {@link TraceSaver}). */
     @Override
     public void traced(AutomationRun run) {
-        unsaved.add(run);
-        if (traceSave == null) traceSave = traceClock.schedule(traceSaveEvery, this::saveTraces);
+        traces.traced(run);
     }
 
     /**
-     * Writes the traces gathered since the last save, after that save is done, off the event loop and in parallel
-     * with the batches (unordered): the commits of state and timers never wait for it. Also before the database is read
-     * for traces older than those the engine keeps in memory.
+     * Writes the traces gathered since the last save, in parallel with the batches: the commits of state and timers
+     * never wait for it. Also before the database is read for traces older than those the engine keeps in memory.
      */
     public Future<Void> saveTraces() {
-        if (traceSave != null) traceSave.cancel();
-        traceSave = null;
-        if (unsaved.isEmpty()) return tracesSaved;
-        UnsavedTraces.Taken taken = unsaved.take();
-        tracesSaved = tracesSaved.transform(previous -> vertx.<Void>executeBlocking(() -> {
-            store.saveTraces(taken.runs(), taken.prune());
-            return null;
-        }, false)).onFailure(e -> log.error("Automation traces not saved: {}", e.getMessage()));
-        return tracesSaved;
+        return traces.save();
     }
 
     private void put(String key, Sql<Void> write) {
@@ -174,7 +156,7 @@ public final class AutomationJournal implements EngineJournal {
 
     /** Completes when what was gathered and the traces being saved are durable, without hurrying anything (for tests). */
     Future<Void> written() {
-        return Future.all(gathering.isEmpty() ? lastWrite : gathering.written.future(), tracesSaved).mapEmpty();
+        return Future.all(gathering.isEmpty() ? lastWrite : gathering.written.future(), traces.saved()).mapEmpty();
     }
 
     private void write() {

@@ -2,8 +2,8 @@ package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.store.Session;
-import dev.hearth.gateway.automation.AutomationRun;
-import dev.hearth.gateway.automation.EngineJournal.PendingTimer;
+import dev.hearth.gateway.automation.trace.TraceStore;
+import dev.hearth.gateway.automation.run.EngineJournal.PendingTimer;
 import dev.hearth.gateway.device.Value;
 
 import java.sql.Connection;
@@ -15,22 +15,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The automation core's tables: device state with last-changed times, pending timers ({@code for:} holds and
- * delays), when each clock trigger was last accounted for, and the last traces of each automation. Blocking:
- * call it off the event loop. The static write methods take the connection of a surrounding transaction so that a
- * batch of changes is one commit; traces are saved and read through a connection of their own.
+ * The automation core's tables for restart safety: device state with last-changed times, pending timers
+ * ({@code for:} holds and delays), and when each clock trigger was last accounted for. The feature's schema (one list,
+ * whose positions existing databases have recorded) also creates the table of traces, which {@link TraceStore} reads
+ * and writes. Blocking: call it off the event loop. The static write methods take the connection of a surrounding
+ * transaction so that a batch of changes is one commit.
  */
 public final class AutomationStore {
-    /** Traces kept per automation: the same number the gateway keeps in memory. */
-    public static final int TRACES_KEPT = AutomationRun.KEPT;
-
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE device_state (device VARCHAR(64) NOT NULL, attribute VARCHAR(64) NOT NULL, value_type CHAR(1) NOT NULL,"
                     + " value_text VARCHAR(4096) NOT NULL, last_changed TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (device, attribute))",
@@ -56,13 +52,17 @@ public final class AutomationStore {
             "CREATE TABLE device_state_log (seq BIGINT PRIMARY KEY, changes VARBINARY NOT NULL)");
 
     private final Session database;
-    /** Traces have a connection of their own: a big save never holds up the journal's commits of state and timers. */
-    private final Session traces;
+    private final TraceStore traces;
 
     public AutomationStore(Database database) {
         this.database = database.session("automation");
         this.database.migrate("automation", SCHEMA);
-        this.traces = database.session("traces");
+        this.traces = new TraceStore(database);
+    }
+
+    /** The traces' table, migrated here with the others. */
+    public TraceStore traces() {
+        return traces;
     }
 
     /** The automation core's own connection: its journal commits batches through it. */
@@ -116,34 +116,6 @@ public final class AutomationStore {
                 while (r.next()) out.put(r.getString(1), instant(r, 2));
             }
             return out;
-        });
-    }
-
-    /** The last {@code limit} traces of an automation, newest first. */
-    public List<AutomationRun> traces(String automation, int limit) {
-        return traces.transaction(c -> {
-            List<AutomationRun> out = new ArrayList<>();
-            // Every row holds at least one trace: {@code limit} rows are enough.
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT body FROM automation_trace WHERE automation = ? ORDER BY id DESC LIMIT ?")) {
-                p.setString(1, automation);
-                p.setInt(2, limit);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next() && out.size() < limit) {
-                        List<AutomationRun> row = TraceJson.decode(r.getString(1));
-                        for (int i = row.size() - 1; i >= 0 && out.size() < limit; i--) out.add(row.get(i));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** Saves traces in a transaction of their own (see {@link #saveTraces(Connection, List, Set)}). */
-    public void saveTraces(List<AutomationRun> runs, Set<String> prune) {
-        traces.transaction(c -> {
-            saveTraces(c, runs, prune);
-            return null;
         });
     }
 
@@ -238,67 +210,6 @@ public final class AutomationStore {
         try (PreparedStatement p = c.prepareStatement("MERGE INTO automation_clock (clock_key, checked) KEY (clock_key) VALUES (?, ?)")) {
             p.setString(1, key);
             p.setTimestamp(2, Timestamp.from(checked));
-            p.executeUpdate();
-        }
-    }
-
-    public static void saveTrace(Connection c, AutomationRun run) throws SQLException {
-        saveTraces(c, List.of(run));
-    }
-
-    /** Saves traces, a row per automation, then prunes each automation named. */
-    public static void saveTraces(Connection c, List<AutomationRun> runs) throws SQLException {
-        Set<String> automations = new LinkedHashSet<>();
-        runs.forEach(r -> automations.add(r.automation()));
-        saveTraces(c, runs, automations);
-    }
-
-    /**
-     * Saves the traces, one row per automation holding its runs in order, and prunes only the automations in
-     * {@code prune}: readers take the newest {@link #TRACES_KEPT}, so a few more for a while cost nothing, and a
-     * prune per save of a busy automation (not per run) keeps the table about twice what readers take.
-     */
-    public static void saveTraces(Connection c, List<AutomationRun> runs, Set<String> prune) throws SQLException {
-        if (runs.isEmpty()) return;
-        Map<String, List<AutomationRun>> rows = new LinkedHashMap<>();
-        for (AutomationRun run : runs) rows.computeIfAbsent(run.automation(), k -> new ArrayList<>()).add(run);
-        StringBuilder body = new StringBuilder(1024);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO automation_trace (automation, at, outcome, body, runs) VALUES (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, List<AutomationRun>> row : rows.entrySet()) {
-                AutomationRun newest = row.getValue().get(row.getValue().size() - 1);
-                p.setString(1, row.getKey());
-                p.setTimestamp(2, Timestamp.from(newest.at()));
-                p.setString(3, newest.outcome().name());
-                p.setString(4, TraceJson.encode(row.getValue(), body));
-                p.setInt(5, row.getValue().size());
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
-        for (String automation : prune) pruneTraces(c, automation);
-    }
-
-    /**
-     * Keeps the rows holding the newest {@link #TRACES_KEPT} traces of an automation. The cutoff is looked up once:
-     * as {@code id NOT IN (subquery)}, H2 ran the subquery again for every row, since the table had changed in the
-     * same transaction, and a journal batch of many traces held the database for over a minute (bench/, reconnect run).
-     */
-    private static void pruneTraces(Connection c, String automation) throws SQLException {
-        long cutoff = -1;
-        try (PreparedStatement p = c.prepareStatement("SELECT id, runs FROM automation_trace WHERE automation = ? ORDER BY id DESC")) {
-            p.setString(1, automation);
-            try (ResultSet r = p.executeQuery()) {
-                int newer = 0;
-                while (r.next() && newer < TRACES_KEPT) {
-                    newer += r.getInt(2);
-                    cutoff = r.getLong(1);
-                }
-                if (newer < TRACES_KEPT) return;
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM automation_trace WHERE automation = ? AND id < ?")) {
-            p.setString(1, automation);
-            p.setLong(2, cutoff);
             p.executeUpdate();
         }
     }

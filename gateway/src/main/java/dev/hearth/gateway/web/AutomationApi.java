@@ -1,6 +1,6 @@
 package dev.hearth.gateway.web;
 
-import dev.hearth.gateway.automation.AutomationQuery;
+import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.bus.Addresses;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;

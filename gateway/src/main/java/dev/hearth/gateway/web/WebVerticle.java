@@ -1,6 +1,6 @@
 package dev.hearth.gateway.web;
 
-import dev.hearth.gateway.automation.AutomationRuns;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceRegistry;

@@ -1,5 +1,10 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.run.AutomationQuery;
+import dev.hearth.gateway.automation.run.Runs;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.Gateway;
 import dev.hearth.gateway.Main;
 import dev.hearth.gateway.bus.Addresses;

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.automation.load.AutomationReload;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;

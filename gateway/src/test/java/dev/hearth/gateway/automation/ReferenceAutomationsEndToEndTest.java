@@ -1,5 +1,9 @@
 package dev.hearth.gateway.automation;
 
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.load.AutomationReload;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.Gateway;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.ConfigLoader;

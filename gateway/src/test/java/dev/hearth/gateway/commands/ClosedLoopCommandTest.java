@@ -1,7 +1,6 @@
 package dev.hearth.gateway.commands;
 
 import dev.hearth.gateway.bus.Addresses;
-import dev.hearth.gateway.core.CoreVerticle;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.support.TestHome;
@@ -67,7 +66,7 @@ class ClosedLoopCommandTest {
             try {
                 home.awaitKnown("deaf_light", "state");
                 home.awaitKnown("slow_light", "state");
-                await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
+                await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().home().armed());
 
                 command(home, "slow_light");
                 command(home, "deaf_light");
@@ -113,7 +112,7 @@ class ClosedLoopCommandTest {
             MqttProperties p = message.getProperties();
             if (p == null || p.getUserProperties() == null) return;
             for (UserProperty u : p.getUserProperties()) {
-                if (u.getKey().equals(CoreVerticle.CORRELATION_ID)) ids.add(u.getValue());
+                if (u.getKey().equals(Commands.CORRELATION_ID)) ids.add(u.getValue());
             }
         }));
         c.connect();

@@ -107,7 +107,7 @@ class CommandConfirmationsTest {
     }
 
     private void report(String json) {
-        registry.apply("z/light", json.getBytes(StandardCharsets.UTF_8), time.now());
+        registry.apply(registry.routes().route("z/light").orElseThrow(), json.getBytes(StandardCharsets.UTF_8), time.now());
         confirmations.onReport(LIGHT, registry.state(LIGHT));
     }
 }

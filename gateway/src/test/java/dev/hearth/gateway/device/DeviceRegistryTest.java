@@ -103,6 +103,11 @@ class DeviceRegistryTest {
     }
 
     private List<DeviceEvent> apply(String topic, String payload, Instant at) {
-        return registry.apply(topic, payload.getBytes(StandardCharsets.UTF_8), at);
+        Optional<TopicRoutes.Route> route = registry.routes().route(topic);
+        if (route.isEmpty()) {
+            registry.unknownTopic(topic, at);
+            return List.of();
+        }
+        return registry.apply(route.get(), payload.getBytes(StandardCharsets.UTF_8), at);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hearth.gateway.journal;
 
-import dev.hearth.gateway.automation.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
@@ -84,11 +84,11 @@ class AutomationJournalTest {
             j.traced(run("quiet", T0));
         });
 
-        List<AutomationRun> busy = store.traces("busy", 1_000);
+        List<AutomationRun> busy = store.traces().read("busy", 1_000);
         assertThat(busy).hasSize(AutomationRun.KEPT);
         assertThat(busy.get(0).at()).isEqualTo(T0.plusSeconds(119));
         assertThat(busy.get(busy.size() - 1).at()).isEqualTo(T0.plusSeconds(120 - AutomationRun.KEPT));
-        assertThat(store.traces("quiet", 10)).hasSize(1);
+        assertThat(store.traces().read("quiet", 10)).hasSize(1);
     }
 
     @Test
@@ -99,19 +99,19 @@ class AutomationJournalTest {
             return j.written();
         });
         assertThat(store.states()).hasSize(1);
-        assertThat(store.traces("hall", 10)).as("traces are not written with the state").isEmpty();
+        assertThat(store.traces().read("hall", 10)).as("traces are not written with the state").isEmpty();
 
         onLoop(j -> {
             clock.advance(SAVE_EVERY.minusMillis(1));
             return j.written();
         });
-        assertThat(store.traces("hall", 10)).isEmpty();
+        assertThat(store.traces().read("hall", 10)).isEmpty();
 
         onLoop(j -> {
             clock.advance(Duration.ofMillis(1));
             return j.written();
         });
-        assertThat(store.traces("hall", 10)).singleElement().isEqualTo(run("hall", T0));
+        assertThat(store.traces().read("hall", 10)).singleElement().isEqualTo(run("hall", T0));
     }
 
     @Test
@@ -128,7 +128,7 @@ class AutomationJournalTest {
             return j.written();
         });
 
-        assertThat(store.traces("hall", 100)).extracting(AutomationRun::at)
+        assertThat(store.traces().read("hall", 100)).extracting(AutomationRun::at)
                 .containsExactly(T0.plusSeconds(10), T0.plusSeconds(2), T0.plusSeconds(1), T0);
     }
 
@@ -142,7 +142,7 @@ class AutomationJournalTest {
         database.close();
 
         database = Database.open(dir, Durability.PROCESS);
-        assertThat(new AutomationStore(database).traces("heat", 10)).containsExactly(failed);
+        assertThat(new AutomationStore(database).traces().read("heat", 10)).containsExactly(failed);
     }
 
     @Test

@@ -116,7 +116,7 @@ class PahoTrapsTest {
              TestHome home = TestHome.start(dir, TestHome.externalBroker(broker.url(), "2s"), broker.url()).awaitConnected()) {
             SimClient sensor = home.connectedClient("sensor");
             int connects = home.gateway().bridge().connects();
-            home.gateway().core().context().runOnContext(v -> LockSupport.parkNanos(Duration.ofSeconds(6).toNanos()));
+            home.gateway().home().context().runOnContext(v -> LockSupport.parkNanos(Duration.ofSeconds(6).toNanos()));
             for (int i = 1; i <= 50; i++) sensor.publish("zigbee2mqtt/living_temperature", "{\"temperature\":" + (10 + i * 0.1) + "}", 1, false);
 
             await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() ->

@@ -96,7 +96,7 @@ class InboundAckTest {
         SimClient sensor = home.connectedClient("sensors");
         sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":false}");
         home.awaitKnown("hallway_motion", "occupancy");
-        await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().core().armed());
+        await().atMost(Duration.ofSeconds(20)).until(() -> home.gateway().home().armed());
         return sensor;
     }
 

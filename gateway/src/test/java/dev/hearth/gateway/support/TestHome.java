@@ -1,7 +1,7 @@
 package dev.hearth.gateway.support;
 
 import dev.hearth.gateway.Gateway;
-import dev.hearth.gateway.automation.AutomationLoader;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;

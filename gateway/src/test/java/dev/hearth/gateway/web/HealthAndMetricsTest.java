@@ -2,7 +2,7 @@ package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.net.FreePort;
-import dev.hearth.gateway.automation.AutomationQuery;
+import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.bus.Addresses;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;

@@ -1,10 +1,10 @@
 package dev.hearth.bench.engine;
 
-import dev.hearth.gateway.automation.Automation;
-import dev.hearth.gateway.automation.AutomationEngine;
-import dev.hearth.gateway.automation.AutomationLoader;
-import dev.hearth.gateway.automation.EngineJournal;
-import dev.hearth.gateway.automation.SunClock;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;

@@ -1,0 +1,245 @@
+package dev.hearth.gateway.automation.load;
+
+import dev.hearth.gateway.automation.model.Action;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.Condition;
+import dev.hearth.gateway.automation.model.ExprScope;
+import dev.hearth.gateway.automation.model.Template;
+import dev.hearth.gateway.automation.model.Trigger;
+import dev.hearth.gateway.yaml.ConfigException;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
+import dev.hearth.gateway.yaml.Suggestions;
+import dev.hearth.gateway.yaml.YamlDocument;
+import dev.hearth.gateway.yaml.YamlMap;
+import dev.hearth.gateway.device.DeviceSpec;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code *.yaml} file of the automations directory. Each automation is checked against the
+ * configured devices, expressions are compiled, and all problems are reported with file:line:column.
+ */
+public final class AutomationLoader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern VARIABLE = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    private static final List<String> MODES = List.of("single", "restart", "queued", "parallel");
+
+    private final DeviceLookup devices;
+    private final ExprScope scope;
+
+    public AutomationLoader(Collection<DeviceSpec> devices) {
+        this.devices = new DeviceLookup(devices);
+        this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
+    }
+
+    public List<Automation> loadDirectory(Path dir) throws ConfigException {
+        return load(Sources.read(dir));
+    }
+
+    /** The automations of files already read and parsed ({@link Sources#read}): checked, compiled, all problems reported. */
+    public List<Automation> load(Sources sources) throws ConfigException {
+        Problems problems = new Problems();
+        sources.problems().forEach(problems::add);
+        List<Automation> all = new ArrayList<>();
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        for (Source source : sources.files()) all.addAll(automations(source, problems, refs));
+        checkUniqueIds(all, problems);
+        checkEnableRefs(all, refs);
+        problems.throwIfAny();
+        return all;
+    }
+
+    /** One automations file, read and parsed into YAML nodes with positions, or empty with its problems. */
+    public record Source(String file, String text, Optional<Node> root, List<ConfigProblem> problems) {
+        static Source read(Path path) {
+            Problems problems = new Problems();
+            String file = path.toString();
+            try {
+                String text = Files.readString(path);
+                return new Source(file, text, YamlDocument.parse(text, file, problems), problems.list());
+            } catch (IOException e) {
+                problems.add(new ConfigProblem(file, 1, 1, "cannot read file: " + e.getMessage()));
+                return new Source(file, "", Optional.empty(), problems.list());
+            }
+        }
+    }
+
+    /**
+     * Every automations file of a directory, read and parsed: this needs no devices, so a start does it while
+     * {@code devices.yaml} is read (SnakeYAML is a third of the reading); {@code problems} are the directory's own.
+     */
+    public record Sources(List<Source> files, List<ConfigProblem> problems) {
+        public static Sources read(Path dir) {
+            Problems problems = new Problems();
+            List<Source> files = yamlFiles(dir, problems).stream().map(Source::read).toList();
+            return new Sources(files, problems.list());
+        }
+    }
+
+    /** Reads one file; problems are added, and automations with problems are left out. */
+    public List<Automation> loadFile(Path file, Problems problems) {
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        List<Automation> out = readFile(file, problems, refs);
+        checkUniqueIds(out, problems);
+        return out;
+    }
+
+    /** Parses one file's text; for tests and the {@code check} command. */
+    public List<Automation> parse(String file, String text, Problems problems) {
+        List<PartReader.EnableRef> refs = new ArrayList<>();
+        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, problems, refs)).orElse(List.of());
+        checkUniqueIds(out, problems);
+        checkEnableRefs(out, refs);
+        return out;
+    }
+
+    private List<Automation> readFile(Path file, Problems problems, List<PartReader.EnableRef> refs) {
+        return automations(Source.read(file), problems, refs);
+    }
+
+    private List<Automation> automations(Source source, Problems problems, List<PartReader.EnableRef> refs) {
+        source.problems().forEach(problems::add);
+        return source.root().map(root -> parseFile(source.file(), source.text(), root, problems, refs)).orElse(List.of());
+    }
+
+    private List<Automation> parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs) {
+        Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
+        if (top.isEmpty()) return List.of();
+        if (!top.get().has("automations")) top.get().missing("automations");
+        List<Automation> out = new ArrayList<>();
+        Fingerprints fingerprints = new Fingerprints(text);
+        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, fingerprints, refs).ifPresent(out::add);
+        top.get().finish();
+        return out;
+    }
+
+    private Optional<Automation> automation(YamlMap a, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
+        int problemsBefore = a.problems().list().size();
+        Optional<String> id = a.requiredText("id");
+        id.filter(i -> !ID.matcher(i).matches())
+                .ifPresent(i -> a.problemAtKey("id", "automation id '" + i + "' must be lower-case letters, digits or underscores"));
+        String description = a.text("description", "");
+        boolean enabled = a.flag("enabled", true);
+        Automation.Mode mode = mode(a);
+        Automation.Missed missed = missed(a);
+        VariableNames names = variableNames(a);
+        PartReader parts = new PartReader(devices, scope.withVariables(names.names()), refs);
+        Map<String, Template> variables = variables(a, parts, names);
+        TriggerReader triggerReader = new TriggerReader(parts);
+        ConditionReader conditionReader = new ConditionReader(parts);
+        List<Trigger> triggers = parts.each(a, "triggers", triggerReader::trigger);
+        if (!a.has("triggers")) a.missing("triggers");
+        else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
+        List<Condition> conditions = conditionReader.list(a, "conditions");
+        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader).list(a, "actions");
+        if (!a.has("actions")) a.missing("actions");
+        else if (actions.isEmpty() && !parts.failed()) a.problemAtKey("actions", "'actions' is empty");
+        a.finish();
+        if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
+            return Optional.empty();
+        }
+        String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
+        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
+                fingerprints.of(a.node())));
+    }
+
+    private Automation.Mode mode(YamlMap a) {
+        Automation.ModeKind kind = a.choice("mode", m -> Optional.of(m).filter(MODES::contains)
+                .map(x -> Automation.ModeKind.valueOf(x.toUpperCase(Locale.ROOT))), MODES).orElse(Automation.ModeKind.SINGLE);
+        int max = a.integer("max", kind == Automation.ModeKind.QUEUED || kind == Automation.ModeKind.PARALLEL ? 10 : 1, 1, 1000);
+        if (a.has("max") && (kind == Automation.ModeKind.SINGLE || kind == Automation.ModeKind.RESTART)) {
+            a.problemAtKey("max", "'max' applies to mode queued or parallel, not " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        return new Automation.Mode(kind, max);
+    }
+
+    private static Automation.Missed missed(YamlMap a) {
+        List<String> policies = List.of("skip", "run");
+        boolean run = a.choice("on_missed", p -> Optional.of(p).filter(policies::contains), policies).map("run"::equals).orElse(false);
+        Duration grace = a.duration("grace", Duration.ofMinutes(15));
+        return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
+    }
+
+    private record VariableNames(List<String> names, Optional<YamlMap> map) {
+    }
+
+    private VariableNames variableNames(YamlMap a) {
+        Optional<YamlMap> vars = a.map("variables");
+        List<String> names = new ArrayList<>();
+        vars.ifPresent(v -> v.keys().forEach(name -> {
+            if (!VARIABLE.matcher(name).matches()) {
+                v.problemAtKey(name, "variable name '" + name + "' must be lower-case letters, digits or underscores");
+            } else if (devices.all().containsKey(name) || name.equals(ExprScope.TRIGGER) || name.equals(Action.Wait.TIMED_OUT)) {
+                v.problemAtKey(name, "variable '" + name + "' hides a device or a built-in name; choose another");
+            } else {
+                names.add(name);
+            }
+        }));
+        return new VariableNames(names, vars);
+    }
+
+    private static Map<String, Template> variables(YamlMap a, PartReader parts, VariableNames names) {
+        Map<String, Template> out = new LinkedHashMap<>();
+        names.map().ifPresent(v -> {
+            for (String name : names.names()) parts.template(v, name).ifPresentOrElse(t -> out.put(name, t), parts::fail);
+            v.keys().forEach(v::has);
+            v.finish();
+        });
+        return out;
+    }
+
+    private static void checkUniqueIds(List<Automation> all, Problems problems) {
+        Map<String, String> seen = new HashMap<>();
+        for (Automation a : all) {
+            String first = seen.putIfAbsent(a.id(), a.source());
+            if (first != null) {
+                problems.add(new ConfigProblem(a.file(), Integer.parseInt(a.source().substring(a.file().length() + 1)), 1,
+                        "duplicate automation id '" + a.id() + "' (first defined at " + first + ")"));
+            }
+        }
+    }
+
+    private static void checkEnableRefs(List<Automation> all, List<PartReader.EnableRef> refs) {
+        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toSet());
+        for (PartReader.EnableRef r : refs) {
+            if (!ids.contains(r.automation())) {
+                r.at().problemAtValue(r.key(), "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
+            }
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir, Problems problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(new ConfigProblem(dir.toString(), 1, 1, "automations directory not found"));
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(AutomationLoader::isAutomationFile).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(dir.toString(), 1, 1, "cannot list automations: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    public static boolean isAutomationFile(Path p) {
+        String name = p.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+}

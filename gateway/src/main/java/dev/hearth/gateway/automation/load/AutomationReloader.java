@@ -1,0 +1,182 @@
+package dev.hearth.gateway.automation.load;
+
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.MqttTrigger;
+import dev.hearth.gateway.time.Scheduler;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+
+/**
+ * Hot reload: watches the automations directory by polling (inotify is unreliable on the SD cards and network shares
+ * a gateway lives on), reads a file whose content changed off the home's thread, and replaces that file's automations
+ * in the engine ({@link Running}) on it, unless the file has problems or reuses another file's automation id: then
+ * the previous version keeps running. Polling compares content digests, so an editor touching a file without
+ * changing it reloads nothing.
+ */
+public final class AutomationReloader {
+    private static final Logger log = LoggerFactory.getLogger(AutomationReloader.class);
+    /** How often the automations directory is checked for edits. */
+    public static final Duration EVERY = Duration.ofSeconds(2);
+
+    /** Hears of every edited file, applied or refused, on the home's thread. */
+    @FunctionalInterface
+    public interface Listener {
+        /** {@code mqttFilters}: the topic filters of the reloaded automations' mqtt triggers, which the bridge may not subscribe to yet. */
+        void reloaded(AutomationReload report, List<String> mqttFilters);
+    }
+
+    /** The automations running now (the engine's), which a reload replaces file by file. */
+    public interface Running {
+        Optional<Automation> automation(String id);
+
+        void replaceFile(String file, List<Automation> automations);
+    }
+
+    /** What one changed file became: its automations, or the problems that keep the previous version running. */
+    record Change(String file, String digest, List<Automation> automations, List<ConfigProblem> problems) {
+    }
+
+    private final Path dir;
+    private final AutomationLoader loader;
+    private final Running running;
+    private final Listener listener;
+    /** The files as last applied or refused; only touched on the home's thread. */
+    private final Map<String, String> digests = new HashMap<>();
+
+    public AutomationReloader(Path dir, AutomationLoader loader, Running running, Listener listener) {
+        this.dir = dir;
+        this.loader = loader;
+        this.running = running;
+        this.listener = listener;
+    }
+
+    /**
+     * Remembers the files as loaded at start (so the first check reloads nothing), then checks every {@link #EVERY}:
+     * files are read on {@code blocking}, changes applied on {@code home}, the engine's thread; the next check is
+     * scheduled once a check is done, so two never overlap.
+     */
+    public void start(Executor blocking, Executor home, Scheduler scheduler) {
+        blocking.execute(() -> {
+            Map<String, String> atStart = currentDigests().orElse(Map.of());
+            home.execute(() -> {
+                digests.putAll(atStart);
+                scheduler.schedule(EVERY, () -> check(blocking, home, scheduler));
+            });
+        });
+    }
+
+    private void check(Executor blocking, Executor home, Scheduler scheduler) {
+        Map<String, String> before = Map.copyOf(digests);
+        blocking.execute(() -> {
+            List<Change> changes = changesOrNone(before);
+            home.execute(() -> {
+                changes.forEach(this::apply);
+                scheduler.schedule(EVERY, () -> check(blocking, home, scheduler));
+            });
+        });
+    }
+
+    private void apply(Change c) {
+        AutomationReload report = report(c, clashes(c));
+        if (report.applied()) {
+            running.replaceFile(c.file(), c.automations());
+            log.info("Reloaded {}: {}", c.file(), report.automations());
+        } else {
+            report.problems().forEach(p -> log.error("{}", p));
+            log.error("{} not reloaded ({} problems); its previous version keeps running", c.file(), report.problems().size());
+        }
+        // A refused file is read again when it changes.
+        if (c.digest() == null) digests.remove(c.file());
+        else digests.put(c.file(), c.digest());
+        listener.reloaded(report, report.applied() ? mqttFilters(c.automations()) : List.of());
+    }
+
+    /** An id already used by an automation of another file. */
+    private List<String> clashes(Change c) {
+        return c.automations().stream()
+                .filter(a -> running.automation(a.id()).filter(old -> !old.file().equals(c.file())).isPresent())
+                .map(a -> a.source() + ":1: automation id '" + a.id() + "' is already defined in "
+                        + running.automation(a.id()).orElseThrow().source())
+                .toList();
+    }
+
+    private static List<String> mqttFilters(List<Automation> automations) {
+        return automations.stream().flatMap(a -> a.triggers().stream())
+                .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
+    }
+
+    /** A failure here must not end the checks: the next one tries again. */
+    private List<Change> changesOrNone(Map<String, String> before) {
+        try {
+            return changes(before);
+        } catch (RuntimeException e) {
+            log.error("Automations in {} not checked for edits: {}", dir, e.toString());
+            return List.of();
+        }
+    }
+
+    /** Reads every file that changed since {@code before}; none while the directory cannot be listed. */
+    private List<Change> changes(Map<String, String> before) {
+        Optional<Map<String, String>> listed = currentDigests();
+        if (listed.isEmpty()) return List.of();
+        Map<String, String> now = listed.get();
+        List<Change> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (e.getValue().equals(before.get(e.getKey()))) continue;
+            Problems problems = new Problems();
+            List<Automation> automations = loader.loadFile(Path.of(e.getKey()), problems);
+            out.add(new Change(e.getKey(), e.getValue(), automations, problems.list()));
+        }
+        for (String gone : before.keySet()) if (!now.containsKey(gone)) out.add(new Change(gone, null, List.of(), List.of()));
+        return out;
+    }
+
+    private Optional<Map<String, String>> currentDigests() {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) return Optional.of(out);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(AutomationLoader::isAutomationFile).sorted().toList()) {
+                try {
+                    out.put(p.toString(), digest(p));
+                } catch (IOException e) {
+                    // being written or removed right now: the next check sees it
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Automations directory {} not readable now: {}", dir, e.toString());
+            return Optional.empty();
+        }
+        return Optional.of(out);
+    }
+
+    private static String digest(Path p) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static AutomationReload report(Change c, List<String> extraProblems) {
+        List<String> problems = new ArrayList<>(c.problems().stream().map(ConfigProblem::toString).toList());
+        problems.addAll(extraProblems);
+        return new AutomationReload(c.file(), problems.isEmpty(), c.automations().stream().map(Automation::id).toList(), problems);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.hearth.gateway.home;
+
+import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.automation.model.GatewayTrigger;
+import dev.hearth.gateway.automation.model.SunClock;
+import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.run.StartupBarrier;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.commands.CommandFailed;
+import dev.hearth.gateway.commands.CommandRequested;
+import dev.hearth.gateway.commands.Commands;
+import dev.hearth.gateway.commands.ConfirmationSettings;
+import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.DeviceEvent;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.TopicRoutes;
+import dev.hearth.gateway.journal.AutomationStore;
+import dev.hearth.gateway.message.Inbound;
+import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.RetainedSettled;
+import dev.hearth.gateway.time.Location;
+import dev.hearth.gateway.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The home's single writer: a message is routed once, applied to the device registry, evaluated by the automation
+ * engine, and what follows leaves through {@link Effects}. Everything runs on one thread (the caller's), in arrival
+ * order, without locks; time comes from the {@link Scheduler}s.
+ */
+public final class HomeLoop {
+    private static final Logger log = LoggerFactory.getLogger(HomeLoop.class);
+    private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
+    /** One line per automation run: DEBUG (traces keep them), except failures. */
+    private static final Logger runLog = LoggerFactory.getLogger("hearth.automation");
+
+    /** What the loop hands out; called on its thread. */
+    public interface Effects {
+        void stateChanged(StateChanged change);
+
+        void availabilityChanged(AvailabilityChanged change);
+
+        void ran(AutomationRun run);
+
+        /** Sends a command's (or an automation's) publication: completes on the broker's acknowledgement. */
+        CompletionStage<Void> publish(Publication publication);
+
+        /** The inbound message with this token is applied, and every publication it caused was handed to {@link #publish} before. */
+        void handled(long ackToken);
+
+        void commandFailed(CommandFailed failed);
+    }
+
+    /**
+     * {@code scheduler} paces automations and command retries (the scenario clock in the demo); {@code realTime} the
+     * start-up barrier, which waits for a broker on the wall clock whatever the pace.
+     */
+    public record Setup(Scheduler scheduler, Scheduler realTime, Location location, AutomationSettings automation,
+                        ConfirmationSettings commands, EngineJournal journal, MeterRegistry meters) {
+    }
+
+    /** What the database held at start: device values, pending timers, when clock triggers last fired. */
+    public record Restored(List<AutomationStore.StoredState> states, List<EngineJournal.PendingTimer> timers,
+                           Map<String, Instant> clocks) {
+        public static final Restored NOTHING = new Restored(List.of(), List.of(), Map.of());
+    }
+
+    private final DeviceRegistry registry;
+    private final Scheduler scheduler;
+    private final Effects effects;
+    private final Commands commands;
+    private final AutomationEngine engine;
+    private final StartupBarrier barrier;
+    private final Timer evaluation;
+    private final int automations;
+    private Restored restored = Restored.NOTHING;
+
+    public HomeLoop(DeviceRegistry registry, List<Automation> automations, Setup setup, Effects effects) {
+        this.registry = registry;
+        this.scheduler = setup.scheduler();
+        this.effects = effects;
+        this.automations = automations.size();
+        this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed);
+        commands.registerMeters(setup.meters());
+        Location at = setup.location();
+        this.engine = new AutomationEngine(automations, new RegistryStateView(registry), scheduler,
+                new AutomationEngine.Outputs(commands::send, this::publish, this::ran, setup.journal()),
+                new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
+                        setup.automation().maxRunsPerSecond()));
+        this.barrier = new StartupBarrier(setup.realTime(), this::arm);
+        this.evaluation = Timer.builder("hearth.automation.evaluation")
+                .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
+                .register(setup.meters());
+    }
+
+    /** Puts back what the database held, and starts waiting for device state before triggers arm. */
+    public void start(Restored restored) {
+        this.restored = restored;
+        int n = 0;
+        for (AutomationStore.StoredState st : restored.states()) {
+            if (registry.restore(new DeviceId(st.device()), st.attribute(), st.value(), st.lastChanged())) n++;
+        }
+        log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
+        barrier.start();
+    }
+
+    /** What the MQTT bridge received, in the order it happened on the connection. */
+    public void receive(Inbound inbound) {
+        if (inbound instanceof InboundMessage message) onMessage(message);
+        else if (inbound instanceof RetainedSettled) barrier.retainedSettled();
+    }
+
+    /** The broker link came up or went down. */
+    public void connectionChanged(boolean connected) {
+        if (barrier.armedBy().isEmpty()) {
+            if (connected) barrier.connected();
+            return;
+        }
+        engine.onGatewayEvent(connected ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
+    }
+
+    /** A command from outside the engine (the API): completes when the broker has it, fails if the device cannot take it. */
+    public CompletionStage<Void> command(CommandRequested command) {
+        return commands.send(command);
+    }
+
+    /** What ended the start-up barrier; empty while it holds. Any thread may ask. */
+    public Optional<StartupBarrier.Arming> armedBy() {
+        return barrier.armedBy();
+    }
+
+    /** The automations, for queries and hot reload; call on the loop's thread. */
+    public AutomationEngine engine() {
+        return engine;
+    }
+
+    /** The running automations, as hot reload replaces them; call on the loop's thread. */
+    public AutomationReloader.Running running() {
+        return new AutomationReloader.Running() {
+            @Override
+            public Optional<Automation> automation(String id) {
+                return engine.automation(id);
+            }
+
+            @Override
+            public void replaceFile(String file, List<Automation> automations) {
+                engine.replaceFile(file, automations);
+            }
+        };
+    }
+
+    private void onMessage(InboundMessage m) {
+        try {
+            apply(m);
+        } finally {
+            // Commands this message caused were published above, so they reach the outbox before this does.
+            if (m.ackToken() != 0) effects.handled(m.ackToken());
+        }
+    }
+
+    private void apply(InboundMessage m) {
+        engine.onMqtt(m.topic(), m.payload());
+        // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
+        Instant now = scheduler.now();
+        Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
+        if (found.isEmpty()) {
+            registry.unknownTopic(m.topic(), now);
+            return;
+        }
+        TopicRoutes.Route route = found.get();
+        DeviceId device = route.device().id();
+        engine.onDeviceSeen(device);
+        List<DeviceEvent> events = registry.apply(route, m.payload(), now);
+        commands.reported(route, registry.state(device));
+        for (DeviceEvent event : events) {
+            if (event instanceof StateChanged change) {
+                logChange(change);
+                effects.stateChanged(change);
+                evaluation.record(() -> engine.onStateChanged(change));
+            } else if (event instanceof AvailabilityChanged a) {
+                stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
+                effects.availabilityChanged(a);
+                evaluation.record(() -> engine.onAvailabilityChanged(a));
+            }
+        }
+    }
+
+    /** DEBUG: a sensor flood would otherwise write a log line per message (see logging.LoggingDefaults). */
+    private static void logChange(StateChanged change) {
+        if (!stateLog.isDebugEnabled()) return;
+        stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),
+                change.previous().map(Object::toString).orElse("unknown"), change.value());
+    }
+
+    private void arm(StartupBarrier.Arming why) {
+        engine.arm(restored.timers(), restored.clocks());
+        log.info("Automations armed: {} ({})", automations, why.why());
+    }
+
+    /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */
+    private void publish(Publication p) {
+        // A raw publish is how automations drive devices the registry does not know: it is a command.
+        effects.publish(p.withKind(Publication.Kind.COMMAND)).whenComplete((ok, e) -> {
+            if (e != null) log.warn("Publication to {} not delivered: {}", p.topic(), Commands.cause(e).getMessage());
+        });
+    }
+
+    private void commandFailed(CommandFailed failed) {
+        effects.commandFailed(failed);
+        engine.onCommandFailed(failed.device());
+    }
+
+    private void ran(AutomationRun run) {
+        if (run.outcome() == AutomationRun.Outcome.FAILED) {
+            runLog.warn("Automation {} failed ({}): {} {}", run.automation(), run.trigger(), run.details(),
+                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
+        } else if (runLog.isDebugEnabled() && run.outcome() == AutomationRun.Outcome.RAN) {
+            runLog.debug("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.steps().stream().map(AutomationRun.Step::action).toList());
+        } else if (runLog.isDebugEnabled()) {
+            runLog.debug("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
+                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
+        }
+        effects.ran(run);
+    }
+}

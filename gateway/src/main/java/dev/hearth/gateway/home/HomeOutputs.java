@@ -1,0 +1,91 @@
+package dev.hearth.gateway.home;
+
+import dev.hearth.gateway.automation.load.AutomationReload;
+import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.automation.trace.AutomationRuns;
+import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.commands.CommandFailed;
+import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.StateChanges;
+import dev.hearth.gateway.journal.AutomationJournal;
+import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.SubscriptionRequest;
+import dev.hearth.gateway.outbox.CommandPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.eventbus.EventBus;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where the home loop's effects go in the gateway: publications and acknowledgements straight to the MQTT side's
+ * {@link CommandPath}, state changes and runs in bursts on the bus (history, dashboard, metrics), and state changes
+ * also to the journal that restores them after a restart; reloaded automation files on the bus, and their mqtt
+ * triggers' topics to the bridge.
+ */
+final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener {
+    private final EventBus bus;
+    private final CommandPath path;
+    private final Optional<AutomationJournal> journal;
+    private final BurstPublisher<StateChanged> stateChanges;
+    private final BurstPublisher<AutomationRun> runs;
+    private final MeterRegistry meters;
+
+    HomeOutputs(EventBus bus, Context context, CommandPath path, Optional<AutomationJournal> journal, MeterRegistry meters) {
+        this.bus = bus;
+        this.meters = meters;
+        this.path = path;
+        this.journal = journal;
+        this.stateChanges = new BurstPublisher<>(bus, context, Addresses.DEVICE_STATE_CHANGED, StateChanges::new);
+        this.runs = new BurstPublisher<>(bus, context, Addresses.AUTOMATION_RUN, AutomationRuns::new);
+    }
+
+    @Override
+    public void stateChanged(StateChanged change) {
+        stateChanges.add(change);
+        journal.ifPresent(j -> j.stateChanged(change));
+    }
+
+    @Override
+    public void availabilityChanged(AvailabilityChanged change) {
+        bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, change);
+    }
+
+    @Override
+    public void ran(AutomationRun run) {
+        runs.add(run);
+    }
+
+    @Override
+    public CompletionStage<Void> publish(Publication publication) {
+        return path.publish(publication).toCompletionStage();
+    }
+
+    @Override
+    public void handled(long ackToken) {
+        path.handled(ackToken);
+    }
+
+    @Override
+    public void commandFailed(CommandFailed failed) {
+        bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public void reloaded(AutomationReload report, List<String> mqttFilters) {
+        meters.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
+        bus.publish(Addresses.AUTOMATION_RELOADED, report);
+        // A reloaded automation may listen to a topic the bridge was not subscribed to at start.
+        if (!mqttFilters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(mqttFilters));
+    }
+
+    /** Publishes what is pending now (when the home stops). */
+    void flush() {
+        stateChanges.flush();
+        runs.flush();
+    }
+}

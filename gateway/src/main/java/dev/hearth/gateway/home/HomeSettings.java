@@ -1,0 +1,28 @@
+package dev.hearth.gateway.home;
+
+import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.commands.ConfirmationSettings;
+import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.gateway.time.Location;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the home runs: on which clock and pace, where it is (sun times), runaway protection, closed-loop commands,
+ * how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
+ * most that much of history and of traces alike), and the automations directory watched for edits, if any.
+ */
+public record HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
+                           Duration traceSaveEvery, Optional<Path> automationsDir) {
+    public HomeSettings {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(automation, "automation");
+        Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(traceSaveEvery, "traceSaveEvery");
+        Objects.requireNonNull(automationsDir, "automationsDir");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.hearth.gateway.home;
+
+import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.run.EngineJournal;
+import dev.hearth.gateway.automation.run.StartupBarrier;
+import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.journal.AutomationJournal;
+import dev.hearth.gateway.journal.AutomationStore;
+import dev.hearth.gateway.message.ConnectionChanged;
+import dev.hearth.gateway.message.Inbound;
+import dev.hearth.gateway.outbox.CommandPath;
+import dev.hearth.gateway.time.Scheduler;
+import dev.hearth.gateway.time.VertxScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Binds the {@link HomeLoop} to one event loop: inbound messages from the MQTT side run on it in the order handed
+ * over, its publications go through the {@link CommandPath}, its fan-out and the answers to queries over the bus.
+ * With a store, device state, pending timers and clock checks survive restarts and traces are kept.
+ */
+public final class HomeVerticle extends VerticleBase {
+    private final DeviceRegistry registry;
+    private final List<Automation> automations;
+    private final HomeSettings settings;
+    private final Optional<AutomationStore> store;
+    private final CommandPath path;
+    private final MeterRegistry meters;
+    private volatile HomeLoop loop;
+    private Optional<AutomationJournal> journal = Optional.empty();
+    private HomeOutputs outputs;
+
+    public HomeVerticle(DeviceRegistry registry, List<Automation> automations, HomeSettings settings,
+                        Optional<AutomationStore> store, CommandPath path, MeterRegistry meters) {
+        this.registry = registry;
+        this.automations = List.copyOf(automations);
+        this.settings = settings;
+        this.store = store;
+        this.path = path;
+        this.meters = meters;
+    }
+
+    /** Where the MQTT side hands inbound messages, from any thread (Paho's): each runs on the home's event loop. Call once deployed. */
+    public Consumer<Inbound> inbound() {
+        Context home = context;
+        if (home == null) throw new IllegalStateException("the home is not deployed yet");
+        return m -> home.runOnContext(v -> loop.receive(m));
+    }
+
+    @Override
+    public Future<?> start() {
+        journal = store.map(s -> new AutomationJournal(vertx, s, realTime(), settings.traceSaveEvery()));
+        outputs = new HomeOutputs(vertx.eventBus(), context, path, journal, meters);
+        Future<HomeLoop.Restored> restored = store.isEmpty() ? Future.succeededFuture(HomeLoop.Restored.NOTHING)
+                : vertx.executeBlocking(() -> new HomeLoop.Restored(store.get().states(), store.get().timers(), store.get().clocks()));
+        return restored.map(r -> {
+            startLoop(r);
+            return null;
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        outputs.flush();
+        return journal.map(AutomationJournal::flush).orElse(Future.succeededFuture());
+    }
+
+    private void startLoop(HomeLoop.Restored restored) {
+        HomeLoop home = new HomeLoop(registry, automations, new HomeLoop.Setup(
+                new VertxScheduler(vertx, context, settings.time().clock(), settings.time().acceleration()), realTime(),
+                settings.location(), settings.automation(), settings.commands(),
+                journal.<EngineJournal>map(j -> j).orElse(EngineJournal.NONE), meters), outputs);
+        home.start(restored);
+        loop = home;
+        vertx.eventBus().<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> home.connectionChanged(m.body().connected()));
+        new HomeQueries(vertx, home, store, journal).register(vertx.eventBus());
+        settings.automationsDir().ifPresent(dir -> watch(dir, home));
+    }
+
+    /** Files are read on a worker thread (in order), edits applied on the home's event loop. */
+    private void watch(Path dir, HomeLoop home) {
+        Executor blocking = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        });
+        new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.running(), outputs)
+                .start(blocking, task -> context.runOnContext(v -> task.run()), realTime());
+    }
+
+    /** Timers on the wall clock's pace (the clock itself may be the scenario's): broker waits, file checks, trace saves. */
+    private Scheduler realTime() {
+        return new VertxScheduler(vertx, context, settings.time().clock());
+    }
+
+    /** Whether the start-up barrier has passed and triggers are armed. */
+    public boolean armed() {
+        return armedBy().isPresent();
+    }
+
+    /** What ended the start-up barrier; empty while it holds (and before the home has started). */
+    public Optional<StartupBarrier.Arming> armedBy() {
+        HomeLoop home = loop;
+        return home == null ? Optional.empty() : home.armedBy();
+    }
+
+    /** The event loop that owns home state. */
+    public Context context() {
+        return context;
+    }
+}
