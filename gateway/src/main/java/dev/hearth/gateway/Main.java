@@ -11,6 +11,7 @@ import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.runtime.HearthVersion;
+import dev.hearth.gateway.logging.LoggingDefaults;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -89,6 +90,7 @@ public final class Main extends ConfiguredCommand {
             return CONFIG_ERROR;
         }
         GatewayConfig cfg = loaded.config();
+        LoggingDefaults.use(cfg.logFormat());
         Gateway gateway;
         try {
             gateway = Gateway.start(cfg, loaded.automations(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
