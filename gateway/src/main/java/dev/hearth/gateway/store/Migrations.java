@@ -66,9 +66,11 @@ final class Migrations {
         }
     }
 
+    /** Of the statement's tokens: its layout (line breaks, indentation, spaces around brackets and commas) may change. */
     static String sha256(String statement) {
+        String tokens = statement.strip().replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(statement.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tokens.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -56,6 +56,13 @@ class MigrationsTest {
     }
 
     @Test
+    void aMigrationOnlyLaidOutDifferentlyIsTheSame() {
+        migrate(List.of(A, B));
+
+        migrate(List.of("CREATE TABLE t (\n  id INT PRIMARY KEY\n)", "ALTER TABLE t  ADD COLUMN name VARCHAR( 20 )", C));
+    }
+
+    @Test
     void aDatabaseOfANewerHearthIsRefused() {
         migrate(List.of(A, B, C));
 
