@@ -27,6 +27,7 @@ class ReadmeCommandsTest {
             "hearth check -c /etc/hearth", "needs the package installed; DebianPackageTest runs it from the installed tree",
             "sudo systemctl restart hearth", "needs the package installed and systemd running",
             "journalctl -u hearth -f", "needs the package installed and systemd running",
+            "sudo -u hearth hearth token --data-dir /var/lib/hearth", "needs the package installed (the user hearth and its data)",
             "./test", "is the build that runs this test");
 
     @Test

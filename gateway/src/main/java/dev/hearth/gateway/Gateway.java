@@ -124,9 +124,7 @@ public final class Gateway implements AutoCloseable {
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
-        if (token.created()) {
-            log.info("Dashboard access token (created now, kept in {}): {}", token.file(), token.value());
-        }
+        token.announce();
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
         return new Gateway(opened, database, vertx, meters, registry, home, bridge, web, token);
@@ -144,7 +142,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
     public String dashboardUrl() {
-        return "http://" + web.host() + ":" + web.port() + "/";
+        return web.url();
     }
 
     /** The dashboard's access token (signs in; API clients send it as {@code Authorization: Bearer}). */

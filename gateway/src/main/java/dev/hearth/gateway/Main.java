@@ -13,6 +13,7 @@ import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.runtime.HearthVersion;
 import dev.hearth.gateway.logging.LoggingDefaults;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
+import dev.hearth.gateway.web.auth.TokenCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class})
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class, TokenCommand.class})
 public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */

@@ -25,7 +25,6 @@ import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.logging.LogFormat;
 import dev.hearth.gateway.store.Durability;
-import dev.hearth.gateway.web.auth.PasswordHash;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +64,7 @@ final class GatewayFileReader {
         gw.finish();
         BrokerSettings broker = broker(section(doc, "broker"));
         MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
-        HttpSettings http = http(section(doc, "http"));
+        HttpSettings http = new HttpSection(baseDir).read(section(doc, "http"));
         Location location = location(section(doc, "location"));
         Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> uplink(u, id, broker));
         OutboxSettings outbox = outbox(section(doc, "outbox"));
@@ -148,15 +147,6 @@ final class GatewayFileReader {
                     + ") needs a username and password_env/password_file");
         }
         b.finish();
-        return settings;
-    }
-
-    private static HttpSettings http(YamlMap h) {
-        Optional<String> hash = h.text("password_hash");
-        hash.filter(text -> PasswordHash.parse(text).isEmpty()).ifPresent(text -> h.problemAtValue("password_hash",
-                "'password_hash' must be what 'hearth hash-password' prints (pbkdf2-sha256$…)"));
-        HttpSettings settings = new HttpSettings(h.text("bind", "127.0.0.1"), h.integer("port", 8080, 0, 65535), hash);
-        h.finish();
         return settings;
     }
 

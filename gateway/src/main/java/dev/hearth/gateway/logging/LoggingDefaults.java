@@ -9,12 +9,17 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The gateway's logging, configured in Java (found by logback through {@code META-INF/services}).
@@ -54,9 +59,20 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
         if (System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
+        safeMessages(context);
         root.addAppender(console(context, text(context, env.containsKey("JOURNAL_STREAM") ? PATTERN : DATED_PATTERN)));
         LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Every pattern in this context writes the message through {@link SafeMessageConverter}: outside data
+     * (device values, topics, paths) is escaped and cut wherever it is logged.
+     */
+    private static void safeMessages(LoggerContext context) {
+        Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
+        for (String word : List.of("m", "msg", "message")) rules.put(word, SafeMessageConverter::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
     }
 
     /**

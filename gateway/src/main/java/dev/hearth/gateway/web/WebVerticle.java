@@ -10,12 +10,11 @@ import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.web.auth.AccessToken;
-import dev.hearth.gateway.web.auth.LoginThrottle;
+import dev.hearth.gateway.web.auth.Clients;
 import dev.hearth.gateway.web.auth.PasswordHash;
 import dev.hearth.gateway.web.auth.Sessions;
 import dev.hearth.gateway.web.auth.WebAuth;
 import io.micrometer.core.instrument.Gauge;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -26,13 +25,18 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP side of the gateway: health, metrics, JSON API, live stream and dashboard on one port.
  * A thin adapter: it reads home state through the event bus and the registry's immutable snapshots.
- * Route order is the security model: headers, body limit, public routes, then the guard, then the rest.
+ * Route order is the security model: headers, the Host check, body limit, public routes, then the guard,
+ * then the rest. Connections are bounded before any of it ({@link ConnectionGuard}).
  */
 public final class WebVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(WebVerticle.class);
@@ -48,31 +52,65 @@ public final class WebVerticle extends VerticleBase {
     private final LiveStream live = new LiveStream();
     private HttpServer server;
     private LinkStatus link;
+    private ConnectionGuard guard;
 
     public WebVerticle(Dependencies deps) {
         this.deps = deps;
     }
 
-    /** No cleartext HTTP/2 upgrade: browsers use HTTP/2 only over TLS, and a reset h2c stream makes the metrics throw. */
-    private static final HttpServerOptions SERVER_OPTIONS =
-            new HttpServerOptions().setHttp2ClearTextEnabled(false);
-
     @Override
     public Future<?> start() {
         link = new LinkStatus(vertx.eventBus(), deps.brokerReady());
+        guard = new ConnectionGuard(vertx, deps.settings().limits());
         subscribe(vertx.eventBus());
         vertx.setPeriodic(LiveStream.KEEP_ALIVE_MS, id -> live.keepAlive());
         Gauge.builder("hearth.web.stream.clients", live, LiveStream::clients)
                 .description("Open live-stream (SSE) connections").register(deps.meters().registry());
+        Gauge.builder("hearth.web.connections", guard, ConnectionGuard::open)
+                .description("Open HTTP connections (at most http.limits.max_connections)").register(deps.meters().registry());
         return vertx.executeBlocking(() -> {
                     HealthCheck.migrate(deps.database());
-                    return null;
+                    return hostNames();
                 })
-                .compose(v -> vertx.createHttpServer(SERVER_OPTIONS).requestHandler(router()).listen(deps.settings().port(), deps.settings().bind()))
+                .compose(this::listen)
                 .onSuccess(s -> {
                     server = s;
-                    log.info("Dashboard and API on http://{}:{}/", deps.settings().bind(), s.actualPort());
+                    log.info("Dashboard and API on {}", url());
                 });
+    }
+
+    private Future<HttpServer> listen(List<String> hostNames) {
+        Router router = router(new HostCheck(hostNames));
+        return vertx.createHttpServer(ServerOptions.of(deps.settings()))
+                .connectionHandler(guard::connected)
+                .requestHandler(request -> {
+                    guard.requested(request);
+                    router.handle(request);
+                })
+                .listen(deps.settings().port(), deps.settings().bind());
+    }
+
+    /** The names the server answers to: the configured ones, else localhost and this machine's name (a DNS look-up: off the event loop). */
+    private List<String> hostNames() {
+        HttpSettings settings = deps.settings();
+        List<String> names = new ArrayList<>(settings.hosts());
+        if (names.isEmpty()) names.addAll(HttpSettings.defaultHosts(localHostName()));
+        names.add(settings.bind());
+        return names;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** Where the dashboard is, e.g. {@code https://127.0.0.1:8443/}. */
+    public String url() {
+        String host = host();
+        return deps.settings().scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 
     /** The host to put in links: the bound address, or loopback when bound to every address. */
@@ -86,9 +124,10 @@ public final class WebVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router() {
+    private Router router(HostCheck hosts) {
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::apply);
+        router.route().handler(hosts::handle);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.clock());
         router.get("/health").handler(ctx -> health(ctx, health));
@@ -120,7 +159,7 @@ public final class WebVerticle extends VerticleBase {
 
     private WebAuth auth() {
         return new WebAuth(vertx, deps.token(), deps.settings().passwordHash().flatMap(PasswordHash::parse),
-                new Sessions(Clock.systemUTC()), new LoginThrottle(Clock.systemUTC()));
+                new Sessions(Clock.systemUTC()), new Clients(deps.settings().trustedProxies()), Clock.systemUTC());
     }
 
     private void subscribe(EventBus bus) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.Set;
  * A request is authenticated by the session cookie (HttpOnly, SameSite=Strict) or by
  * {@code Authorization: Bearer <access token>}. Cookie-authenticated state changes also need the
  * session's CSRF token in {@code X-CSRF-Token}, and a cross-site {@code Origin} is refused outright.
+ * Guesses of the password or token are limited per client address ({@link LoginThrottle}).
  */
 public final class WebAuth {
     private static final Logger log = LoggerFactory.getLogger(WebAuth.class);
@@ -29,18 +31,23 @@ public final class WebAuth {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private final Vertx vertx;
     private final AccessToken token;
     private final Optional<PasswordHash> password;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
+    /** Sign-ins and bearer tokens are limited alike but apart: a script's wrong token does not use up a person's tries. */
+    private final LoginThrottle signIns;
+    private final LoginThrottle bearers;
+    private final Clients clients;
+    private final PasswordChecks checks;
 
-    public WebAuth(Vertx vertx, AccessToken token, Optional<PasswordHash> password, Sessions sessions, LoginThrottle throttle) {
-        this.vertx = vertx;
+    public WebAuth(Vertx vertx, AccessToken token, Optional<PasswordHash> password, Sessions sessions, Clients clients, Clock clock) {
         this.token = token;
         this.password = password;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.signIns = new LoginThrottle(clock);
+        this.bearers = new LoginThrottle(clock);
+        this.clients = clients;
+        this.checks = new PasswordChecks(vertx);
     }
 
     /** {@code POST /login}, {@code POST /logout} and {@code GET /api/session}; call before {@link #guard}. */
@@ -57,8 +64,9 @@ public final class WebAuth {
 
     /** The guard: lets authenticated requests through, answers the rest with 401/403 or a redirect to sign in. */
     public void guard(RoutingContext ctx) {
-        if (bearer(ctx)) {
-            ctx.next();
+        String bearer = bearer(ctx);
+        if (bearer != null) {
+            checkBearer(ctx, bearer);
             return;
         }
         Optional<Sessions.Session> session = session(ctx);
@@ -72,14 +80,6 @@ public final class WebAuth {
     }
 
     private void login(RoutingContext ctx) {
-        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        Optional<Duration> wait = throttle.waitBeforeTrying(address);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds() + 1);
-            ctx.response().putHeader("Retry-After", Long.toString(seconds));
-            json(ctx, 429, error(429, "too many failed sign-ins; try again in " + seconds + " s"));
-            return;
-        }
         if (!sameOrigin(ctx)) {
             json(ctx, 403, error(403, "cross-site sign-in refused"));
             return;
@@ -89,25 +89,62 @@ public final class WebAuth {
             json(ctx, 400, error(400, "the body must be {\"secret\": \"<password or access token>\"}"));
             return;
         }
-        vertx.executeBlocking(() -> accepts(secret)).onComplete(r -> {
+        String address = clients.address(ctx.request());
+        Optional<Duration> wait = signIns.attempt(address);
+        if (wait.isPresent()) {
+            tooMany(ctx, wait.get());
+        } else if (token.matches(secret)) {
+            signIn(ctx, address);
+        } else if (password.isEmpty()) {
+            refuseSignIn(ctx, address);
+        } else {
+            checkPassword(ctx, address, password.get(), secret);
+        }
+    }
+
+    /** The access token is compared at once (constant time, cheap); the password's PBKDF2 runs on its own small pool. */
+    private void checkPassword(RoutingContext ctx, String address, PasswordHash hash, String secret) {
+        checks.submit(() -> hash.matches(secret.toCharArray())).ifPresentOrElse(check -> check.onComplete(r -> {
             if (r.succeeded() && r.result()) signIn(ctx, address);
-            else {
-                throttle.failed(address);
-                log.info("Failed dashboard sign-in from {}", address);
-                json(ctx, 401, error(401, "wrong password or access token"));
-            }
+            else refuseSignIn(ctx, address);
+        }), () -> {
+            ctx.response().putHeader("Retry-After", "1");
+            json(ctx, 503, error(503, "busy checking other sign-ins; try again in a moment"));
         });
     }
 
-    private boolean accepts(String secret) {
-        return token.matches(secret) || password.map(p -> p.matches(secret.toCharArray())).orElse(false);
+    private void refuseSignIn(RoutingContext ctx, String address) {
+        log.info("Failed dashboard sign-in from {}", address);
+        json(ctx, 401, error(401, "wrong password or access token"));
+    }
+
+    /** A bearer token is limited like a sign-in: counted before it is compared, per client address. */
+    private void checkBearer(RoutingContext ctx, String bearer) {
+        String address = clients.address(ctx.request());
+        Optional<Duration> wait = bearers.attempt(address);
+        if (wait.isPresent()) {
+            tooMany(ctx, wait.get());
+        } else if (token.matches(bearer)) {
+            bearers.succeeded(address);
+            ctx.next();
+        } else {
+            log.info("Wrong access token from {}", address);
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"hearth\", error=\"invalid_token\"");
+            json(ctx, 401, error(401, "sign in first (session cookie or Authorization: Bearer <access token>); the token sent is wrong"));
+        }
+    }
+
+    private static void tooMany(RoutingContext ctx, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + 1);
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        json(ctx, 429, error(429, "too many failed sign-ins; try again in " + seconds + " s"));
     }
 
     private void signIn(RoutingContext ctx, String address) {
-        throttle.succeeded(address);
+        signIns.succeeded(address);
         Sessions.Session s = sessions.create();
         ctx.response().addCookie(Cookie.cookie(COOKIE, s.id()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setPath("/").setSecure(ctx.request().isSSL()).setMaxAge(Sessions.IDLE.toSeconds()));
+                .setPath("/").setSecure(clients.secure(ctx.request())).setMaxAge(Sessions.IDLE.toSeconds()));
         json(ctx, 200, new JsonObject().put("csrfToken", s.csrfToken()));
     }
 
@@ -123,9 +160,9 @@ public final class WebAuth {
         return c == null ? Optional.empty() : sessions.find(c.getValue());
     }
 
-    private boolean bearer(RoutingContext ctx) {
+    private static String bearer(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && token.matches(header.substring(7));
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
     }
 
     private static boolean csrfMatches(RoutingContext ctx, Sessions.Session s) {

@@ -40,13 +40,34 @@ class PasswordHashTest {
         MutableClock clock = new MutableClock();
         LoginThrottle throttle = new LoginThrottle(clock);
         for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
-            assertThat(throttle.waitBeforeTrying("10.0.0.1")).isEmpty();
-            throttle.failed("10.0.0.1");
+            assertThat(throttle.attempt("10.0.0.1")).isEmpty();
         }
-        assertThat(throttle.waitBeforeTrying("10.0.0.1")).contains(Duration.ofMinutes(1));
-        assertThat(throttle.waitBeforeTrying("10.0.0.2")).as("another address").isEmpty();
+        assertThat(throttle.attempt("10.0.0.1")).contains(Duration.ofMinutes(1));
+        assertThat(throttle.attempt("10.0.0.2")).as("another address").isEmpty();
         clock.now = clock.now.plusSeconds(61);
-        assertThat(throttle.waitBeforeTrying("10.0.0.1")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void eachFurtherRoundOfFailuresWaitsTwiceAsLongUpToAnHour() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (long minutes : new long[]{1, 2, 4, 8, 16, 32, 60, 60}) {
+            for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) assertThat(throttle.attempt("10.0.0.1")).isEmpty();
+            assertThat(throttle.attempt("10.0.0.1")).contains(Duration.ofMinutes(minutes));
+            clock.now = clock.now.plus(Duration.ofMinutes(minutes));
+        }
+        throttle.succeeded("10.0.0.1");
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) assertThat(throttle.attempt("10.0.0.1")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.1")).as("a success starts afresh").contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void attemptsAreCountedWhenTheyStartNotWhenTheyFail() {
+        LoginThrottle throttle = new LoginThrottle(new MutableClock());
+        long admitted = java.util.stream.IntStream.range(0, 100).filter(i -> throttle.attempt("10.0.0.1").isEmpty()).count();
+        assertThat(admitted).isEqualTo(LoginThrottle.PER_ADDRESS);
+        assertThat(throttle.attempt("10.0.0.9")).as("others are not affected").isEmpty();
     }
 
     private static final class MutableClock extends Clock {

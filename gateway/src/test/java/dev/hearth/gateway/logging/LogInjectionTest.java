@@ -1,0 +1,67 @@
+package dev.hearth.gateway.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 14, item 17: outside data in a log line can neither forge lines, nor colour the terminal, nor fill the disk. */
+class LogInjectionTest {
+
+    @Test
+    void aDeviceValueWithNewlinesAndAnsiEscapesStaysOneVisibleLine() {
+        String value = "42\nERROR Gateway FORGED: admin token is 1234\r\u001b[31mred\u001b[0m\u0085\u2028";
+
+        String line = line("{}: {}", "hallway_log", value);
+
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).contains("hallway_log: 42\\nERROR Gateway FORGED: admin token is 1234\\r\\u001b[31mred\\u001b[0m\\u0085\\u2028")
+                .doesNotContain("\u001b").doesNotContain("\r");
+    }
+
+    @Test
+    void aLongValueIsCut() {
+        String value = "x".repeat(61_440);
+
+        String line = line("{}: {}", "hallway_log", value);
+
+        assertThat(line).isEqualTo("INFO  hallway_log: " + "x".repeat(SafeText.MAX_VALUE) + "…(61240 more)" + System.lineSeparator());
+    }
+
+    @Test
+    void textBuiltByConcatenationIsEscapedAndCutToo() {
+        String message = "no such API: GET /a\nERROR forged" + "y".repeat(5_000);
+
+        String line = line(message);
+
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).contains("/a\\nERROR forged").contains("…(" + (message.length() - SafeMessageConverter.MAX_MESSAGE) + " more)");
+    }
+
+    @Test
+    void ordinaryMessagesAreUnchanged() {
+        assertThat(line("Hearth gateway '{}' started: {} devices", "home", 4))
+                .isEqualTo("INFO  Hearth gateway 'home' started: 4 devices" + System.lineSeparator());
+    }
+
+    private static String line(String format, Object... args) {
+        LoggerContext context = new LoggerContext();
+        LoggingDefaults defaults = new LoggingDefaults();
+        defaults.setContext(context);
+        defaults.configure(context);
+        ch.qos.logback.classic.Logger logger = context.getLogger("dev.hearth.gateway.automation.AutomationEngine");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, format, null, args);
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        String encoded = new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
+        // drop the time stamp and the logger column: the message is what matters here
+        return encoded.substring(13, 19) + encoded.substring(19 + 25);
+    }
+}
