@@ -13,6 +13,8 @@ import dev.hearth.gateway.outbox.BrokerOutbox;
 import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.gateway.watchdog.LoopProbe;
+import dev.hearth.gateway.watchdog.Watchdog;
 import dev.hearth.gateway.web.WebVerticle;
 import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.Future;
@@ -99,6 +101,7 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        registry.malformed().registerMeters(meters.registry());
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
@@ -116,18 +119,31 @@ public final class Gateway implements AutoCloseable {
         // actuation needs only the home and the bridge.
         List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
+        Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                history, bridge::ready, token, clock));
+                history, bridge::ready, watchdog::problem, token, clock));
         rest.add(vertx.deployVerticle(web));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
+        // Pushed after the runtime, so closed before it: a loop that stops must not look stuck.
+        opened.push(watchdog.start());
         token.announce();
         log.info("Hearth gateway '{}' started: {} devices, {} automations, broker {}", config.id(),
                 config.devices().size(), automations.size(), config.mqtt().url());
         return new Gateway(opened, database, vertx, meters, registry, home, bridge, web, token);
+    }
+
+    /**
+     * The watchdog of the one event loop (core, outbox, history and web share it; see GatewayRuntime.EVENT_LOOPS:
+     * a context made here lands on it) and of the broker link's receiver.
+     */
+    private static Watchdog watchdog(Vertx vertx, BrokerOutbox bridge) {
+        Watchdog.Settings settings = Watchdog.Settings.DEFAULTS;
+        LoopProbe loop = new LoopProbe("hearth-event-loop", vertx.getOrCreateContext(), System::nanoTime, settings.stallAfter());
+        return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime, Watchdog::exitProcess);
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong withheld = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean withholdPubacks;
     private volatile boolean blackhole;
+    private volatile boolean partitioned;
     private volatile boolean refusing;
     private volatile boolean closed;
 
@@ -82,6 +83,15 @@ public final class TcpProxy implements AutoCloseable {
     /** While on, client-to-server bytes vanish but every connection stays open. */
     public void blackhole(boolean on) {
         blackhole = on;
+    }
+
+    /**
+     * While on, a silent partition: bytes in both directions vanish and no connection is closed, not even
+     * one the broker ends meanwhile (no FIN, no RST reaches the client), as when a router dies between
+     * them. Once off, traffic flows again and the connections the broker ended meanwhile close.
+     */
+    public void partition(boolean on) {
+        partitioned = on;
     }
 
     /** While on, new connections are accepted and closed at once, like a broker that is down. */
@@ -171,7 +181,7 @@ public final class TcpProxy implements AutoCloseable {
             var out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (clientToServer && blackhole) {
+                if (partitioned || clientToServer && blackhole) {
                     dropped.addAndGet(n);
                     continue;
                 }
@@ -181,6 +191,7 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             // A severed or reset link ends here; the other pump notices via close below.
         } finally {
+            awaitHealed();
             link.close();
             links.remove(link);
             threads.remove(Thread.currentThread());
@@ -210,15 +221,24 @@ public final class TcpProxy implements AutoCloseable {
                     withheld.incrementAndGet();
                     continue;
                 }
+                if (partitioned) continue;
                 packet.writeTo(out);
                 out.flush();
             }
         } catch (IOException e) {
             // A severed or reset link ends here; the other pump notices via close below.
         } finally {
+            awaitHealed();
             link.close();
             links.remove(link);
             threads.remove(Thread.currentThread());
+        }
+    }
+
+    /** A partition hides the end of a connection too: its close waits until the partition is over. */
+    private void awaitHealed() {
+        while (partitioned && !closed) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 

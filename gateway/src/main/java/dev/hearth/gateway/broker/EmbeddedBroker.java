@@ -55,19 +55,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             closeQuietly(hivemq);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("embedded broker could not start on " + settings.bind() + ":" + settings.port()
+            throw new IllegalStateException("embedded broker could not start on " + settings.hostPort()
                     + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(hivemq);
             throw new IllegalStateException("interrupted while starting the embedded broker", e);
         }
-        log.info("Embedded MQTT broker listening on {}:{}", settings.bind(), settings.port());
+        log.info("Embedded MQTT broker listening on {}", settings.hostPort());
         return new EmbeddedBroker(hivemq, settings);
     }
 
     public String url() {
-        return "tcp://" + settings.bind() + ":" + settings.port();
+        return settings.url();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -74,7 +75,10 @@ public final class Commands {
         CompletionStage<Void> acknowledged = publishAll(publications);
         confirmations.track(command, correlationId, () -> publishAll(publications));
         return acknowledged.whenComplete((ok, e) -> {
-            if (e != null) log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), cause(e).getMessage());
+            // A full outbox tells its refusals itself, at a bounded rate.
+            if (e != null && !(cause(e) instanceof PublishRefused)) {
+                log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), cause(e).getMessage());
+            }
         });
     }
 

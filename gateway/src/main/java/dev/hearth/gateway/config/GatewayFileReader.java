@@ -86,7 +86,7 @@ final class GatewayFileReader {
     private MqttSettings mqtt(YamlMap m, String gatewayId, BrokerSettings broker) {
         boolean embedded = m.flag("embedded", false);
         String url = m.text("url").orElse(null);
-        if (url == null && embedded) url = "tcp://" + broker.bind() + ":" + broker.port();
+        if (url == null && embedded) url = broker.url();
         if (url == null) {
             m.problem(m.node(), "mqtt needs either 'url' (for example tcp://192.168.1.10:1883) or 'embedded: true'");
             url = "tcp://127.0.0.1:1883";

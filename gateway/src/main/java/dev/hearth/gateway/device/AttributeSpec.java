@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public record AttributeSpec(String name, ValueType type, String unit, boolean writable,
                             double min, double max, List<String> options) {
+    /**
+     * The longest text value accepted (payloads may be 64 KiB): what the journal stores for a restart. A longer one is
+     * refused at the edge, like a value of the wrong type, rather than kept in memory and lost at the next start.
+     */
+    public static final int MAX_TEXT = 4096;
 
     public AttributeSpec {
         Objects.requireNonNull(name, "name");
@@ -61,7 +66,7 @@ public record AttributeSpec(String name, ValueType type, String unit, boolean wr
             case BOOLEAN -> "true or false";
             case NUMBER -> "a number" + (Double.isInfinite(min) && Double.isInfinite(max) ? "" : " from " + fmt(min) + " to " + fmt(max));
             case ENUM -> "one of " + String.join(", ", options);
-            case TEXT -> "text";
+            case TEXT -> "text of at most " + MAX_TEXT + " characters";
         };
     }
 
@@ -75,7 +80,7 @@ public record AttributeSpec(String name, ValueType type, String unit, boolean wr
     }
 
     private static Value textValue(String s) {
-        return s == null ? null : Value.of(s);
+        return s == null || s.length() > MAX_TEXT ? null : Value.of(s);
     }
 
     private Value inRange(double d) {

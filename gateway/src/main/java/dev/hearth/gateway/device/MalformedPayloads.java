@@ -1,5 +1,7 @@
 package dev.hearth.gateway.device;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,14 @@ public final class MalformedPayloads {
         lastLogged.put(reason, at);
         log.warn("Ignored {} payload on '{}': {}{}", reason.label(), topic, detail,
                 skipped > 0 ? " (" + skipped + " similar suppressed)" : "");
+    }
+
+    /** Shows the counts on /metrics: {@code hearth_device_rejected_payloads_total{reason="bad_json"}} and so on. */
+    public void registerMeters(MeterRegistry registry) {
+        for (Malformed m : Malformed.values()) {
+            FunctionCounter.builder("hearth.device.rejected.payloads", counts.get(m), LongAdder::sum)
+                    .description("Incoming payloads not (wholly) applied, by reason").tag("reason", m.label()).register(registry);
+        }
     }
 
     /** Safe to call from any thread. */

@@ -23,6 +23,7 @@ import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.message.RetainedSettled;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
@@ -215,7 +216,9 @@ public final class HomeLoop {
     private void publish(Publication p) {
         // A raw publish is how automations drive devices the registry does not know: it is a command.
         effects.publish(p.withKind(Publication.Kind.COMMAND)).whenComplete((ok, e) -> {
-            if (e != null) log.warn("Publication to {} not delivered: {}", p.topic(), Commands.cause(e).getMessage());
+            if (e != null && !(Commands.cause(e) instanceof PublishRefused)) {
+                log.warn("Publication to {} not delivered: {}", p.topic(), Commands.cause(e).getMessage());
+            }
         });
     }
 

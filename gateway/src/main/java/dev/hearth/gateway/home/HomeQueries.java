@@ -8,6 +8,7 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;
 import dev.hearth.gateway.journal.AutomationJournal;
+import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.journal.AutomationStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,7 +44,8 @@ final class HomeQueries {
     private void onCommand(Message<CommandRequested> request) {
         loop.command(request.body()).whenComplete((ok, e) -> {
             if (e == null) request.reply(null);
-            else request.fail(400, Commands.cause(e).getMessage());
+            // A full outbox is the gateway's condition, not the request's: 503, and the API adds Retry-After.
+            else request.fail(Commands.cause(e) instanceof PublishRefused ? 503 : 400, Commands.cause(e).getMessage());
         });
     }
 

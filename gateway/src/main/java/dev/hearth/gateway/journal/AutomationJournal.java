@@ -4,7 +4,9 @@ import dev.hearth.gateway.automation.trace.TraceSaver;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.store.Session;
 import dev.hearth.gateway.store.Sql;
+import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Future;
@@ -17,7 +19,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,6 +80,31 @@ public final class AutomationJournal implements EngineJournal {
             AutomationStore.logStates(c, states.values());
             if (compact) AutomationStore.compactStates(c);
             for (Sql<Void> w : others.values()) w.run(c);
+        }
+
+        /**
+         * After the batch as a whole failed: each change in a transaction of its own, so that one that cannot be
+         * stored (a value the table refuses, say) costs only itself. Returns what was not saved, in words; it is
+         * dropped, not retried: the next change of the same key is saved or refused on its own merits.
+         */
+        List<String> writeApart(Session session) {
+            List<String> lost = new ArrayList<>();
+            for (AutomationStore.StoredState s : states.values()) {
+                apart(session, s.device() + "." + s.attribute(), c -> {
+                    AutomationStore.logStates(c, List.of(s));
+                    return null;
+                }, lost);
+            }
+            for (Map.Entry<String, Sql<Void>> w : others.entrySet()) apart(session, w.getKey(), w.getValue(), lost);
+            return lost;
+        }
+
+        private static void apart(Session session, String what, Sql<Void> write, List<String> lost) {
+            try {
+                session.transaction(write);
+            } catch (StoreException e) {
+                lost.add(what + " (" + e.getMessage() + ")");
+            }
         }
     }
 
@@ -169,14 +198,28 @@ public final class AutomationJournal implements EngineJournal {
         }
         writing = true;
         lastWrite = batch.written.future();
-        vertx.executeBlocking(() -> store.session().transaction((Connection c) -> {
-            batch.write(c);
-            return null;
-        }), true).onComplete(done -> {
+        vertx.executeBlocking(() -> commit(batch), true).onComplete(done -> {
             writing = false;
-            if (done.failed()) log.error("Automation state not saved: {}", done.cause().getMessage());
             batch.written.handle(done.mapEmpty());
             if (!gathering.isEmpty()) schedule();
         });
+    }
+
+    /** One transaction for the batch; if that fails, each change apart (see {@link Batch#writeApart}). */
+    private Void commit(Batch batch) {
+        Session session = store.session();
+        try {
+            return session.transaction((Connection c) -> {
+                batch.write(c);
+                return null;
+            });
+        } catch (StoreException whole) {
+            List<String> lost = batch.writeApart(session);
+            if (lost.isEmpty()) return null;
+            log.error("Automation state: {} of {} changes could not be saved and are dropped (the others are saved): {}",
+                    lost.size(), batch.states.size() + batch.others.size(), String.join("; ", lost));
+            if (lost.size() == batch.states.size() + batch.others.size()) throw whole;
+            return null;
+        }
     }
 }

@@ -25,7 +25,7 @@ final class StateLog {
      * folded into it (that would fail every later batch, not just this one).
      */
     static final int MAX_NAME = 64;
-    static final int MAX_TEXT = 4096;
+    static final int MAX_TEXT = dev.hearth.gateway.device.AttributeSpec.MAX_TEXT;
 
     private StateLog() {
     }

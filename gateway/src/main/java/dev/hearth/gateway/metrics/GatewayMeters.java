@@ -1,6 +1,7 @@
 package dev.hearth.gateway.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -13,6 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GatewayMeters implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Set<String> REGISTERED_AGAIN = Set.of("netty.eventexecutor.workers", "vertx.eventbus.handlers",
+            "vertx.eventbus.pending");
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -32,6 +36,12 @@ public final class GatewayMeters implements AutoCloseable {
     private GatewayMeters(String gatewayId) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("gateway", gatewayId);
+        // Gauges that vertx-micrometer-metrics registers twice, which Micrometer refuses with a WARN at every start:
+        // netty.eventexecutor.workers (Micrometer's NettyEventExecutorMetrics is bound to both the acceptor and the
+        // event-loop group, and names both groups' gauge alike; the group size is fixed anyway, the per-thread gauges
+        // stay) and the event bus's handlers/pending gauges (registered again with every consumer, by design; the bus's
+        // counters stay, and BusMeters counts what the home's messages do).
+        registry.config().meterFilter(MeterFilter.deny(id -> REGISTERED_AGAIN.contains(id.getName())));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +72,8 @@ public final class MqttLink implements Transport {
 
     /** The current client, connecting or connected; null between attempts and once stopped. */
     private MqttAsyncClient client;
+    /** The keep-alive of the newest client; read by the watchdog. */
+    private volatile PromptPingSender keepAliveChecks;
     /** The current client once connected; null while connecting, down or stopped. */
     private Session session;
     /** The settle marker's payload for the current connection. */
@@ -80,6 +83,8 @@ public final class MqttLink implements Transport {
     private volatile boolean ready;
     private boolean stopped;
     private Scheduler.Cancellable reconnectTimer;
+    /** Real time on purpose, like Paho's keep-alive: it bounds a network round trip, not the home's time. */
+    private long connectTimer = -1;
     private volatile int connects;
     private int failedAttempts;
     private long lastFailureLog;
@@ -123,6 +128,21 @@ public final class MqttLink implements Transport {
         return ready;
     }
 
+    /**
+     * What keeps the link from working while it reports itself up, if anything: Paho's receiver loop ended (the
+     * broker's packets are no longer read) or its keep-alive no longer checked (a dead broker would go unnoticed).
+     * For the watchdog, from any thread.
+     */
+    public Optional<String> stalled(long nowNanos) {
+        PromptPingSender checks = keepAliveChecks;
+        if (!connected || checks == null) return Optional.empty();
+        if (!pahoThreads.receiverRunning()) return Optional.of("MQTT receiver thread stopped while the link to " + settings.url() + " is up");
+        long unchecked = nowNanos - checks.lastCheckNanos();
+        if (unchecked <= 2 * settings.keepAlive().toNanos()) return Optional.empty();
+        return Optional.of("MQTT keep-alive not checked for " + TimeUnit.NANOSECONDS.toSeconds(unchecked)
+                + " s while the link to " + settings.url() + " is up");
+    }
+
     /** How many times the link has connected since it started; readable from any thread. */
     public int connects() {
         return connects;
@@ -138,7 +158,8 @@ public final class MqttLink implements Transport {
         if (stopped) return;
         int gen = ++generation;
         try {
-            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), null, pahoThreads);
+            keepAliveChecks = new PromptPingSender(pahoThreads, settings.keepAlive());
+            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), keepAliveChecks, pahoThreads);
             settleNonce = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
             client.setCallback(new InboundCallback(gen, settleTopic.map(t -> new InboundCallback.SettleMarker(t, settleNonce)),
                     settings.url(), inbound, context, events));
@@ -146,13 +167,22 @@ public final class MqttLink implements Transport {
             client.setManualAcks(true);
             client.connect(PahoOptions.build(settings), null, Paho.onContext(context, t -> onConnected(gen, t),
                     e -> onConnectFailed(gen, e)));
+            // Paho bounds only the TCP connect: a port that accepts and never answers CONNACK would hold it for ever.
+            connectTimer = vertx.setTimer(settings.connectTimeout().toMillis(), t -> onConnectTimedOut(gen));
         } catch (MqttException | RuntimeException e) {
             onConnectFailed(gen, e);
         }
     }
 
+    private void onConnectTimedOut(int gen) {
+        if (gen != generation || session != null || stopped) return;
+        onConnectFailed(gen, new TimeoutException("no CONNACK within " + settings.connectTimeout().toMillis() + " ms "
+                + "(mqtt.connect_timeout): the port accepts connections but no broker answers"));
+    }
+
     private void onConnected(int gen, IMqttToken token) {
         if (gen != generation || stopped) return;
+        vertx.cancelTimer(connectTimer);
         session = new Session(client, gen);
         connected = true;
         connects++;
@@ -179,6 +209,7 @@ public final class MqttLink implements Transport {
 
     private void onConnectFailed(int gen, Throwable e) {
         if (gen != generation) return;
+        vertx.cancelTimer(connectTimer);
         failedAttempts++;
         long now = System.nanoTime();
         // During a long outage one line a minute is enough; the first failure is always shown.
@@ -228,6 +259,7 @@ public final class MqttLink implements Transport {
     public Future<Void> stop() {
         stopped = true;
         if (reconnectTimer != null) reconnectTimer.cancel();
+        vertx.cancelTimer(connectTimer);
         boolean wasConnected = connected;
         connected = false;
         ready = false;

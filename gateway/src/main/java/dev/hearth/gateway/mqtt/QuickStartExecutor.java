@@ -29,6 +29,8 @@ final class QuickStartExecutor extends ScheduledThreadPoolExecutor {
     private static final int THREADS = 12;
 
     private final AtomicInteger wakeUps = new AtomicInteger();
+    /** The receiver loop of the newest client: the one of the current connection. */
+    private volatile CommsReceiver receiver;
 
     QuickStartExecutor(String name) {
         super(THREADS, daemons(name));
@@ -38,10 +40,17 @@ final class QuickStartExecutor extends ScheduledThreadPoolExecutor {
 
     @Override
     public Future<?> submit(Runnable task) {
+        if (task instanceof CommsReceiver r) receiver = r;
         Future<?> submitted = super.submit(task);
         BooleanSupplier running = runningCheck(task);
         if (running != null) wakeWhenRunning(Thread.currentThread(), task.getClass().getName(), running);
         return submitted;
+    }
+
+    /** Whether the newest client's receiver loop runs (reads what the broker sends); false before any. */
+    boolean receiverRunning() {
+        CommsReceiver r = receiver;
+        return r != null && r.isRunning();
     }
 
     /** How many of Paho's start-up naps were cut short. */

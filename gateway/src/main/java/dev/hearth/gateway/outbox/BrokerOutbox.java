@@ -167,6 +167,11 @@ public final class BrokerOutbox extends VerticleBase {
         return link != null && link.ready();
     }
 
+    /** What keeps the broker link from working while it reports itself up, if anything (see {@link MqttLink#stalled}). */
+    public Optional<String> stalled(long nowNanos) {
+        return link == null ? Optional.empty() : link.stalled(nowNanos);
+    }
+
     /** How many times the link has connected since this verticle started. */
     public int connects() {
         return link == null ? 0 : link.connects();

@@ -105,7 +105,7 @@ public final class Outbox {
         Queued q = fresh(publication);
         OutboxQueue.Admission admission = queue.admit(q);
         if (admission instanceof OutboxQueue.Admission.Full full) {
-            tally.overflowed(publication, full.reason());
+            tally.overflowed(publication, full.reason(), clock.instant());
             return Waiters.refused(full.reason());
         }
         ((OutboxQueue.Admission.Admitted) admission).evicted().forEach(this::evict);
@@ -229,6 +229,7 @@ public final class Outbox {
         expired(queue.expire(clock.instant()));
         drain.readAhead();
         commits.flush();
+        tally.tick(clock.instant());
         status();
     }
 

@@ -17,6 +17,7 @@ final class Tally {
 
     private final String name;
     private final DrainRate drainRate = new DrainRate();
+    private final RefusalLog refusals;
     private long dropped;
     private long expired;
     private long deadLetters;
@@ -24,6 +25,7 @@ final class Tally {
 
     Tally(String name) {
         this.name = name;
+        this.refusals = new RefusalLog(name);
     }
 
     void delivered(Instant now) {
@@ -55,15 +57,15 @@ final class Tally {
         log.warn("Outbox {} full: dropped the oldest telemetry on '{}' to make room", name, q.publication().topic());
     }
 
-    /** A publication the full outbox refused: loud for a command, which a person may be waiting for. */
-    void overflowed(Publication p, String reason) {
+    /** A publication the full outbox refused: counted, and told in a summary at a bounded rate. */
+    void overflowed(Publication p, String reason, Instant now) {
         dropped++;
-        if (p.kind() == Publication.Kind.COMMAND) {
-            log.error("Outbox {}: REFUSED command to '{}': {}. Is the broker unreachable for long? See hearth.outbox.status.",
-                    name, p.topic(), reason);
-        } else {
-            log.warn("Outbox {}: dropped telemetry to '{}': {}", name, p.topic(), reason);
-        }
+        refusals.refused(p, reason, now);
+    }
+
+    /** Tells the refusals not told yet, once their interval has passed. */
+    void tick(Instant now) {
+        refusals.tick(now);
     }
 
     /** Current figures, kept as the snapshot. */

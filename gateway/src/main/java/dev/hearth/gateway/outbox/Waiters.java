@@ -1,5 +1,6 @@
 package dev.hearth.gateway.outbox;
 
+import dev.hearth.gateway.message.PublishRefused;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -20,7 +21,8 @@ final class Waiters {
 
     /** A submission that failed before it was queued. */
     static Outbox.Submission refused(String reason) {
-        return new Outbox.Submission(Future.failedFuture(reason), Future.failedFuture(reason));
+        PublishRefused refused = new PublishRefused(reason);
+        return new Outbox.Submission(Future.failedFuture(refused), Future.failedFuture(refused));
     }
 
     /** A queued message whose submitter waits for it. */

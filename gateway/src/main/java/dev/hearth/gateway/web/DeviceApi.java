@@ -8,6 +8,7 @@ import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.history.HistoryStore;
+import dev.hearth.gateway.message.PublishRefused;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -24,24 +25,32 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** {@code /api/devices}: state snapshots from the registry, history from H2, commands over the bus. */
 final class DeviceApi {
     static final Duration DEFAULT_HISTORY = Duration.ofHours(24);
     static final int MAX_HISTORY_POINTS = 20_000;
-    /** Valid commands are queued while the broker is away: after this the API answers 202 instead of waiting. */
+    /** With the broker up, how long the API waits for its acknowledgement before answering 202 instead. */
     private static final DeliveryOptions COMMAND_WAIT = new DeliveryOptions().setSendTimeout(5_000);
+    /**
+     * With the broker away, a command is validated and queued (or refused) at once and can only wait for the
+     * broker's return: the API answers as soon as that is known rather than after {@link #COMMAND_WAIT}.
+     */
+    private static final DeliveryOptions COMMAND_QUEUE_WAIT = new DeliveryOptions().setSendTimeout(250);
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final HistoryStore history;
     private final Clock clock;
+    private final BooleanSupplier brokerReady;
 
-    DeviceApi(Vertx vertx, DeviceRegistry registry, HistoryStore history, Clock clock) {
+    DeviceApi(Vertx vertx, DeviceRegistry registry, HistoryStore history, Clock clock, BooleanSupplier brokerReady) {
         this.vertx = vertx;
         this.registry = registry;
         this.history = history;
         this.clock = clock;
+        this.brokerReady = brokerReady;
     }
 
     void mount(Router api) {
@@ -84,14 +93,19 @@ final class DeviceApi {
     private void command(RoutingContext ctx) {
         DeviceSpec spec = spec(ctx);
         CommandRequested command = new CommandRequested(spec.id(), values(ctx), "api");
-        vertx.eventBus().request(Addresses.DEVICE_COMMAND, command, COMMAND_WAIT)
+        vertx.eventBus().request(Addresses.DEVICE_COMMAND, command, brokerReady.getAsBoolean() ? COMMAND_WAIT : COMMAND_QUEUE_WAIT)
                 .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("delivered", true)))
-                .onFailure(e -> {
-                    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-                        Responses.json(ctx, 202, new JsonObject().put("delivered", false)
-                                .put("message", "accepted; waiting for the broker"));
-                    } else ctx.fail(e);
-                });
+                .onFailure(e -> commandFailed(ctx, e));
+    }
+
+    private static void commandFailed(RoutingContext ctx, Throwable e) {
+        if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+            Responses.json(ctx, 202, new JsonObject().put("delivered", false).put("message", "queued; waiting for the broker"));
+        } else if (e instanceof ReplyException r && r.failureCode() == 503) {
+            // The outbox is full: the gateway's condition, which passes as the broker takes messages again.
+            ctx.response().putHeader("Retry-After", Long.toString(PublishRefused.RETRY_AFTER.toSeconds()));
+            Responses.error(ctx, 503, e.getMessage());
+        } else ctx.fail(e);
     }
 
     /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed; the core validates it against the device. */

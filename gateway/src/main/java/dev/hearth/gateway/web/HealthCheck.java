@@ -10,11 +10,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Liveness (the process answers) and readiness (the broker link is up and subscribed, and the
- * database accepts a write). Readiness writes one row (at most every 10 s; a success within that is
+ * Liveness (the process answers and no critical thread is stuck, see {@code watchdog}) and readiness (alive,
+ * the broker link is up and subscribed, and the database accepts a write). Readiness writes one row (at most every 10 s; a success within that is
  * reused): a read-only or full disk is what it must catch.
  */
 final class HealthCheck {
@@ -25,14 +27,16 @@ final class HealthCheck {
     private final Vertx vertx;
     private final Database database;
     private final BooleanSupplier brokerReady;
+    private final Supplier<Optional<String>> stuck;
     private final Clock clock;
     /** Set on the web verticle's event loop only. */
     private long lastWritten;
 
-    HealthCheck(Vertx vertx, Database database, BooleanSupplier brokerReady, Clock clock) {
+    HealthCheck(Vertx vertx, Database database, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck, Clock clock) {
         this.vertx = vertx;
         this.database = database;
         this.brokerReady = brokerReady;
+        this.stuck = stuck;
         this.clock = clock;
     }
 
@@ -40,34 +44,40 @@ final class HealthCheck {
         database.session("health").migrate("health", SCHEMA);
     }
 
-    /** Result of one check; ready only when both the broker and the database are. */
-    record Result(boolean brokerConnected, boolean databaseWritable, String databaseProblem) {
+    /** Result of one check; ready only when alive and both the broker and the database are. */
+    record Result(boolean brokerConnected, boolean databaseWritable, String databaseProblem, Optional<String> stuck) {
+        boolean live() {
+            return stuck.isEmpty();
+        }
+
         boolean ready() {
-            return brokerConnected && databaseWritable;
+            return live() && brokerConnected && databaseWritable;
         }
 
         JsonObject toJson() {
-            JsonObject json = new JsonObject().put("live", true).put("ready", ready())
+            JsonObject json = new JsonObject().put("live", live()).put("ready", ready())
                     .put("broker", new JsonObject().put("connected", brokerConnected))
                     .put("database", new JsonObject().put("writable", databaseWritable));
             if (!databaseProblem.isEmpty()) json.getJsonObject("database").put("problem", databaseProblem);
+            stuck.ifPresent(p -> json.put("problem", p));
             return json;
         }
     }
 
     Future<Result> check() {
         boolean broker = brokerReady.getAsBoolean();
+        Optional<String> stuckNow = stuck.get();
         long now = System.nanoTime();
         // A probe every few seconds must not wear out a Pi's SD card: one write per interval at most.
         if (lastWritten != 0 && now - lastWritten < PROBE_WRITE_INTERVAL.toNanos()) {
-            return Future.succeededFuture(new Result(broker, true, ""));
+            return Future.succeededFuture(new Result(broker, true, "", stuckNow));
         }
         return vertx.executeBlocking(this::writeProbe, false)
                 .map(v -> {
                     lastWritten = now;
-                    return new Result(broker, true, "");
+                    return new Result(broker, true, "", stuckNow);
                 })
-                .recover(e -> Future.succeededFuture(new Result(broker, false, e.getMessage())));
+                .recover(e -> Future.succeededFuture(new Result(broker, false, e.getMessage(), stuckNow)));
     }
 
     private Void writeProbe() {

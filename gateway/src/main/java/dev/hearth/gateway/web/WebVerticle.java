@@ -30,7 +30,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of the gateway: health, metrics, JSON API, live stream and dashboard on one port.
@@ -45,7 +47,8 @@ public final class WebVerticle extends VerticleBase {
 
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
-                               HistoryStore history, BooleanSupplier brokerReady, AccessToken token, Clock clock) {
+                               HistoryStore history, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
+                               AccessToken token, Clock clock) {
     }
 
     private final Dependencies deps;
@@ -129,7 +132,7 @@ public final class WebVerticle extends VerticleBase {
         router.route().handler(SecurityHeaders::apply);
         router.route().handler(hosts::handle);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.clock());
+        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.stuck(), deps.clock());
         router.get("/health").handler(ctx -> health(ctx, health));
         Dashboard.mountPublic(router);
         WebAuth auth = auth();
@@ -145,7 +148,7 @@ public final class WebVerticle extends VerticleBase {
 
     private Router api() {
         Router api = Router.router(vertx);
-        new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock()).mount(api);
+        new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock(), deps.brokerReady()).mount(api);
         new AutomationApi(vertx.eventBus()).mount(api);
         api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
         api.get("/events").handler(ctx -> {

@@ -1,7 +1,9 @@
 package dev.hearth.gateway.yaml;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -20,6 +22,8 @@ import java.util.Optional;
 public final class YamlDocument {
     static final int MAX_CODE_POINTS = 1 << 20;
     private static final int MAX_ALIASES = 50;
+    /** Collections inside collections: an automation file needs about ten. */
+    static final int MAX_DEPTH = 64;
 
     private YamlDocument() {
     }
@@ -61,16 +65,15 @@ public final class YamlDocument {
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .build();
         try {
-            Optional<Node> root = new Compose(settings).composeString(text);
+            Optional<Node> root = new Composer(settings, new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text)),
+                    MAX_DEPTH)).getSingleNode();
             if (root.isEmpty()) problems.add(new ConfigProblem(displayName, 1, 1, "file is empty"));
             return root;
         } catch (MarkedYamlEngineException e) {
             problems.add(displayName, e.getProblemMark().orElse(null), "YAML syntax error: " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+                    + (e.getContext() == null || e.getContext().isEmpty() ? "" : " (" + e.getContext() + ")"));
         } catch (YamlEngineException e) {
             problems.add(new ConfigProblem(displayName, 1, 1, "YAML error: " + e.getMessage()));
-        } catch (StackOverflowError e) {
-            problems.add(new ConfigProblem(displayName, 1, 1, "YAML is nested too deeply"));
         }
         return Optional.empty();
     }

@@ -41,6 +41,20 @@ class EmbeddedBrokerTest {
         }
     }
 
+    /** Issue 14, item 18: the URL was tcp://::1:port, which Paho refuses with a misleading message. */
+    @Test
+    void anEmbeddedBrokerOnTheIpv6LoopbackIsReachedThroughABracketedUrl(@TempDir Path dir) throws Exception {
+        int port = FreePort.loopback();
+        TestHome.writeAndLoad(dir, TestHome.embeddedBroker(port).replace("bind: 127.0.0.1", "bind: ::1"), TestHome.DEVICES,
+                TestHome.HALLWAY_AUTOMATIONS);
+        GatewayConfig config = new ConfigLoader(Map.of()).load(dir);
+        assertThat(config.mqtt().url()).isEqualTo("tcp://[::1]:" + port);
+
+        try (Gateway gateway = Gateway.start(config, List.of())) {
+            assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).as("the gateway reaches its broker on ::1").isTrue();
+        }
+    }
+
     @Test
     void anEmbeddedBrokerOnANetworkAddressNeedsCredentials(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("automations"));

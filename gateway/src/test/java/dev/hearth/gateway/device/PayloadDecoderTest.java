@@ -36,6 +36,25 @@ class PayloadDecoderTest {
     }
 
     @Test
+    void aTextValueLongerThanWhatIsStoredIsRefusedWithItsReasonAndTheRestIsKept() {
+        DeviceSpec note = new DeviceSpec(new DeviceId("note"), "Note", "hall", DeviceKind.TEMPERATURE_SENSOR, PayloadFormat.JSON, "z2m/note",
+                Optional.empty(), "z2m/note/availability", Map.of("text", AttributeSpec.text("text"), "battery",
+                AttributeSpec.number("battery", "%", 0, 100)));
+        String longest = "x".repeat(AttributeSpec.MAX_TEXT);
+        byte[] tooLong = ("{\"text\":\"" + longest + "y\",\"battery\":80}").getBytes(StandardCharsets.UTF_8);
+        byte[] fits = ("{\"text\":\"" + longest + "\"}").getBytes(StandardCharsets.UTF_8);
+        PayloadDecoder roomy = new PayloadDecoder(64 * 1024);
+
+        assertThat(roomy.decode(new TopicRoutes.StateDocument(note), tooLong)).isInstanceOfSatisfying(Decoded.Values.class, v -> {
+            assertThat(v.values()).isEqualTo(Map.of("battery", Value.of(80)));
+            assertThat(v.wrongTypes()).singleElement().asString().startsWith("text=xxx")
+                    .endsWith("(expected text of at most " + AttributeSpec.MAX_TEXT + " characters)");
+        });
+        assertThat(roomy.decode(new TopicRoutes.StateDocument(note), fits))
+                .isEqualTo(new Decoded.Values(Map.of("text", Value.of(longest)), List.of()));
+    }
+
+    @Test
     void whatIsNotOneWholeJsonObjectIsRefusedAndSetsNothing() {
         assertThat(decode("\"ON\"")).isEqualTo(new Decoded.Rejected(Malformed.NOT_AN_OBJECT, "\"ON\""));
         assertThat(decode("")).isEqualTo(new Decoded.Rejected(Malformed.NOT_AN_OBJECT, ""));

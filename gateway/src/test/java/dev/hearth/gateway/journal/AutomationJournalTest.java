@@ -1,5 +1,6 @@
 package dev.hearth.gateway.journal;
 
+import dev.hearth.gateway.automation.run.EngineJournal.PendingTimer;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
@@ -187,6 +188,32 @@ class AutomationJournalTest {
         assertThat(count("device_state")).isEqualTo(2);
     }
 
+    @Test
+    void aValueTooLongToStoreCostsOnlyItselfNotTheOtherDevicesValuesOrTimersOfItsBatch() {
+        PendingTimer hold = new PendingTimer("hall_light#0", PendingTimer.Kind.HOLD, "hall_light", 0, T0.plusSeconds(600),
+                "state hall_motion.occupancy to false for 10m", "f1");
+        Future<Void> first = onLoopResult(j -> {
+            j.stateChanged(new StateChanged(new DeviceId("note"), "text", Optional.empty(), Value.of("x".repeat(5_000)), T0));
+            j.stateChanged(new StateChanged(SENSOR, "temperature", Optional.empty(), Value.of(21.5), T0));
+            j.timerStarted(hold);
+            return j.flush();
+        });
+        Future<Void> second = onLoopResult(j -> {
+            j.stateChanged(new StateChanged(SENSOR, "humidity", Optional.empty(), Value.of(40), T0.plusSeconds(1)));
+            return j.flush();
+        });
+        database.close();
+
+        database = Database.open(dir, Durability.PROCESS);
+        AutomationStore reopened = new AutomationStore(database);
+        assertThat(reopened.states()).extracting(AutomationStore.StoredState::device, AutomationStore.StoredState::attribute)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sensor", "temperature"),
+                        org.assertj.core.groups.Tuple.tuple("sensor", "humidity"));
+        assertThat(reopened.timers()).containsExactly(hold);
+        assertThat(first.succeeded()).as("what could be saved was saved: " + first.cause()).isTrue();
+        assertThat(second.succeeded()).as("the next batch is not held up by the bad value: " + second.cause()).isTrue();
+    }
+
     private long count(String table) {
         return store.session().transaction(c -> {
             try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -216,6 +243,18 @@ class AutomationJournalTest {
             }
         });
         done.future().await();
+    }
+
+    /** Runs {@code work} on an event loop and returns the future it returns, once complete, failed or not. */
+    private Future<Void> onLoopResult(Function<AutomationJournal, Future<Void>> work) {
+        Promise<Void> done = Promise.promise();
+        vertx.runOnContext(v -> work.apply(journal).onComplete(done));
+        try {
+            done.future().await();
+        } catch (RuntimeException e) {
+            // the returned future says how it ended
+        }
+        return done.future();
     }
 
     /** Runs {@code work} on an event loop, as the core does, then stops cleanly: waits until everything it journaled is durable. */

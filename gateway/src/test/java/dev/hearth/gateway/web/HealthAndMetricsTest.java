@@ -82,6 +82,15 @@ class HealthAndMetricsTest {
                 .contains("hearth_web_stream_clients");
     }
 
+    /** Issue 14, item 18: they were counted, but only in memory. */
+    @Test
+    void rejectedPayloadsAreCountedByReason() {
+        home.connectedClient("metrics-test").publish("zigbee2mqtt/living_temperature", "{not json", 1, false);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(home.gateway().meters().scrape())
+                .containsPattern("hearth_device_rejected_payloads_total\\{gateway=\"test\\d+\",reason=\"bad_json\"} 1\\.0")
+                .containsPattern("hearth_device_rejected_payloads_total\\{gateway=\"test\\d+\",reason=\"oversize\"} 0\\.0"));
+    }
+
     @Test
     void automationRunsAreCountedByOutcome() {
         home.gateway().vertx().eventBus().request(Addresses.AUTOMATION_CONTROL, new AutomationQuery.TriggerNow("hallway_off")).await();

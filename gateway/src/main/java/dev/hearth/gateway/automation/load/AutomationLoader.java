@@ -38,7 +38,6 @@ import java.util.stream.Stream;
  */
 public final class AutomationLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final Pattern VARIABLE = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final List<String> MODES = List.of("single", "restart", "queued", "parallel");
 
     private final DeviceLookup devices;
@@ -139,9 +138,9 @@ public final class AutomationLoader {
         boolean enabled = a.flag("enabled", true);
         Automation.Mode mode = mode(a);
         Automation.Missed missed = missed(a);
-        VariableNames names = variableNames(a);
-        PartReader parts = new PartReader(devices, scope.withVariables(names.names()), refs);
-        Map<String, Template> variables = variables(a, parts, names);
+        VariableReader.Declared declared = VariableReader.declare(a, devices);
+        PartReader parts = new PartReader(devices, scope.withVariables(declared.kinds()), refs);
+        Map<String, Template> variables = VariableReader.read(declared, parts);
         TriggerReader triggerReader = new TriggerReader(parts);
         ConditionReader conditionReader = new ConditionReader(parts);
         List<Trigger> triggers = parts.each(a, "triggers", triggerReader::trigger);
@@ -175,34 +174,6 @@ public final class AutomationLoader {
         boolean run = a.choice("on_missed", p -> Optional.of(p).filter(policies::contains), policies).map("run"::equals).orElse(false);
         Duration grace = a.duration("grace", Duration.ofMinutes(15));
         return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
-    }
-
-    private record VariableNames(List<String> names, Optional<YamlMap> map) {
-    }
-
-    private VariableNames variableNames(YamlMap a) {
-        Optional<YamlMap> vars = a.map("variables");
-        List<String> names = new ArrayList<>();
-        vars.ifPresent(v -> v.keys().forEach(name -> {
-            if (!VARIABLE.matcher(name).matches()) {
-                v.problemAtKey(name, "variable name '" + name + "' must be lower-case letters, digits or underscores");
-            } else if (devices.all().containsKey(name) || name.equals(ExprScope.TRIGGER) || name.equals(Action.Wait.TIMED_OUT)) {
-                v.problemAtKey(name, "variable '" + name + "' hides a device or a built-in name; choose another");
-            } else {
-                names.add(name);
-            }
-        }));
-        return new VariableNames(names, vars);
-    }
-
-    private static Map<String, Template> variables(YamlMap a, PartReader parts, VariableNames names) {
-        Map<String, Template> out = new LinkedHashMap<>();
-        names.map().ifPresent(v -> {
-            for (String name : names.names()) parts.template(v, name).ifPresentOrElse(t -> out.put(name, t), parts::fail);
-            v.keys().forEach(v::has);
-            v.finish();
-        });
-        return out;
     }
 
     private static void checkUniqueIds(List<Automation> all, Problems problems) {

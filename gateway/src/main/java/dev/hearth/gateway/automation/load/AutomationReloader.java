@@ -59,6 +59,8 @@ public final class AutomationReloader {
     private final Listener listener;
     /** The files as last applied or refused; only touched on the home's thread. */
     private final Map<String, String> digests = new HashMap<>();
+    /** The last failure of a whole check, logged once; only touched on the blocking thread, one check at a time. */
+    private String lastFailure = "";
 
     public AutomationReloader(Path dir, AutomationLoader loader, Running running, Listener listener) {
         this.dir = dir;
@@ -122,12 +124,15 @@ public final class AutomationReloader {
                 .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
     }
 
-    /** A failure here must not end the checks: the next one tries again. */
+    /** A failure here must not end the checks: the next one tries again. Logged when it starts or changes, not every check. */
     private List<Change> changesOrNone(Map<String, String> before) {
         try {
-            return changes(before);
-        } catch (RuntimeException e) {
-            log.error("Automations in {} not checked for edits: {}", dir, e.toString());
+            List<Change> changes = changes(before);
+            lastFailure = "";
+            return changes;
+        } catch (RuntimeException | StackOverflowError e) {
+            if (!e.toString().equals(lastFailure)) log.error("Automations in {} not checked for edits: {}", dir, e.toString());
+            lastFailure = e.toString();
             return List.of();
         }
     }
@@ -139,13 +144,23 @@ public final class AutomationReloader {
         Map<String, String> now = listed.get();
         List<Change> out = new ArrayList<>();
         for (Map.Entry<String, String> e : now.entrySet()) {
-            if (e.getValue().equals(before.get(e.getKey()))) continue;
-            Problems problems = new Problems();
-            List<Automation> automations = loader.loadFile(Path.of(e.getKey()), problems);
-            out.add(new Change(e.getKey(), e.getValue(), automations, problems.list()));
+            if (!e.getValue().equals(before.get(e.getKey()))) out.add(read(e.getKey(), e.getValue()));
         }
         for (String gone : before.keySet()) if (!now.containsKey(gone)) out.add(new Change(gone, null, List.of(), List.of()));
         return out;
+    }
+
+    /**
+     * One edited file. A failure while reading it (a stack overflow on some hostile input, a bug) is that file's
+     * problem, reported once for this version like any other, never the end of the checks or of the other files.
+     */
+    private Change read(String file, String digest) {
+        Problems problems = new Problems();
+        try {
+            return new Change(file, digest, loader.loadFile(Path.of(file), problems), problems.list());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Change(file, digest, List.of(), List.of(new ConfigProblem(file, 1, 1, "could not be read: " + e)));
+        }
     }
 
     private Optional<Map<String, String>> currentDigests() {

@@ -167,7 +167,8 @@ final class PartReader implements TriggerParts {
 
     private Optional<Expr> compile(YamlMap m, String key, String source) {
         ExprScope.Compiled c = scope.compile(source);
-        c.problems().forEach(p -> m.problemAtValue(key, "expression '" + source + "' does not compile: " + p));
+        String shown = source.length() <= 80 ? source : source.substring(0, 77) + "...";
+        c.problems().forEach(p -> m.problemAtValue(key, "expression '" + shown + "' does not compile: " + p));
         return Optional.ofNullable(c.expr());
     }
 

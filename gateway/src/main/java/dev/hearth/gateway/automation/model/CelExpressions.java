@@ -27,6 +27,17 @@ final class CelExpressions {
     private CelExpressions() {
     }
 
+    private static CelType type(ExprScope.Kind kind) {
+        return switch (kind) {
+            case ATTRIBUTES -> ATTRIBUTES;
+            case DYNAMIC -> SimpleType.DYN;
+            case BOOL -> SimpleType.BOOL;
+            case INT -> SimpleType.INT;
+            case DOUBLE -> SimpleType.DOUBLE;
+            case STRING -> SimpleType.STRING;
+        };
+    }
+
     /**
      * Compiles {@code source} with exactly {@code names} declared. A compiler is cheap to build with a few names, while
      * CEL's checker copies every declared name into its environment on each compile: declaring only the names the
@@ -34,7 +45,7 @@ final class CelExpressions {
      */
     static ExprScope.Compiled compile(String source, Map<String, ExprScope.Kind> names) {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
-        names.forEach((name, kind) -> builder.addVar(name, kind == ExprScope.Kind.ATTRIBUTES ? ATTRIBUTES : SimpleType.DYN));
+        names.forEach((name, kind) -> builder.addVar(name, type(kind)));
         try {
             CelRuntime.Program program = RUNTIME.createProgram(builder.build().compile(source).getAst());
             return new ExprScope.Compiled(new Expr(source, variables -> program.eval((CelVariableResolver) variables::find)), List.of());

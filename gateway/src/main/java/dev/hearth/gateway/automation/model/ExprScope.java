@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -28,20 +26,25 @@ public final class ExprScope {
     /** Every word of an expression, string contents included: a superset of the names it refers to. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern DEVICE_ATTRIBUTE = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)");
+    /** Brackets inside brackets: a condition written by hand needs a handful. */
+    static final int MAX_NESTING = 32;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
-    /** How a name is declared to CEL: a map of attributes (a device, the trigger) or any value (a variable). */
-    enum Kind { ATTRIBUTES, DYNAMIC }
+    /**
+     * How a name is declared to CEL: a map of attributes (a device, the trigger), any value (a variable computed by an
+     * expression), or the type a variable's YAML value was written with, so that CEL checks its uses at load.
+     */
+    public enum Kind { ATTRIBUTES, DYNAMIC, BOOL, INT, DOUBLE, STRING }
 
     private record Key(SortedMap<String, Kind> names, String source) {
     }
 
     private final Map<String, DeviceSpec> devices;
-    private final Set<String> variables;
+    private final Map<String, Kind> variables;
     private final Map<Key, Compiled> compiled;
 
     public ExprScope(Map<String, DeviceSpec> devices, Collection<String> variables) {
-        this(devices, new LinkedHashSet<>(variables), Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        this(devices, dynamic(variables), Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, Compiled> eldest) {
                 return size() > CACHED;
@@ -49,21 +52,31 @@ public final class ExprScope {
         }));
     }
 
-    private ExprScope(Map<String, DeviceSpec> devices, Set<String> variables, Map<Key, Compiled> compiled) {
+    private static Map<String, Kind> dynamic(Collection<String> names) {
+        Map<String, Kind> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, Kind.DYNAMIC));
+        return out;
+    }
+
+    private ExprScope(Map<String, DeviceSpec> devices, Map<String, Kind> variables, Map<Key, Compiled> compiled) {
         this.devices = devices;
         this.variables = variables;
         this.compiled = compiled;
     }
 
-    /** This scope plus an automation's own variables; cheap, whatever the number of devices. */
-    public ExprScope withVariables(Collection<String> names) {
-        Set<String> all = new LinkedHashSet<>(variables);
-        all.addAll(names);
+    /** This scope plus an automation's own variables, each of its kind; cheap, whatever the number of devices. */
+    public ExprScope withVariables(Map<String, Kind> names) {
+        Map<String, Kind> all = new LinkedHashMap<>(variables);
+        all.putAll(names);
         return new ExprScope(devices, all, compiled);
     }
 
     /** Compiles {@code source}; on failure returns the problems in words. */
     public Compiled compile(String source) {
+        int depth = nesting(source);
+        if (depth > MAX_NESTING) {
+            return new Compiled(null, List.of("it is nested " + depth + " levels deep (brackets), at most " + MAX_NESTING + " are allowed"));
+        }
         List<String> problems = unknownAttributes(source);
         if (!problems.isEmpty()) return new Compiled(null, problems);
         Optional<Expr> path = PathExpression.of(source, this::declared);
@@ -75,8 +88,32 @@ public final class ExprScope {
     public record Compiled(Expr expr, List<String> problems) {
     }
 
+    /**
+     * The deepest nesting of brackets in {@code source}, string literals aside: CEL's parser and checker recurse per
+     * level, so thousands of them exhaust the stack of the thread that loads the file.
+     */
+    static int nesting(String source) {
+        int depth = 0;
+        int deepest = 0;
+        char quote = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
     private boolean declared(String name) {
-        return variables.contains(name) || name.equals(TRIGGER) || devices.containsKey(name);
+        return variables.containsKey(name) || name.equals(TRIGGER) || devices.containsKey(name);
     }
 
     /**
@@ -88,7 +125,7 @@ public final class ExprScope {
         Matcher m = WORD.matcher(source);
         while (m.find()) {
             String word = m.group();
-            if (variables.contains(word)) names.put(word, Kind.DYNAMIC);
+            if (variables.containsKey(word)) names.put(word, variables.get(word));
             else if (word.equals(TRIGGER) || devices.containsKey(word)) names.put(word, Kind.ATTRIBUTES);
         }
         return names;

@@ -18,6 +18,11 @@ public record Template(Optional<Value> constant, List<Object> parts) {
         return new Template(Optional.of(v), List.of());
     }
 
+    /** A whole number as written in YAML: CEL sees an int (a {@link Value} number is a double). */
+    public static Template integer(long n) {
+        return new Template(Optional.empty(), List.of(new Expr(Long.toString(n), variables -> n)));
+    }
+
     /** The evaluated value, or the error that stopped it. */
     public Expr.Result evaluate(Expr.Variables variables) {
         if (constant.isPresent()) return new Expr.Result(Optional.of(constant.get().plain()), "");

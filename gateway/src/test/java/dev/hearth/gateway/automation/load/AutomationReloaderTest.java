@@ -60,6 +60,30 @@ class AutomationReloaderTest {
     }
 
     @Test
+    void aFileNestedThousandsOfLevelsDeepIsReportedOnceAndNeverBlocksAFileAddedAfterIt() throws IOException {
+        started(file("a.yaml", "button", "tick"));
+        String deep = "(".repeat(5_000) + "true" + ")".repeat(5_000);
+        Files.writeString(dir.resolve("b.yaml"), """
+                automations:
+                  - id: deep
+                    triggers: [ { trigger: mqtt, topic: garden/deep } ]
+                    conditions: [ { condition: expr, expr: "%s" } ]
+                    actions: [ { log: deep } ]
+                """.formatted(deep));
+        time.advance(AutomationReloader.EVERY);
+        file("c.yaml", "later", "fine");
+        time.advance(AutomationReloader.EVERY);
+        time.advance(AutomationReloader.EVERY);
+
+        assertThat(reports).as("the bad file once, then the good one").hasSize(2);
+        assertThat(reports.get(0).applied()).isFalse();
+        assertThat(reports.get(0).problems()).singleElement().asString()
+                .startsWith(dir.resolve("b.yaml") + ":4:").contains("nested 5000 levels deep");
+        assertThat(reports.get(1).applied()).isTrue();
+        assertThat(reports.get(1).automations()).containsExactly("later");
+    }
+
+    @Test
     void untouchedFilesReloadNothing() throws IOException {
         started(file("a.yaml", "button", "tick"));
         time.advance(AutomationReloader.EVERY.multipliedBy(3));

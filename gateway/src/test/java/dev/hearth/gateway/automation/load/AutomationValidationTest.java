@@ -135,6 +135,20 @@ class AutomationValidationTest {
     }
 
     @Test
+    void aVariableUsedAgainstTheTypeItWasWrittenWithIsLocatedAtLoad() {
+        assertThat(problems("""
+                automations:
+                  - id: bad
+                    variables: { level: "high", steps: 2, factor: 1.5 }
+                    triggers: [ { trigger: gateway, event: started } ]
+                    conditions: [ { condition: expr, expr: "level > 2.0" } ]
+                    actions: [ { command: { device: lamp, set: { brightness: "${steps * factor}" } } } ]
+                """)).satisfiesExactly(
+                p -> assertThat(p).startsWith("a.yaml:5:44: expression 'level > 2.0' does not compile").contains("_>_"),
+                p -> assertThat(p).startsWith("a.yaml:6:62: expression 'steps * factor' does not compile").contains("_*_"));
+    }
+
+    @Test
     void structuralMistakesAreLocated() {
         assertThat(problems("""
                 automations:

@@ -41,6 +41,42 @@ class ClockTriggersTest {
     }
 
     @Test
+    void aDailyCronAt0230RunsOnceOnEachDayAcrossBothDaylightSavingChangesAsTimeDoes() {
+        String cron = """
+                automations:
+                  - id: nightly
+                    triggers: [ { trigger: cron, cron: "30 2 * * *" } ]
+                    actions: [ { command: { device: lamp, set: { state: "OFF" } } } ]
+                """;
+        EngineHarness spring = new EngineHarness(Instant.parse("2026-03-27T12:00:00Z"), BERLIN).load(cron);
+        spring.advance(Duration.ofDays(3));
+        assertThat(spring.runs).extracting(r -> r.at().atZone(BERLIN).toLocalDateTime().toString())
+                .containsExactly("2026-03-28T02:30", "2026-03-29T03:30", "2026-03-30T02:30");
+
+        EngineHarness autumn = new EngineHarness(Instant.parse("2026-10-23T12:00:00Z"), BERLIN).load(cron);
+        autumn.advance(Duration.ofDays(3));
+        assertThat(autumn.runs).extracting(r -> r.at().toString())
+                .containsExactly("2026-10-24T00:30:00Z", "2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z");
+    }
+
+    @Test
+    void aQuarterHourlyCronRunsByRealTimeThroughBothDaylightSavingChanges() {
+        String cron = """
+                automations:
+                  - id: quarterly
+                    triggers: [ { trigger: cron, cron: "*/15 * * * *" } ]
+                    actions: [ { log: tick } ]
+                """;
+        EngineHarness spring = new EngineHarness(Instant.parse("2026-03-29T00:00:00Z"), BERLIN).load(cron);
+        spring.advance(Duration.ofHours(2));
+        assertThat(spring.runs).as("every 15 minutes of real time, the skipped hour too").hasSize(8);
+
+        EngineHarness autumn = new EngineHarness(Instant.parse("2026-10-24T23:00:00Z"), BERLIN).load(cron);
+        autumn.advance(Duration.ofHours(3));
+        assertThat(autumn.runs).as("every 15 minutes of real time, the repeated hour too").hasSize(12);
+    }
+
+    @Test
     void weekdaysCronIntervalAndSunTriggersFireAtTheirMoments() {
         EngineHarness home = new EngineHarness(Instant.parse("2026-06-01T00:00:00Z"), BERLIN).load("""
                 automations:

@@ -59,6 +59,28 @@ class ConditionsAndActionsTest {
     }
 
     @Test
+    void variablesKeepTheTypesTheyWereWrittenWith() {
+        EngineHarness home = new EngineHarness().load("""
+                automations:
+                  - id: dim
+                    variables: { level: 50.0, steps: 2, on: true, room: "hall", code: "50" }
+                    triggers: [ { trigger: state, device: pir, attribute: occupancy, to: true } ]
+                    actions:
+                      - command: { device: lamp, set: { brightness: "${level * 2.0}" } }
+                      - if: [ { condition: expr, expr: "level == 50.0" } ]
+                        then: [ { command: { device: lamp, set: { state: "ON" } } } ]
+                        else: [ { command: { device: lamp, set: { state: "OFF" } } } ]
+                      - if: [ { condition: expr, expr: "steps * 2 == 4 && on && room + '!' == 'hall!' && code == '50'" } ]
+                        then: [ { log: typed } ]
+                """);
+        home.set("pir", "occupancy", false);
+        home.set("pir", "occupancy", true);
+        assertThat(home.lastRun().outcome()).as(home.lastRun().toString()).isEqualTo(AutomationRun.Outcome.RAN);
+        assertThat(home.commandTexts()).containsExactly("lamp {brightness=100}", "lamp {state=ON}");
+        assertThat(home.lastRun().steps()).extracting(AutomationRun.Step::action).contains("log typed");
+    }
+
+    @Test
     void delayWaitIfChooseRepeatSceneLogAndStop() {
         EngineHarness home = new EngineHarness().load("""
                 automations:

@@ -1,0 +1,59 @@
+package dev.hearth.gateway.outbox;
+
+import dev.hearth.gateway.message.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a full outbox refuses, told at a bounded rate: the first refusal at once, then at most one line per
+ * {@link #INTERVAL} with the counts since the last line. A broker away for an hour under a stream of
+ * commands is one line every interval, not one per command (7,204 ERROR lines in 35 s before).
+ */
+final class RefusalLog {
+    static final Duration INTERVAL = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final String name;
+    private Instant lastLine = Instant.MIN;
+    private long commands;
+    private long telemetry;
+    private String lastReason = "";
+    private String lastTopic = "";
+
+    RefusalLog(String name) {
+        this.name = name;
+    }
+
+    void refused(Publication p, String reason, Instant now) {
+        if (p.kind() == Publication.Kind.COMMAND) commands++;
+        else telemetry++;
+        lastReason = reason;
+        lastTopic = p.topic();
+        if (!now.isBefore(lastLine.plus(INTERVAL))) flush(now);
+    }
+
+    /** Tells what was refused since the last line, once the interval has passed; called at each refusal and each sweep. */
+    void tick(Instant now) {
+        if (commands + telemetry > 0 && !now.isBefore(lastLine.plus(INTERVAL))) flush(now);
+    }
+
+    private void flush(Instant now) {
+        // A refused command is lost for whoever asked: a person must look at the broker.
+        if (commands > 0) {
+            log.error("Outbox {}: refused {} commands and {} telemetry messages{}, last to '{}': {}. Is the broker unreachable "
+                    + "for long? See hearth.outbox.status.", name, commands, telemetry, since(now), lastTopic, lastReason);
+        } else {
+            log.warn("Outbox {}: dropped {} telemetry messages{}, last to '{}': {}", name, telemetry, since(now), lastTopic, lastReason);
+        }
+        commands = 0;
+        telemetry = 0;
+        lastLine = now;
+    }
+
+    private String since(Instant now) {
+        return lastLine.equals(Instant.MIN) ? "" : " in the last " + Duration.between(lastLine, now).toSeconds() + " s";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hearth.gateway.watchdog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches the threads the gateway cannot live without (its event loop, the MQTT link's receiver) from a
+ * thread of its own. While one is stuck, {@link #problem()} says which (and {@code /health} answers 503 with
+ * it); once that has lasted {@code exitAfter}, the process exits with {@link #EXIT_STUCK} so that the
+ * service manager restarts it ({@code Restart=on-failure}): a gateway that looks alive but does nothing is
+ * worse than a restart.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** The exit status of a gateway that stopped itself because a critical thread was stuck (EX_SOFTWARE). */
+    public static final int EXIT_STUCK = 70;
+    private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
+    private static final Duration HALT_AFTER = Duration.ofSeconds(30);
+
+    /** How often to check, how long an event loop may block, and how long a problem may last before the exit. */
+    public record Settings(Duration period, Duration stallAfter, Duration exitAfter) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    private final List<Watched> watched;
+    private final Settings settings;
+    private final LongSupplier nanos;
+    private final IntConsumer exit;
+    private volatile Optional<String> problem = Optional.empty();
+    /** When the current problem was first seen; 0 while all is well. Watchdog thread only. */
+    private long failingSince;
+    private boolean exited;
+    private ScheduledExecutorService thread;
+
+    public Watchdog(List<Watched> watched, Settings settings, LongSupplier nanos, IntConsumer exit) {
+        this.watched = List.copyOf(watched);
+        this.settings = settings;
+        this.nanos = nanos;
+        this.exit = exit;
+    }
+
+    /** Checks every {@link Settings#period} on a daemon thread of its own. */
+    public Watchdog start() {
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hearth-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = settings.period().toMillis();
+        thread.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** What is stuck now, if anything; readable from any thread. */
+    public Optional<String> problem() {
+        return problem;
+    }
+
+    /** One round: asks every watched part, logs a change, and exits once a problem has lasted too long. */
+    void check() {
+        long now = nanos.getAsLong();
+        Optional<String> found = watched.stream().map(w -> w.problem(now)).flatMap(Optional::stream).findFirst();
+        if (found.isEmpty()) {
+            if (failingSince != 0) log.info("Watchdog: all watched threads run again");
+            failingSince = 0;
+        } else if (failingSince == 0) {
+            failingSince = now;
+            log.error("Watchdog: {}; the gateway exits if this lasts {} s", found.get(), settings.exitAfter().toSeconds());
+        } else if (now - failingSince >= settings.exitAfter().toNanos() && !exited) {
+            exited = true;
+            log.error("Watchdog: {} for {} s; exiting with status {} so that the service manager restarts the gateway",
+                    found.get(), Duration.ofNanos(now - failingSince).toSeconds(), EXIT_STUCK);
+            exit.accept(EXIT_STUCK);
+        }
+        problem = found;
+    }
+
+    /**
+     * Exits the JVM with {@code status}: shutdown hooks get their chance to stop the gateway cleanly, but the stuck
+     * thread may hold them up, so the process halts after {@link #HALT_AFTER} regardless.
+     */
+    public static void exitProcess(int status) {
+        daemon("hearth-halt", () -> {
+            LockSupport.parkNanos(HALT_AFTER.toNanos());
+            Runtime.getRuntime().halt(status);
+        });
+        daemon("hearth-exit", () -> System.exit(status));
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) thread.shutdownNow();
+    }
+}
