@@ -7,6 +7,7 @@ import dev.hearth.gateway.Tool;
 import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.mqtt.MqttSettings;
+import dev.hearth.gateway.web.HttpSettings;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.sim.scenario.Scenario;
 import dev.hearth.sim.scenario.ScenarioClock;
@@ -38,6 +39,11 @@ public final class Demo extends ConfiguredCommand implements Tool {
     @Option(names = "--acceleration", paramLabel = "FACTOR",
             description = "Simulated seconds per real second. Default: the scenario's own (120 for the evening).")
     Double acceleration;
+    @Option(names = "--broker-port", paramLabel = "PORT",
+            description = "Port of the demo's embedded broker (where a Mosquitto already has 1883). Default: broker.port of gateway.yaml.")
+    Integer brokerPort;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the dashboard and API. Default: http.port of gateway.yaml.")
+    Integer httpPort;
 
     @Override
     public Integer call() {
@@ -102,12 +108,15 @@ public final class Demo extends ConfiguredCommand implements Tool {
         }
     }
 
-    /** The demo always runs its own broker, whatever the configuration says. */
-    private static GatewayConfig embedded(GatewayConfig c) {
-        BrokerSettings b = c.broker();
+    /** The demo always runs its own broker, whatever the configuration says, on the ports asked for. */
+    private GatewayConfig embedded(GatewayConfig c) {
+        BrokerSettings given = c.broker();
+        BrokerSettings b = new BrokerSettings(given.bind(), brokerPort != null ? brokerPort : given.port(), given.username(), given.password());
+        HttpSettings h = c.http();
         MqttSettings m = c.mqtt();
         String url = "tcp://" + b.bind() + ":" + b.port();
-        return c.withMqtt(new MqttSettings(true, url, m.clientId(), b.username(), b.password(), Optional.empty(),
+        return c.withBroker(b).withHttp(new HttpSettings(h.bind(), httpPort != null ? httpPort : h.port(), h.passwordHash()))
+                .withMqtt(new MqttSettings(true, url, m.clientId(), b.username(), b.password(), Optional.empty(),
                 m.keepAlive(), m.sessionExpiry(), m.connectTimeout(), m.reconnectMin(), m.reconnectMax(), m.baseTopic()));
     }
 }

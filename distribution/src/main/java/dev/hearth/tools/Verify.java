@@ -54,6 +54,10 @@ public final class Verify extends ConfiguredCommand implements Tool {
     @Option(names = "--latency-allowance", defaultValue = "500ms",
             description = "Real time every expectation gets at least, for MQTT round trips. Default: ${DEFAULT-VALUE}")
     Duration allowance;
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "Port of the private broker (127.0.0.1). Default: a free one.")
+    Integer brokerPort;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the dashboard and API (127.0.0.1). Default: a free one.")
+    int httpPort;
 
     @Override
     public Integer call() throws Exception {
@@ -113,13 +117,14 @@ public final class Verify extends ConfiguredCommand implements Tool {
      * Your configuration, but on a private embedded broker, an ephemeral web port and a throwaway data
      * directory, and without an uplink: nothing of your home (or beyond it) sees the simulated evening.
      */
-    private static GatewayConfig isolated(GatewayConfig c, Path data) {
-        BrokerSettings broker = new BrokerSettings("127.0.0.1", FreePort.loopback(), Optional.empty(), Optional.empty());
+    private GatewayConfig isolated(GatewayConfig c, Path data) {
+        int port = brokerPort != null ? brokerPort : FreePort.loopback();
+        BrokerSettings broker = new BrokerSettings("127.0.0.1", port, Optional.empty(), Optional.empty());
         MqttSettings m = c.mqtt();
         MqttSettings mqtt = new MqttSettings(true, "tcp://127.0.0.1:" + broker.port(), m.clientId(), Optional.empty(),
                 Optional.empty(), Optional.empty(), m.keepAlive(), m.sessionExpiry(), m.connectTimeout(), m.reconnectMin(),
                 m.reconnectMax(), m.baseTopic());
-        HttpSettings http = new HttpSettings("127.0.0.1", 0, c.http().passwordHash());
+        HttpSettings http = new HttpSettings("127.0.0.1", httpPort, c.http().passwordHash());
         return c.withDataDir(data).withBroker(broker).withMqtt(mqtt).withHttp(http).withoutUplink();
     }
 

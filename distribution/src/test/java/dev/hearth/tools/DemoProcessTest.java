@@ -42,6 +42,27 @@ class DemoProcessTest {
         }
     }
 
+    @Test
+    void demoRunsItsBrokerAndDashboardOnThePortsAskedForWhateverTheConfigurationSays(@TempDir Path dir) throws Exception {
+        Path config = RepositoryHome.copy(dir, FreePort.loopback());
+        int brokerPort = FreePort.loopback();
+        int httpPort = FreePort.loopback();
+        Path log = dir.resolve("demo.log");
+        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "demo", "-c", config.toString(), "--broker-port", String.valueOf(brokerPort),
+                "--http-port", String.valueOf(httpPort))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("Dashboard: "));
+            assertThat(read(log)).contains("Embedded MQTT broker listening on 127.0.0.1:" + brokerPort,
+                    "Dashboard: http://127.0.0.1:" + httpPort + "/");
+            demo.destroy();
+            assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
     private static String read(Path log) throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }

@@ -1,7 +1,7 @@
 package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.model.Automation;
-import dev.hearth.gateway.broker.EmbeddedBroker;
+import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
@@ -83,7 +83,7 @@ public final class Gateway implements AutoCloseable {
             // Opened and migrated here while the runtime is built on its own thread: start-up is mostly class loading.
             GatewayStores stores = opened.push(GatewayStores.open(config));
             stores.database().recovered().ifPresent(what -> log.error("{}", what));
-            if (config.mqtt().embedded()) opened.push(EmbeddedBroker.start(config.broker(), config.dataDir().resolve("broker")));
+            if (config.mqtt().embedded()) opened.push(EmbeddedBrokers.startInstalled(config.broker(), config.dataDir().resolve("broker")));
             // Pushed last, so closed first: the verticles flush to the database and the broker while they stop.
             runtime = opened.push(GatewayRuntime.await(preparing));
             return deploy(config, automations, time, runtime, stores, opened);

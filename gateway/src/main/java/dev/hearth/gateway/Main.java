@@ -2,6 +2,7 @@ package dev.hearth.gateway;
 
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.store.StoreException;
 import dev.hearth.gateway.config.ConfigLoader;
@@ -9,8 +10,11 @@ import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
+import dev.hearth.gateway.runtime.HearthVersion;
+import dev.hearth.gateway.logging.LoggingDefaults;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import dev.hearth.gateway.web.auth.TokenCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  * The {@code hearth} command line. Exit status 2 means the configuration or the command line is wrong
  * (an unknown subcommand too); nothing was started. The distribution adds its {@link Tool}s.
  */
-@Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
+@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
         subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class, TokenCommand.class})
@@ -62,6 +66,9 @@ public final class Main extends ConfiguredCommand {
         CommandLine cli = new CommandLine(new Main().withEnvironment(env), new EnvironmentFactory(env));
         // Before the settings below: picocli hands them only to the subcommands it already has.
         ServiceLoader.load(Tool.class, Main.class.getClassLoader()).stream().forEach(tool -> cli.addSubcommand(tool.type()));
+        // After the tools, so the completion script knows them too; hidden: the package installs its output.
+        cli.addSubcommand(new AutoComplete.GenerateCompletion());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Duration.class, text -> Durations.parse(text).orElseThrow(() ->
@@ -84,6 +91,7 @@ public final class Main extends ConfiguredCommand {
             return CONFIG_ERROR;
         }
         GatewayConfig cfg = loaded.config();
+        LoggingDefaults.use(cfg.logFormat());
         Gateway gateway;
         try {
             gateway = Gateway.start(cfg, loaded.automations(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
@@ -92,6 +100,10 @@ public final class Main extends ConfiguredCommand {
             err.println("error: " + e.getMessage());
             err.flush();
             return STORE_ERROR;
+        } catch (EmbeddedBrokers.Missing e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CONFIG_ERROR;
         }
         awaitShutdown(gateway::close);
         return 0;
@@ -163,6 +175,14 @@ public final class Main extends ConfiguredCommand {
             out().println("OK: " + loaded.get().config().devices().size() + " devices, "
                     + loaded.get().automations().size() + " automations");
             return 0;
+        }
+    }
+
+    /** {@code hearth --version}: Hearth's version (the build's) and the Java runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return HearthVersion.describe();
         }
     }
 

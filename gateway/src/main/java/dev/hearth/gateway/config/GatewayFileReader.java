@@ -23,6 +23,7 @@ import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.uplink.ForwardRule;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.logging.LogFormat;
 import dev.hearth.gateway.store.Durability;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ final class GatewayFileReader {
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
                  BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, ConfirmationSettings commands,
                  Optional<UplinkSettings> uplink, HistorySettings history,
-                 AutomationSettings automation) {
+                 AutomationSettings automation, LogFormat logFormat) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -70,9 +71,12 @@ final class GatewayFileReader {
         ConfirmationSettings commands = commands(section(doc, "commands"));
         HistorySettings history = history(section(doc, "history"));
         AutomationSettings automation = automation(section(doc, "automation"));
+        YamlMap logging = section(doc, "logging");
+        LogFormat logFormat = logging.choice("format", LogFormat::named, List.of("text", "json")).orElse(LogFormat.TEXT);
+        logging.finish();
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
-                history, automation));
+                history, automation, logFormat));
     }
 
     private static YamlMap section(YamlMap doc, String key) {

@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
             db.schema.transaction(x -> {
                 try (Statement s = x.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
+                    s.execute(Migrations.TABLE);
                 }
                 return null;
             });

@@ -55,14 +55,12 @@ public final class Session {
 
     /**
      * Applies the statements of {@code feature} not yet applied: the schema of a feature is the list
-     * of its migrations, append-only.
+     * of its migrations, append-only ({@link Migrations} checks the applied ones' order and checksums).
      */
     public void migrate(String feature, List<String> statements) {
         transaction(c -> {
             int done = version(c, feature);
-            try (Statement s = c.createStatement()) {
-                for (int i = done; i < statements.size(); i++) s.execute(statements.get(i));
-            }
+            Migrations.apply(c, feature, statements, done);
             if (done < statements.size()) {
                 try (PreparedStatement p = c.prepareStatement("MERGE INTO schema_version KEY (feature) VALUES (?, ?)")) {
                     p.setString(1, feature);

@@ -55,7 +55,7 @@ class LogInjectionTest {
         LoggerContext context = new LoggerContext();
         LoggingDefaults defaults = new LoggingDefaults();
         defaults.setContext(context);
-        defaults.configure(context);
+        defaults.configure(context, java.util.Map.of("JOURNAL_STREAM", "8:12345")); // lines with the time of day only
         ch.qos.logback.classic.Logger logger = context.getLogger("dev.hearth.gateway.automation.AutomationEngine");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, format, null, args);
         @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,9 +78,51 @@ class LoggingDefaultsTest {
         }
     }
 
+    /** Configured as under journald (the service), whose lines carry the time of day only. */
     private static ExecutionStatus configure(LoggerContext context) {
+        return configure(context, Map.of("JOURNAL_STREAM", "8:12345"));
+    }
+
+    private static ExecutionStatus configure(LoggerContext context, Map<String, String> env) {
         LoggingDefaults defaults = new LoggingDefaults();
         defaults.setContext(context);
-        return defaults.configure(context);
+        return defaults.configure(context, env);
+    }
+
+    @Test
+    void withoutJournaldLinesStartWithTheIso8601DateAndTime() {
+        LoggerContext context = new LoggerContext();
+        configure(context, Map.of());
+
+        assertThat(line(context, LocalDateTime.of(2026, 11, 29, 21, 13, 35, 829_000_000)))
+                .matches("2026-11-29T21:13:35\\.829(Z|[+-]\\d\\d:\\d\\d) INFO  Gateway                  Hearth gateway started\\R");
+    }
+
+    @Test
+    void jsonFormatWritesAnObjectALineThroughLogbacksEncoder() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        var before = console.getEncoder();
+        try {
+            LoggingDefaults.use(LogFormat.JSON);
+
+            String json = line(context, LocalDateTime.of(2026, 11, 29, 21, 13, 35, 829_000_000));
+            assertThat(json).startsWith("{").contains("\"level\":\"INFO\"", "\"loggerName\":\"dev.hearth.gateway.Gateway\"",
+                    "\"message\":\"Hearth gateway started\"").endsWith("}" + System.lineSeparator());
+        } finally {
+            console.stop();
+            console.setEncoder(before);
+            console.start();
+        }
+    }
+
+    private static String line(LoggerContext context, LocalDateTime at) {
+        ch.qos.logback.classic.Logger logger = context.getLogger("dev.hearth.gateway.Gateway");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, "Hearth gateway started", null, null);
+        event.setTimeStamp(at.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }

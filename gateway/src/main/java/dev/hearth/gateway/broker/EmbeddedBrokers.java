@@ -1,0 +1,31 @@
+package dev.hearth.gateway.broker;
+
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+
+/**
+ * The embedded MQTT broker is an optional part: {@code lib/hearth-broker.jar} (HiveMQ CE and what it needs, ~20 MB)
+ * lists its implementation in {@code META-INF/services/dev.hearth.gateway.broker.EmbeddedBrokers}; the lean
+ * {@code lib/hearth.jar} holds neither, so a home with its own broker (Mosquitto) does not carry it.
+ */
+public interface EmbeddedBrokers {
+
+    /** Starts the broker with its files under {@code home}; blocks until it accepts connections. */
+    AutoCloseable start(BrokerSettings settings, Path home);
+
+    /** Starts the installed embedded broker, or fails with {@link Missing} when its jar is not on the class path. */
+    static AutoCloseable startInstalled(BrokerSettings settings, Path home) {
+        return ServiceLoader.load(EmbeddedBrokers.class, EmbeddedBrokers.class.getClassLoader()).findFirst()
+                .orElseThrow(Missing::new)
+                .start(settings, home);
+    }
+
+    /** {@code mqtt.embedded: true} without the embedded broker installed: a configuration error, nothing was started. */
+    final class Missing extends RuntimeException {
+        Missing() {
+            super("mqtt.embedded is true but the embedded broker is not installed (lib/hearth-broker.jar beside lib/hearth.jar);"
+                    + " set mqtt.embedded: false and mqtt.url to your broker (e.g. tcp://127.0.0.1:1883 for Mosquitto),"
+                    + " or install the broker jar");
+        }
+    }
+}
