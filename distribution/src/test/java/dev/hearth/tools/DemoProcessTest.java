@@ -1,5 +1,7 @@
 package dev.hearth.tools;
 
+import dev.hearth.gateway.support.RepositoryHome;
+
 import dev.hearth.gateway.Main;
 import dev.hearth.sim.net.FreePort;
 import org.junit.jupiter.api.Test;

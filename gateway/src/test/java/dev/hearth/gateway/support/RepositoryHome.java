@@ -16,7 +16,7 @@ public final class RepositoryHome {
     private RepositoryHome() {
     }
 
-    /** The repository root (tests run in gateway/). */
+    /** The repository root (tests run in a module directory: gateway/, distribution/). */
     public static Path root() {
         return Path.of("").toAbsolutePath().getParent();
     }
