@@ -1,19 +1,18 @@
 package dev.hearth.tools;
 
+import dev.hearth.gateway.support.CommandLineRun;
+
 import dev.hearth.gateway.support.RepositoryHome;
 
-import dev.hearth.gateway.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static dev.hearth.gateway.support.CommandLineRun.hearth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,16 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShippedScenariosTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result hearth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void theExampleAutomationsMeetEveryShippedScenario() {
         List<String> args = new ArrayList<>(List.of("verify", "-c", RepositoryHome.root().resolve("config").toString()));
@@ -41,7 +30,7 @@ class ShippedScenariosTest {
         assertThat(scenarios).extracting(p -> p.getFileName().toString()).contains("hallway.yaml", "heating.yaml");
         scenarios.forEach(s -> args.add(s.toString()));
 
-        Result verify = hearth(args.toArray(String[]::new));
+        CommandLineRun verify = hearth(args.toArray(String[]::new));
         System.out.print(verify.out());
 
         assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
@@ -63,7 +52,7 @@ class ShippedScenariosTest {
                     expect:
                       - {device: hallway_light, is: "ON", whithin: 1s}
                 """);
-        Result verify = hearth("verify", "-c", RepositoryHome.root().resolve("config").toString(), scenario.toString());
+        CommandLineRun verify = hearth("verify", "-c", RepositoryHome.root().resolve("config").toString(), scenario.toString());
 
         assertThat(verify.code()).isEqualTo(2);
         assertThat(verify.err().strip()).startsWith(scenario + ":10:43: unknown key 'whithin'");
