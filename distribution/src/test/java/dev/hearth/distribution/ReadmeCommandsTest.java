@@ -56,10 +56,15 @@ class ReadmeCommandsTest {
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("Dashboard: http://"));
+            // sh runs the launcher as its child, which becomes the JVM: the gateway gets the SIGTERM, as from systemd.
+            List<ProcessHandle> tree = demo.descendants().toList();
+            tree.forEach(ProcessHandle::destroy);
             demo.destroy();
             assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle p : tree) assertThat(p.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
             assertThat(Files.readString(log)).contains("Demo running: scenario 'evening'").doesNotContain("Exception");
         } finally {
+            demo.descendants().forEach(ProcessHandle::destroyForcibly);
             demo.destroyForcibly();
             Files.deleteIfExists(log);
         }
