@@ -25,13 +25,28 @@ public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind,
         this(id, name, room, kind, format, format.availabilityTopic(), attributes);
     }
 
+    /**
+     * An entry Hearth keeps itself (a helper, a person): no MQTT topics, so no route leads to it; a helper takes
+     * commands, applied at once by the home without an echo.
+     */
+    public static DeviceSpec local(DeviceId id, String name, String room, DeviceKind kind, Map<String, AttributeSpec> attributes) {
+        if (!kind.local()) throw new IllegalArgumentException(kind + " is not a local kind");
+        return new DeviceSpec(id, name, room, kind, new MappedFormat(), Optional.empty(), attributes);
+    }
+
+    public boolean isLocal() {
+        return kind.local();
+    }
+
     /** Whether anything about it can be set: an attribute its format or its own command template can write. */
     public boolean acceptsCommands() {
         for (AttributeSpec a : attributes.values()) if (commandable(a)) return true;
         return false;
     }
 
+    /** A helper's writable attributes are set by the home itself; a device's through its template or its format. */
     public boolean commandable(AttributeSpec a) {
+        if (kind == DeviceKind.HELPER) return a.writable();
         return a.writable() && (a.mapping().command().isPresent() || format.commands(a));
     }
 
