@@ -8,6 +8,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.device.ValueType;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.message.PublishRefused;
 import io.vertx.core.Vertx;
@@ -127,9 +128,9 @@ final class DeviceApi {
         if (raw instanceof Number n && Double.isFinite(n.doubleValue())) return Value.of(n.doubleValue());
         if (raw instanceof String s) return Value.of(s);
         Object plain = raw instanceof JsonObject o ? o.getMap() : raw instanceof JsonArray a ? a.getList() : null;
-        if (plain == null) throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number, a string or an object");
-        Optional<AttributeSpec> a = spec.attribute(attribute);
-        if (a.isEmpty()) throw ApiError.badRequest(spec.id() + " has no attribute '" + attribute + "'");
+        Optional<AttributeSpec> a = spec.attribute(attribute).filter(s -> s.type() == ValueType.COMPOSITE);
+        if (plain == null || a.isEmpty()) throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string"
+                + (plain == null ? " (or an object for a composite such as a colour)" : ""));
         return a.get().accept(plain).orElseThrow(() -> ApiError.badRequest(
                 spec.id() + "." + attribute + " must be " + a.get().expectation() + ", got " + raw));
     }
