@@ -32,7 +32,7 @@ class ArchitectureTest {
     void layers_only_point_down() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("assembly").definedBy(G, G + ".config..")
-                .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..",
+                .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..", G + ".discovery..",
                         G + ".commands..", G + ".history..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
                         G + ".metrics..", G + ".watchdog..", G + ".web..")
                 .layer("storage").definedBy(G + ".store..")
@@ -79,7 +79,7 @@ class ArchitectureTest {
     @Test
     void the_home_loop_and_what_it_runs_are_plain_java() {
         noClasses().that().resideInAnyPackage(G + ".automation.model..", G + ".automation.run..", G + ".commands..",
-                        G + ".device..")
+                        G + ".device..", G + ".discovery..")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.home\\.HomeLoop(\\$.*)?")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.automation\\.load\\.AutomationReloader(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..")

@@ -5,10 +5,9 @@ import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.SecretReader;
 import dev.hearth.gateway.yaml.YamlDocument;
-import dev.hearth.gateway.device.DeviceSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,14 +68,16 @@ public final class ConfigLoader {
                 .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
                         .read(gatewayPath.toString(), root, problems));
         if (problems.isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(new GatewayFileRead(p.id(), p.automationsDir())));
-        YamlDocument.Parsed devicesDocument = devicesFile.get();
+        // devices.yaml is optional: discovered devices need none, and its entries are only overrides for them.
+        YamlDocument.Parsed devicesDocument = Files.exists(devicesPath) ? devicesFile.get() : YamlDocument.Parsed.NONE;
         devicesDocument.problems().forEach(problems::add);
-        List<DeviceSpec> devices = devicesDocument.root()
+        DevicesFileReader.DevicesFile devices = devicesDocument.root()
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
-                .orElse(List.of());
+                .orElse(DevicesFileReader.DevicesFile.EMPTY);
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
-                p.http(), p.location(), devices, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat());
+                p.http(), p.location(), devices.devices(), p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(),
+                p.discovery(), devices.overrides());
     }
 }

@@ -6,7 +6,9 @@ import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.web.HttpSettings;
 import dev.hearth.gateway.automation.model.AutomationSettings;
+import dev.hearth.gateway.device.DeviceOverride;
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
@@ -22,34 +24,40 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
                             List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
                             Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation,
-                            LogFormat logFormat) {
+                            LogFormat logFormat, DiscoverySettings discovery, List<DeviceOverride> overrides) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
+        overrides = List.copyOf(overrides);
+    }
+
+    /** With other discovery settings (tests turn it off for a home of hand-written devices only). */
+    public GatewayConfig withDiscovery(DiscoverySettings settings) {
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, settings, overrides);
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, discovery, overrides);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, discovery, overrides);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, discovery, overrides);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, discovery, overrides);
     }
 
     /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
     public GatewayConfig withoutUplink() {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, discovery, overrides);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, discovery, overrides);
     }
 }
