@@ -5,16 +5,20 @@ import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.SecretReader;
 import dev.hearth.gateway.yaml.YamlDocument;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.home.Locals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Loads {@code gateway.yaml} and {@code devices.yaml} from a configuration directory. Relative paths
+ * Loads {@code gateway.yaml}, {@code devices.yaml} and the optional {@code helpers.yaml} and {@code people.yaml} from a
+ * configuration directory. Relative paths
  * inside them are resolved against that directory. Either everything is valid, or a
  * {@link ConfigException} lists every problem: nothing starts half-configured.
  */
@@ -74,10 +78,13 @@ public final class ConfigLoader {
         DevicesFileReader.DevicesFile devices = devicesDocument.root()
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
                 .orElse(DevicesFileReader.DevicesFile.EMPTY);
+        Locals locals = LocalsReader.read(configDir, devices.devices(), problems);
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
+        List<DeviceSpec> all = new java.util.ArrayList<>(devices.devices());
+        all.addAll(locals.specs());
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
-                p.http(), p.location(), devices.devices(), p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(),
+                p.http(), p.location(), all, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), locals,
                 p.discovery(), devices.overrides());
     }
 }

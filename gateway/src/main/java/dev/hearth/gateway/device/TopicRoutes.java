@@ -55,9 +55,10 @@ public final class TopicRoutes {
         devices.forEach(this::add);
     }
 
-    /** The routes of one device: its state topic (or one per attribute) and its availability topic. */
+    /** The routes of one device: its state topic (or one per attribute) and its availability topic; none for a local one. */
     static List<Route> of(DeviceSpec d) {
         List<Route> out = new ArrayList<>();
+        if (d.isLocal()) return out;
         if (d.format() == PayloadFormat.JSON) {
             out.add(new StateDocument(d));
         } else {

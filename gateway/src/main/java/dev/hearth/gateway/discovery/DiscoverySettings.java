@@ -8,8 +8,6 @@ import java.util.List;
  */
 public record DiscoverySettings(List<String> zigbee2mqttBaseTopics) {
     public static final String ZIGBEE2MQTT_DEFAULT_BASE = "zigbee2mqtt";
-    public static final DiscoverySettings DEFAULTS = new DiscoverySettings(List.of(ZIGBEE2MQTT_DEFAULT_BASE));
-    public static final DiscoverySettings OFF = new DiscoverySettings(List.of());
 
     public DiscoverySettings {
         zigbee2mqttBaseTopics = List.copyOf(zigbee2mqttBaseTopics);

@@ -5,7 +5,7 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.discovery.DiscoveryChange;
 import dev.hearth.gateway.discovery.DiscoverySource;
-import dev.hearth.gateway.json.JsonValues;
+import dev.hearth.gateway.json.JsonTree;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class Zigbee2MqttSource implements DiscoverySource {
     }
 
     private List<DiscoveryChange> devices(byte[] payload) {
-        if (!(JsonValues.parse(payload).orElse(null) instanceof List<?> entries)) {
+        if (!(JsonTree.parse(payload).orElse(null) instanceof List<?> entries)) {
             return List.of(new DiscoveryChange.Refused(devicesTopic, "not a JSON array of devices: " + abbreviate(payload)));
         }
         List<DiscoveryChange> changes = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class Zigbee2MqttSource implements DiscoverySource {
 
     /** A successful interview (a device joined between two lists) or a device that left. */
     private List<DiscoveryChange> event(byte[] payload) {
-        if (!(JsonValues.parse(payload).orElse(null) instanceof Map<?, ?> event) || !(event.get("data") instanceof Map<?, ?> data)) {
+        if (!(JsonTree.parse(payload).orElse(null) instanceof Map<?, ?> event) || !(event.get("data") instanceof Map<?, ?> data)) {
             return List.of(new DiscoveryChange.Refused(eventTopic, "not an event object with data: " + abbreviate(payload)));
         }
         Object type = event.get("type");
