@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which device (and which of its attributes) an incoming topic carries. Topics are exact: Zigbee2MQTT names may contain
- * '/'. Built from each device's format ({@link DeviceFormat#sources}) and its attributes' mappings.
+ * Which device (and attribute) an incoming topic belongs to. Topics are exact: Zigbee2MQTT names may contain '/'.
+ * Built from each device's format ({@link DeviceFormat#sources}) and its attributes' mappings. Devices come and go as
+ * they are discovered ({@link DeviceRegistry}); changed on the home's thread only.
  */
 public final class TopicRoutes {
 
@@ -37,7 +38,7 @@ public final class TopicRoutes {
     private final Map<String, Route> routes = new HashMap<>();
 
     public TopicRoutes(Collection<DeviceSpec> devices) {
-        for (DeviceSpec d : devices) of(d).forEach(r -> routes.put(r.topic(), r));
+        devices.forEach(this::add);
     }
 
     /** Every route of one device: one per topic its attributes come on, and its availability. */
@@ -52,6 +53,37 @@ public final class TopicRoutes {
         trees.forEach((topic, tree) -> out.add(new Reading(device, topic, tree)));
         device.availabilityTopic().ifPresent(t -> out.add(new AvailabilityReport(device, t)));
         return out;
+    }
+
+    /** Routes a device's topics to it; returns the topics it added. */
+    List<String> add(DeviceSpec d) {
+        List<String> topics = new ArrayList<>();
+        for (Route r : of(d)) {
+            if (routes.put(r.topic(), r) == null) topics.add(r.topic());
+        }
+        return topics;
+    }
+
+    /** Stops routing a device's topics; returns the topics it no longer has. */
+    List<String> remove(DeviceSpec d) {
+        List<String> topics = new ArrayList<>();
+        for (Route r : of(d)) {
+            Route current = routes.get(r.topic());
+            if (current != null && current.device().id().equals(d.id())) {
+                routes.remove(r.topic());
+                topics.add(r.topic());
+            }
+        }
+        return topics;
+    }
+
+    /** The device another one's topics would collide with, if any. */
+    Optional<DeviceId> clash(DeviceSpec d) {
+        for (Route r : of(d)) {
+            Route taken = routes.get(r.topic());
+            if (taken != null && !taken.device().id().equals(d.id())) return Optional.of(taken.device().id());
+        }
+        return Optional.empty();
     }
 
     public Optional<Route> route(String topic) {
