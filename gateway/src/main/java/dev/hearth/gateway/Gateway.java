@@ -166,6 +166,11 @@ public final class Gateway implements AutoCloseable {
         return token;
     }
 
+    /** The dashboard and API. */
+    public WebVerticle web() {
+        return web;
+    }
+
     public Vertx vertx() {
         return vertx;
     }

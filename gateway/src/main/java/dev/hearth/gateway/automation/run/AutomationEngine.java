@@ -79,7 +79,9 @@ public final class AutomationEngine {
         return new Firing() {
             @Override
             public void fire(TriggerIndex.Armed a, String trigger, Map<String, Object> data) {
-                start(a.automation(), trigger, data, false);
+                Map<String, Object> withId = new java.util.HashMap<>(data);
+                withId.put("id", a.id());
+                start(a.automation(), trigger, withId, false);
             }
 
             @Override
