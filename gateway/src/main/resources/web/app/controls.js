@@ -22,7 +22,7 @@ export function control(device, name, a, send) {
   if (isBinary(a)) return toggle(device, name, a, send);
   if (isColour(a)) return colour(device, name, a, send);
   if (a.type === 'number') return Number.isFinite(a.min) && Number.isFinite(a.max) ? slider(device, name, a, send) : number(device, name, a, send);
-  if (a.type === 'enum') return select(device, name, a, send);
+  if (a.type === 'enum') return a.reported === false ? actions(device, name, a, send) : select(device, name, a, send);
   if (a.type === 'text') return text(device, name, a, send);
   return json(device, name, a, send);
 }
@@ -104,6 +104,14 @@ function select(device, name, a, send) {
   keepLatest(box, update, a);
   update(a.value);
   return {node: el('label', {class: 'select'}, el('span', {class: 'label', text: words(name)}), box), update};
+}
+
+/** A write-only choice (a timer's start/pause/cancel): one button per option, nothing to show as current. */
+function actions(device, name, a, send) {
+  const buttons = (a.options || []).map(o => el('button', {type: 'button', class: 'action', text: words(String(o)),
+    'aria-label': subject(device, name) + ': ' + words(String(o)), onclick: () => send(o)}));
+  return {node: el('div', {class: 'control actions', role: 'group', 'aria-label': subject(device, name), dataset: {attribute: name}},
+      el('span', {class: 'label', text: words(name)}), buttons), update: () => {}};
 }
 
 function text(device, name, a, send) {
