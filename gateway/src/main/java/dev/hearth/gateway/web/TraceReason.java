@@ -43,7 +43,7 @@ final class TraceReason {
     private static String outcome(AutomationRun run) {
         return switch (run.outcome()) {
             case FOR_INTERRUPTED -> "did not run, the state did not hold";
-            case DROPPED_BY_MODE -> "did not run, already running";
+            case DROPPED_BY_MODE -> "did not run";
             case DROPPED_AT_STARTUP -> "did not run, the gateway was starting";
             case MISSED -> "missed while the gateway was down";
             case INTERRUPTED_BY_RESTART -> "interrupted by a restart";
