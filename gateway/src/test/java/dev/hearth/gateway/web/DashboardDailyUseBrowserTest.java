@@ -211,7 +211,7 @@ class DashboardDailyUseBrowserTest {
             String text = d.findElement(By.cssSelector("#device-hallway_lux .chart-summary")).getText();
             return !text.equals(day) && text.endsWith("last 197 lx.");
         });
-        screenshot("dashboard");
+        screenshot("dashboard-desktop");
     }
 
     @Test
