@@ -117,7 +117,7 @@ public final class BrokerOutbox extends VerticleBase {
         OutboxMeters.register(meters, "broker", outbox, store.database());
         InProcessPath starting = new InProcessPath(context, outbox, link::ack);
         path = starting;
-        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
+        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.changeTopics(msg.body().filters(), msg.body().dropped()));
         // The broker's round trips (connect, subscribe, retained states) overlap the outbox's reading of what a previous
         // run left: what the home publishes or acknowledges meanwhile waits for it, in order.
         link.start();
