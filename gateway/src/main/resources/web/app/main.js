@@ -56,6 +56,8 @@ function listen() {
     onAvailabilityChanged(change);
     logEvent('availability', change);
   });
+  // Devices came or went (a Zigbee2MQTT pairing, a removal): the rooms are redrawn only if the set changed.
+  stream.addEventListener('devices', () => refreshDevices().catch(e => showError(e.message)));
   stream.addEventListener('automation', e => {
     const run = JSON.parse(e.data);
     onAutomationRun(run);
