@@ -45,13 +45,21 @@ final class Rig implements AutoCloseable {
     private final MqttAsyncClient sensor;
     private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
 
-    Rig(Path work, int eventsPerSecond) throws IOException, MqttException {
+    /** Starts the broker, the light and the sensor; the load starts with {@link #startLoad}. */
+    Rig(Path work) throws IOException, MqttException {
         this.work = work;
         this.broker = MosquittoBroker.builder().configLine("max_queued_messages 1000000").configLine("persistence true")
                 .configLine("persistence_location " + work.toAbsolutePath() + "/").start();
         this.config = GatewayFiles.write(work, broker.url(), httpPort);
         this.light = light(broker.url());
         this.sensor = connect(broker.url(), "ledger-sensor", true);
+    }
+
+    /**
+     * Starts publishing numbered events. Call once the gateway has been connected: before its persistent session exists,
+     * the broker keeps nothing for it.
+     */
+    void startLoad(int eventsPerSecond) {
         load.scheduleAtFixedRate(this::publish, 0, 1_000_000 / eventsPerSecond, TimeUnit.MICROSECONDS);
     }
 
@@ -178,6 +186,12 @@ final class Rig implements AutoCloseable {
         light.disconnectForcibly(1000);
         sensor.close(true);
         light.close(true);
+        try {
+            // the broker's directory goes with it: keep its log with the gateway's
+            java.nio.file.Files.copy(broker.logFile(), work.resolve("mosquitto.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // no log to keep
+        }
         broker.close();
     }
 }
