@@ -1,6 +1,6 @@
 package dev.hearth.distribution;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import dev.hearth.sim.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -61,14 +61,14 @@ class EmbeddedBrokerJarTest {
 
         List<String> received = new CopyOnWriteArrayList<>();
         MqttClient back = new MqttClient(url, "phone", new MemoryPersistence());
-        back.setCallback(new Received(received));
+        back.setCallback(received(received));
         back.connect(options("s3cret-pass", false));
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 21);
         assertThat(received).contains("test/retained=kept").containsSubsequence("test/queued=m0", "test/queued=m19");
 
         MqttClient late = connect(url, "late", "s3cret-pass", true);
         List<String> retained = new CopyOnWriteArrayList<>();
-        late.setCallback(new Received(retained));
+        late.setCallback(received(retained));
         late.subscribe(new String[]{"test/retained"}, new int[]{1}).waitForCompletion(5000);
         await().atMost(Duration.ofSeconds(10)).until(() -> retained.contains("test/retained=kept"));
         for (MqttClient c : List.of(back, publisher, late)) {
@@ -130,30 +130,8 @@ class EmbeddedBrokerJarTest {
         }
     }
 
-    private record Received(List<String> into) implements org.eclipse.paho.mqttv5.client.MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            into.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-        }
+    /** Collects "topic=payload" of every message. */
+    private static MessageCallback received(List<String> into) {
+        return new MessageCallback((topic, m) -> into.add(topic + "=" + new String(m.getPayload(), StandardCharsets.UTF_8)));
     }
 }
