@@ -7,6 +7,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
+import dev.hearth.gateway.notify.NotifyVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
@@ -108,7 +109,8 @@ public final class Gateway implements AutoCloseable {
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         HomeVerticle home = new HomeVerticle(registry, automations, new HomeSettings(time, config.location(), config.automation(),
-                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir())),
+                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()),
+                config.notifications().services().keySet()),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
         bridge.handingInboundTo(home.inbound());
@@ -123,6 +125,7 @@ public final class Gateway implements AutoCloseable {
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                 history, bridge::ready, watchdog::problem, token, clock));
         rest.add(vertx.deployVerticle(web));
+        rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
                     config.outbox(), Clock.systemUTC(), meters.registry())));

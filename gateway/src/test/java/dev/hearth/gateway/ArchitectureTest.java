@@ -34,7 +34,7 @@ class ArchitectureTest {
                 .layer("assembly").definedBy(G, G + ".config..")
                 .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..",
                         G + ".commands..", G + ".history..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
-                        G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..")
+                        G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..", G + ".notify..")
                 .layer("storage").definedBy(G + ".store..")
                 .layer("toolkit").definedBy(G + ".yaml..", G + ".time..", G + ".message..", G + ".bus..", G + ".json..",
                         G + ".logging..", G + ".runtime..")

@@ -77,6 +77,6 @@ public final class ConfigLoader {
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
-                p.http(), p.location(), devices, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat());
+                p.http(), p.location(), devices, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), p.notifications());
     }
 }

@@ -5,9 +5,11 @@ import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.web.HttpSettings;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.notify.NotifySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.uplink.UplinkSettings;
@@ -22,34 +24,39 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
                             List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
                             Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation,
-                            LogFormat logFormat) {
+                            LogFormat logFormat, NotifySettings notifications) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
     }
 
+    /** A loader of automations for this home: its devices and the notify services its automations may use. */
+    public AutomationLoader automationLoader() {
+        return new AutomationLoader(devices, notifications.services().keySet());
+    }
+
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, notifications);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, notifications);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, notifications);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, notifications);
     }
 
     /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
     public GatewayConfig withoutUplink() {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, notifications);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, notifications);
     }
 }

@@ -25,6 +25,7 @@ import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.message.RetainedSettled;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +65,9 @@ public final class HomeLoop {
         void handled(long ackToken);
 
         void commandFailed(CommandFailed failed);
+
+        /** A notification or HTTP call of a run, for the notify feature. */
+        void dispatch(Dispatch dispatch);
     }
 
     /**
@@ -100,7 +104,7 @@ public final class HomeLoop {
         commands.registerMeters(setup.meters());
         Location at = setup.location();
         this.engine = new AutomationEngine(automations, new RegistryStateView(registry), scheduler,
-                new AutomationEngine.Outputs(commands::send, this::publish, this::ran, setup.journal()),
+                new AutomationEngine.Outputs(commands::send, this::publish, this::ran, setup.journal(), effects::dispatch),
                 new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
                         setup.automation().maxRunsPerSecond()));
         this.barrier = new StartupBarrier(setup.realTime(), this::arm);
@@ -241,6 +245,11 @@ public final class HomeLoop {
                 log.warn("Publication to {} not delivered: {}", p.topic(), Commands.cause(e).getMessage());
             }
         });
+    }
+
+    /** The trace of a notification's or HTTP call's delivery, from the notify feature: kept with its automation's runs. */
+    public void delivered(AutomationRun trace) {
+        engine.traced(trace);
     }
 
     private void commandFailed(CommandFailed failed) {

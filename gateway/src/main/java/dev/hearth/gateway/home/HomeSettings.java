@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the home runs: on which clock and pace, where it is (sun times), runaway protection, closed-loop commands,
  * how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
- * most that much of history and of traces alike), and the automations directory watched for edits, if any.
+ * most that much of history and of traces alike), the automations directory watched for edits, if any, and the notify
+ * services an edited automation may use.
  */
 public record HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
-                           Duration traceSaveEvery, Optional<Path> automationsDir) {
+                           Duration traceSaveEvery, Optional<Path> automationsDir, Set<String> notifyServices) {
     public HomeSettings {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(location, "location");
@@ -24,5 +26,6 @@ public record HomeSettings(GatewayTime time, Location location, AutomationSettin
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(traceSaveEvery, "traceSaveEvery");
         Objects.requireNonNull(automationsDir, "automationsDir");
+        notifyServices = Set.copyOf(notifyServices);
     }
 }

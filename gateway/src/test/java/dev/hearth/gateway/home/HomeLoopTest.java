@@ -183,5 +183,10 @@ class HomeLoopTest {
         public void commandFailed(CommandFailed failed) {
             this.failed.add(failed);
         }
+
+        @Override
+        public void dispatch(dev.hearth.gateway.notify.Dispatch dispatch) {
+            log.add("dispatch " + dispatch.request().describe());
+        }
     }
 }
