@@ -52,7 +52,8 @@ final class NotifySection {
             case "smtp" -> smtp(name, m, ttl);
             default -> webhook(name, m, ttl);
         });
-        m.finish();
+        // With no known type, which keys belong is unknown: only the type is reported.
+        if (type.isPresent()) m.finish();
         return out;
     }
 
@@ -72,7 +73,7 @@ final class NotifySection {
         int port = m.integer("port", tls ? 465 : 587, 1, 65535);
         Optional<String> username = m.text("username");
         Optional<Secret> password = secrets.password(m);
-        if (username.isPresent() != password.isPresent()) {
+        if (username.isPresent() != password.isPresent() && !m.has("password")) {
             m.problem(m.node(), "give 'username' and 'password_env' (or 'password_file') together, or neither");
         }
         Optional<String> from = m.requiredText("from").filter(a -> address(m, "from", a));

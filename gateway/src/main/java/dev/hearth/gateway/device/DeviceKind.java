@@ -26,7 +26,13 @@ public enum DeviceKind {
             number("energy", "kWh", 0, 1e9), linkQuality()),
     THERMOSTAT(number("local_temperature", "°C", -60, 100), number("occupied_heating_setpoint", "°C", 5, 35).settable(),
             options("system_mode", "off", "heat", "auto").settable(), options("running_state", "idle", "heat"), battery()),
-    GENERIC();
+    GENERIC(),
+    /** A helper from helpers.yaml: a value Hearth keeps itself (its attributes come from its type). */
+    HELPER(),
+    /** A person from people.yaml, where their phone says they are. */
+    PERSON(),
+    /** Everyone in people.yaml together: home while anyone is. */
+    PEOPLE();
 
     private final Map<String, AttributeSpec> attributes;
 
@@ -44,12 +50,18 @@ public enum DeviceKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether Hearth keeps the state itself, with no MQTT device behind it (helpers, persons). */
+    public boolean local() {
+        return this == HELPER || this == PERSON || this == PEOPLE;
+    }
+
+    /** A kind a device in devices.yaml may have (the local ones come from their own files). */
     public static Optional<DeviceKind> byName(String name) {
-        return Arrays.stream(values()).filter(k -> k.yamlName().equals(name)).findFirst();
+        return Arrays.stream(values()).filter(k -> !k.local() && k.yamlName().equals(name)).findFirst();
     }
 
     /** Built once: every device read asks for them (they name the choices in a problem). */
-    private static final List<String> NAMES = Arrays.stream(values()).map(DeviceKind::yamlName).toList();
+    private static final List<String> NAMES = Arrays.stream(values()).filter(k -> !k.local()).map(DeviceKind::yamlName).toList();
 
     public static List<String> names() {
         return NAMES;

@@ -30,7 +30,13 @@ public final class DeviceRegistry {
         this.specs = Collections.unmodifiableMap(byId);
         this.routes = new TopicRoutes(devices);
         this.decoder = new PayloadDecoder(maxPayloadBytes);
-        devices.forEach(d -> states.put(d.id(), DeviceState.initial(d.id())));
+        devices.forEach(d -> states.put(d.id(), initial(d)));
+    }
+
+    /** A local entry (helper, person) is there as long as Hearth runs: online from the start. */
+    private static DeviceState initial(DeviceSpec d) {
+        DeviceState state = DeviceState.initial(d.id());
+        return d.isLocal() ? new DeviceState(d.id(), Map.of(), Availability.ONLINE, Optional.empty()) : state;
     }
 
     /**
@@ -52,6 +58,16 @@ public final class DeviceRegistry {
             malformed.record(Malformed.WRONG_TYPE, route.topic(), String.join(", ", values.wrongTypes()), at);
         }
         return updateValues(device.id(), values.values(), at);
+    }
+
+    /**
+     * Sets attributes of a local entry (a helper, a person) that its owner has already checked; returns the events,
+     * as {@link #apply} does for a device's message.
+     */
+    public List<DeviceEvent> setLocal(DeviceId id, Map<String, Value> values, Instant at) {
+        DeviceSpec spec = specs.get(id);
+        if (spec == null || !spec.isLocal()) throw new IllegalArgumentException(id + " is not a local entry");
+        return updateValues(id, values, at);
     }
 
     /** A message on a topic no device has: counted with the malformed payloads, changes nothing. */

@@ -29,8 +29,21 @@ public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind,
         }
     }
 
+    /**
+     * An entry Hearth keeps itself (a helper, a person): no MQTT topics, so no route leads to it; a helper takes
+     * commands, applied at once by the home without an echo.
+     */
+    public static DeviceSpec local(DeviceId id, String name, String room, DeviceKind kind, Map<String, AttributeSpec> attributes) {
+        if (!kind.local()) throw new IllegalArgumentException(kind + " is not a local kind");
+        return new DeviceSpec(id, name, room, kind, PayloadFormat.JSON, "", Optional.empty(), "", attributes);
+    }
+
+    public boolean isLocal() {
+        return kind.local();
+    }
+
     public boolean acceptsCommands() {
-        return commandTopic.isPresent();
+        return commandTopic.isPresent() || (kind == DeviceKind.HELPER && hasWritable(attributes));
     }
 
     public Optional<AttributeSpec> attribute(String name) {

@@ -49,6 +49,7 @@ public final class TopicRoutes {
 
     public TopicRoutes(Collection<DeviceSpec> devices) {
         for (DeviceSpec d : devices) {
+            if (d.isLocal()) continue;
             if (d.format() == PayloadFormat.JSON) {
                 routes.put(d.stateTopic(), new StateDocument(d));
             } else {

@@ -13,13 +13,21 @@ import java.util.Set;
 
 /**
  * How the home runs: on which clock and pace, where it is (sun times), runaway protection, closed-loop commands,
- * how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
- * most that much of history and of traces alike), the automations directory watched for edits, if any, and the notify
- * services an edited automation may use.
+ * helpers and people, how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
+ * most that much of history and of traces alike), the automations directory watched for edits, if any, and
+ * the notify services an edited automation may use.
  */
 public record HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
-                           Duration traceSaveEvery, Optional<Path> automationsDir, Set<String> notifyServices) {
+                           Duration traceSaveEvery, Optional<Path> automationsDir, Locals locals,
+                           Set<String> notifyServices) {
+    /** Without helpers, people or notify services. */
+    public HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
+                        Duration traceSaveEvery, Optional<Path> automationsDir) {
+        this(time, location, automation, commands, traceSaveEvery, automationsDir, Locals.NONE, Set.of());
+    }
+
     public HomeSettings {
+        Objects.requireNonNull(locals, "locals");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(automation, "automation");

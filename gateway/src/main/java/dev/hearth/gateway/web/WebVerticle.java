@@ -54,6 +54,7 @@ public final class WebVerticle extends VerticleBase {
     private final Dependencies deps;
     private final LiveStream live = new LiveStream();
     private HttpServer server;
+    private Router router;
     private LinkStatus link;
     private ConnectionGuard guard;
 
@@ -83,7 +84,7 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private Future<HttpServer> listen(List<String> hostNames) {
-        Router router = router(new HostCheck(hostNames));
+        router = router(new HostCheck(hostNames));
         return vertx.createHttpServer(ServerOptions.of(deps.settings()))
                 .connectionHandler(guard::connected)
                 .requestHandler(request -> {
@@ -125,6 +126,11 @@ public final class WebVerticle extends VerticleBase {
     /** The port actually bound (differs from the configured one when that is 0). */
     public int port() {
         return server.actualPort();
+    }
+
+    /** The routes served, for the test that holds them against docs/openapi.yaml. */
+    Router router() {
+        return router;
     }
 
     private Router router(HostCheck hosts) {
