@@ -117,7 +117,7 @@ public final class BrokerOutbox extends VerticleBase {
         OutboxMeters.register(meters, "broker", outbox, store.database());
         InProcessPath starting = new InProcessPath(context, outbox, link::ack);
         path = starting;
-        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
+        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.changeTopics(msg.body().filters(), msg.body().dropped()));
         // The broker's round trips (connect, subscribe, retained states) overlap the outbox's reading of what a previous
         // run left: what the home publishes or acknowledges meanwhile waits for it, in order.
         link.start();
@@ -149,8 +149,9 @@ public final class BrokerOutbox extends VerticleBase {
     }
 
     private void onDeadLetters(Message<DeadLetter.Request> msg) {
-        Future<List<DeadLetter>> result = msg.body() instanceof DeadLetter.Retry retry
-                ? outbox.retry(retry.ids())
+        DeadLetter.Request request = msg.body();
+        Future<List<DeadLetter>> result = request instanceof DeadLetter.Retry retry ? outbox.retry(retry.ids())
+                : request instanceof DeadLetter.Drop drop ? outbox.drop(drop.ids())
                 : outbox.deadLetterList();
         result.onSuccess(list -> msg.reply(new DeadLetter.Listing(list))).onFailure(e -> msg.fail(500, e.getMessage()));
     }

@@ -3,9 +3,12 @@ package dev.hearth.gateway.web;
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
+import dev.hearth.gateway.logbook.LogbookEntries;
+import dev.hearth.gateway.logbook.LogbookStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.store.Database;
@@ -47,7 +50,7 @@ public final class WebVerticle extends VerticleBase {
 
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
-                               HistoryStore history, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
+                               HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
                                AccessToken token, Clock clock) {
     }
 
@@ -156,6 +159,8 @@ public final class WebVerticle extends VerticleBase {
         Router api = Router.router(vertx);
         new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock(), deps.brokerReady()).mount(api);
         new AutomationApi(vertx.eventBus()).mount(api);
+        new LogbookApi(vertx, deps.logbook(), deps.clock()).mount(api);
+        new DeadLetterApi(vertx.eventBus()).mount(api);
         api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
         api.get("/events").handler(ctx -> {
             if (!WebAuth.sameOrigin(ctx)) throw new ApiError(403, "cross-site event stream refused");
@@ -174,7 +179,9 @@ public final class WebVerticle extends VerticleBase {
     private void subscribe(EventBus bus) {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
+        bus.<DevicesChanged>consumer(Addresses.DEVICES_CHANGED, m -> live.publish("devices", () -> RecordJson.record(m.body())));
         bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> RecordJson.record(r))));
+        bus.<LogbookEntries>consumer(Addresses.LOGBOOK_ENTRIES, m -> m.body().entries().forEach(e -> live.publish("logbook", () -> LogbookApi.entry(e))));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());
             live.publish("connection", link::connection);
