@@ -117,7 +117,7 @@ public final class Main extends ConfiguredCommand {
     static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err) {
         try {
             GatewayConfig gateway = new ConfigLoader(env).load(config);
-            List<Automation> automations = new AutomationLoader(gateway.devices()).loadDirectory(gateway.automationsDir());
+            List<Automation> automations = gateway.automationLoader().loadDirectory(gateway.automationsDir());
             return Optional.of(new Loaded(gateway, automations));
         } catch (ConfigException e) {
             report(e, err);

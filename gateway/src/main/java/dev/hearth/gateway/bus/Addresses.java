@@ -58,6 +58,18 @@ public final class Addresses {
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
 
     /**
+     * Home → notify (send). Body: {@code notify.Dispatch}: a notification or HTTP call an automation's run made, its
+     * values rendered; delivered off the home's loop, kept in the database until delivered or expired.
+     */
+    public static final String NOTIFY_DISPATCH = "hearth.notify.dispatch";
+
+    /**
+     * Notify → home (send). Body: {@code automation.trace.AutomationRun}: the trace of one dispatch's delivery (each
+     * attempt a step; outcome RAN when delivered, FAILED when refused or expired), kept with its automation's runs.
+     */
+    public static final String NOTIFY_DELIVERED = "hearth.notify.delivered";
+
+    /**
      * Core → anyone (publish). Body: {@code automation.AutomationRuns}, traces in order (an automation ran, or a near
      * miss): one message per burst of messages the core worked through, not per run.
      */

@@ -14,6 +14,7 @@ import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.SubscriptionRequest;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.outbox.CommandPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -89,6 +90,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void commandFailed(CommandFailed failed) {
         bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public void dispatch(Dispatch dispatch) {
+        bus.send(Addresses.NOTIFY_DISPATCH, dispatch);
     }
 
     @Override

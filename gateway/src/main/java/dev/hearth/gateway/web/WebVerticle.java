@@ -34,6 +34,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,8 @@ public final class WebVerticle extends VerticleBase {
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
                                HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
-                               AccessToken token, Clock clock, Path automationsDir) {
+                               AccessToken token, Clock clock, Path automationsDir,
+                               Set<String> notifyServices) {
     }
 
     private final Dependencies deps;
@@ -167,7 +169,7 @@ public final class WebVerticle extends VerticleBase {
         new AutomationApi(vertx.eventBus()).mount(api);
         new LogbookApi(vertx, deps.logbook(), deps.clock()).mount(api);
         new DeadLetterApi(vertx.eventBus()).mount(api);
-        if (deps.settings().editor()) new EditorApi(vertx, deps.registry(), deps.automationsDir()).mount(api);
+        if (deps.settings().editor()) new EditorApi(vertx, deps.registry(), deps.automationsDir(), deps.notifyServices()).mount(api);
         else EditorApi.mountDisabled(api);
         api.get("/clock").handler(ctx -> Responses.ok(ctx, new JsonObject().put("now", deps.clock().instant().toString())
                 .put("zone", deps.clock().getZone().getId())));

@@ -190,6 +190,11 @@ class HomeLoopTest {
         }
 
         @Override
+        public void dispatch(dev.hearth.gateway.notify.Dispatch dispatch) {
+            log.add("dispatch " + dispatch.request().describe());
+        }
+
+        @Override
         public void devicesChanged(DevicesChanged change) {
             log.add("devices +" + change.added() + " -" + change.removed());
         }

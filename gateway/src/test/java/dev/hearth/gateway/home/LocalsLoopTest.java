@@ -284,5 +284,9 @@ class LocalsLoopTest {
         @Override
         public void commandFailed(CommandFailed failed) {
         }
+
+        @Override
+        public void dispatch(dev.hearth.gateway.notify.Dispatch dispatch) {
+        }
     }
 }

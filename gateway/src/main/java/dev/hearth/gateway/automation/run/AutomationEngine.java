@@ -13,6 +13,7 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public final class AutomationEngine {
     }
 
     public record Outputs(Consumer<CommandRequested> commands, Consumer<Publication> publications,
-                          Consumer<AutomationRun> runs, EngineJournal journal) {
+                          Consumer<AutomationRun> runs, EngineJournal journal, Consumer<Dispatch> dispatches) {
     }
 
     private final StateView states;
@@ -202,6 +203,14 @@ public final class AutomationEngine {
 
     private void nearMiss(String automation, String trigger, AutomationRun.Outcome outcome, String detail) {
         report(new AutomationRun(automation, scheduler.now(), trigger, outcome, List.of(detail)));
+    }
+
+    /**
+     * The trace of something a run started that ended later, on its own (the delivery of a notification or HTTP call):
+     * kept and reported with the automation's runs.
+     */
+    public void traced(AutomationRun run) {
+        report(run);
     }
 
     private void report(AutomationRun run) {

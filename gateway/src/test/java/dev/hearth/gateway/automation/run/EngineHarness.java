@@ -16,6 +16,7 @@ import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.VirtualScheduler;
 
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class EngineHarness implements StateView {
     final Map<String, Instant> lastChanged = new HashMap<>();
     public final List<CommandRequested> commands = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();
+    public final List<Dispatch> dispatches = new ArrayList<>();
     final List<AutomationRun> runs = new ArrayList<>();
     final RecordingJournal journal = new RecordingJournal();
     public AutomationEngine engine;
@@ -72,7 +74,7 @@ public final class EngineHarness implements StateView {
 
     EngineHarness build(List<Automation> automations) {
         engine = new AutomationEngine(automations, this, time,
-                new AutomationEngine.Outputs(this::command, publications::add, runs::add, journal),
+                new AutomationEngine.Outputs(this::command, publications::add, runs::add, journal, dispatches::add),
                 new AutomationEngine.Options(new SunClock(52.52, 13.405, time.zone()), 5));
         return this;
     }
