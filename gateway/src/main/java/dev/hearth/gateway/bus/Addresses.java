@@ -36,6 +36,9 @@ public final class Addresses {
     /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
 
+    /** Core → anyone (publish). Body: {@code device.EventReported}: a button or remote sent an event ({@code action}). */
+    public static final String DEVICE_EVENT = "hearth.device.event";
+
     /**
      * Core → anyone (publish). Body: {@code device.DevicesChanged}: devices discovered (or described anew), renamed or
      * removed while the gateway runs, with the topics the broker link subscribes to and drops for them.

@@ -62,7 +62,9 @@ public final class DeviceRegistry {
         if (!values.wrongTypes().isEmpty()) {
             malformed.record(Malformed.WRONG_TYPE, route.topic(), String.join(", ", values.wrongTypes()), at);
         }
-        return updateValues(device.id(), values.values(), at);
+        List<DeviceEvent> events = updateValues(device.id(), values.values(), at);
+        values.events().forEach((attribute, event) -> events.add(new EventReported(device.id(), attribute, event.toString(), at)));
+        return events;
     }
 
     /**
@@ -82,7 +84,7 @@ public final class DeviceRegistry {
 
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
         DeviceState before = states.get(id);
-        List<DeviceEvent> events = new ArrayList<>(values.size());
+        List<DeviceEvent> events = new ArrayList<>(values.size() + 1);
         Map<String, AttributeState> merged = new HashMap<>(before.attributes());
         values.forEach((name, value) -> {
             AttributeState previous = before.attributes().get(name);

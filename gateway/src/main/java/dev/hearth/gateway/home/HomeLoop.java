@@ -17,6 +17,7 @@ import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.discovery.Discovery;
@@ -63,6 +64,9 @@ public final class HomeLoop {
         void stateChanged(StateChanged change);
 
         void availabilityChanged(AvailabilityChanged change);
+
+        /** A button or remote sent an event (the dashboard's event log). */
+        void eventReported(EventReported event);
 
         void ran(AutomationRun run);
 
@@ -299,6 +303,10 @@ public final class HomeLoop {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 effects.availabilityChanged(a);
                 evaluation.record(() -> engine.onAvailabilityChanged(a));
+            } else if (event instanceof EventReported e) {
+                stateLog.info("{}.{}: event {}", e.device(), e.attribute(), e.event());
+                effects.eventReported(e);
+                evaluation.record(() -> engine.onEvent(e));
             }
         }
     }

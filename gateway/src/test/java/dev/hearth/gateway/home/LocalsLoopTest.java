@@ -9,6 +9,7 @@ import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanged;
@@ -259,6 +260,10 @@ class LocalsLoopTest {
 
         @Override
         public void availabilityChanged(AvailabilityChanged change) {
+        }
+
+        @Override
+        public void eventReported(EventReported event) {
         }
 
         @Override
