@@ -3,6 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.device.DeviceOverride;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
@@ -106,6 +107,7 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        registry.hide(config.overrides().stream().filter(DeviceOverride::hidden).map(DeviceOverride::id).toList());
         registry.malformed().registerMeters(meters.registry());
         Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),

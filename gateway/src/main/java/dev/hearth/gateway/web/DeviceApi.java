@@ -65,7 +65,7 @@ final class DeviceApi {
     private void list(RoutingContext ctx) {
         JsonArray devices = new JsonArray();
         registry.specs().stream().sorted((a, b) -> a.id().compareTo(b.id()))
-                .forEach(spec -> devices.add(DeviceJson.device(spec, state(spec))));
+                .forEach(spec -> devices.add(DeviceJson.device(spec, state(spec), registry.hidden(spec.id()))));
         Responses.ok(ctx, new JsonObject().put("devices", devices));
     }
 
@@ -73,7 +73,7 @@ final class DeviceApi {
         DeviceSpec spec = spec(ctx);
         Range range = range(ctx);
         vertx.executeBlocking(() -> history.query(spec.id(), Optional.empty(), range.from(), range.to(), MAX_HISTORY_POINTS))
-                .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec))
+                .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec), registry.hidden(spec.id()))
                         .put("history", DeviceJson.history(points)).put("from", range.from().toString()).put("to", range.to().toString())))
                 .onFailure(ctx::fail);
     }

@@ -18,7 +18,8 @@ final class DeviceJson {
     private DeviceJson() {
     }
 
-    static JsonObject device(DeviceSpec spec, DeviceState state) {
+    /** {@code hidden}: devices.yaml leaves it off the dashboard. */
+    static JsonObject device(DeviceSpec spec, DeviceState state, boolean hidden) {
         JsonObject attributes = new JsonObject();
         Map<String, AttributeSpec> sorted = new TreeMap<>(spec.attributes());
         sorted.forEach((name, a) -> attributes.put(name, attribute(a, state.attributes().get(name))));
@@ -30,6 +31,7 @@ final class DeviceJson {
                 .put("availability", state.availability().name().toLowerCase(Locale.ROOT))
                 .put("lastSeen", state.lastSeen().map(Object::toString).orElse(null))
                 .put("acceptsCommands", spec.acceptsCommands())
+                .put("hidden", hidden)
                 .put("attributes", attributes);
     }
 
