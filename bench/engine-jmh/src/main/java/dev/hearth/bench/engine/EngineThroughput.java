@@ -89,7 +89,7 @@ public class EngineThroughput {
         }
         time = new VirtualScheduler(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
         engine = new AutomationEngine(loaded, (d, a) -> d.value().equals("lamp") ? Optional.of(Value.of("OFF")) : Optional.empty(), time,
-                new AutomationEngine.Outputs(c -> commands++, p -> { }, r -> { }, EngineJournal.NONE),
+                new AutomationEngine.Outputs(c -> commands++, p -> { }, r -> { }, EngineJournal.NONE, d -> { }),
                 new AutomationEngine.Options(new SunClock(0, 0, ZoneOffset.UTC), Integer.MAX_VALUE));
         engine.arm(List.of(), java.util.Map.of());
         // The set-up is the load of a home this size (parse, check, compile, index): worth seeing next to the score.
