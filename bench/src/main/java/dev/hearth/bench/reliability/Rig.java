@@ -1,17 +1,16 @@
 package dev.hearth.bench.reliability;
 
+import dev.hearth.sim.mqtt.MessageCallback;
+
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.net.FreePort;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.io.IOException;
 import java.net.URI;
@@ -131,34 +130,15 @@ final class Rig implements AutoCloseable {
 
     private MqttAsyncClient light(String url) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, "ledger-light", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) throws MqttException {
-                Matcher m = SEQ.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
-                if (m.find()) ledger.commanded(Integer.parseInt(m.group(1)));
+        client.setCallback(new MessageCallback((topic, message) -> {
+            Matcher m = SEQ.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
+            if (m.find()) ledger.commanded(Integer.parseInt(m.group(1)));
+            try {
                 client.publish("z/l", "{\"state\":\"ON\"}".getBytes(StandardCharsets.UTF_8), 0, false);
+            } catch (MqttException e) {
+                throw new IllegalStateException("the light's echo was not sent", e);
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        }));
         connect(client, false);
         client.subscribe("z/l/set", 1).waitForCompletion(10_000);
         return client;
