@@ -1,4 +1,4 @@
-package dev.hearth.gateway.discovery.homeassistant.announce;
+package dev.hearth.gateway.announce;
 
 import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.discovery.homeassistant.HaComponent;
@@ -68,7 +68,7 @@ class HaAnnouncementTest {
         assertThat(announcement.command("hearth/home/ha/automation/hallway_light/run", "PRESS".getBytes()))
                 .contains(new AutomationQuery.TriggerNow("hallway_light"));
         assertThat(announcement.command("hearth/home/ha/automation/hallway_light/set", "maybe".getBytes())).isEmpty();
-        assertThat(announcement.subscriptions()).containsExactly("hearth/home/ha/automation/+/set",
+        assertThat(HaAnnouncement.subscriptions("hearth/home")).containsExactly("hearth/home/ha/automation/+/set",
                 "hearth/home/ha/automation/+/run", "hearth/home/ha/announced");
     }
 

@@ -1,4 +1,4 @@
-package dev.hearth.gateway.discovery.homeassistant.announce;
+package dev.hearth.gateway.announce;
 
 import java.util.Objects;
 

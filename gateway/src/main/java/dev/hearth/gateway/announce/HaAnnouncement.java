@@ -1,4 +1,4 @@
-package dev.hearth.gateway.discovery.homeassistant.announce;
+package dev.hearth.gateway.announce;
 
 import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.json.JsonTree;
@@ -32,13 +32,14 @@ public final class HaAnnouncement {
     }
 
     /** The topic filters for Home Assistant's commands and for the retained list of what was announced. */
-    public List<String> subscriptions() {
-        return List.of(s.own(AUTOMATION + "+/set"), s.own(AUTOMATION + "+/run"), announcedTopic());
+    public static List<String> subscriptions(String baseTopic) {
+        String own = baseTopic + "/ha/";
+        return List.of(own + AUTOMATION + "+/set", own + AUTOMATION + "+/run", own + "announced");
     }
 
-    /** Whether a message on {@code topic} is for this announcement (a command, or the retained list). */
-    public boolean handles(String topic) {
-        return topic.startsWith(s.own(""));
+    /** The prefix of every topic of this announcement's: messages on them are its (commands, the retained list). */
+    public String ownTopics() {
+        return s.own("");
     }
 
     public String announcedTopic() {

@@ -1,11 +1,10 @@
-package dev.hearth.gateway.discovery.homeassistant.announce;
+package dev.hearth.gateway.announce;
 
 import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
-import dev.hearth.gateway.message.SubscriptionRequest;
 import dev.hearth.gateway.outbox.OutboxStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +24,8 @@ import java.util.function.Function;
 /**
  * Announces Hearth to Home Assistant ({@link HaAnnouncement}) whenever the broker link comes up and automations are
  * reloaded, keeps the automations' switch states and the outbox backlog current (every {@link #REFRESH}), and carries
- * Home Assistant's commands (on {@code hearth.homeassistant.inbound}) to the automation core.
+ * Home Assistant's commands (on {@code hearth.homeassistant.inbound}) to the automation core. The gateway subscribes
+ * to {@link HaAnnouncement#subscriptions} from the start.
  */
 public final class HaAnnouncer extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(HaAnnouncer.class);
@@ -47,6 +47,11 @@ public final class HaAnnouncer extends VerticleBase {
         this.publisher = publisher;
     }
 
+    /** The prefix of the topics whose messages the home hands on here ({@code <base>/ha/}). */
+    public String handedOn() {
+        return announcement.ownTopics();
+    }
+
     @Override
     public Future<?> start() {
         var bus = vertx.eventBus();
@@ -55,7 +60,6 @@ public final class HaAnnouncer extends VerticleBase {
         });
         bus.consumer(Addresses.AUTOMATION_RELOADED, m -> listAutomations());
         bus.<InboundMessage>consumer(Addresses.HOMEASSISTANT_INBOUND, m -> inbound(m.body()));
-        bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(announcement.subscriptions()));
         vertx.setPeriodic(REFRESH.toMillis(), id -> refresh());
         return Future.succeededFuture();
     }
