@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
         Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock));
+                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir()));
         rest.add(vertx.deployVerticle(web));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
