@@ -3,6 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.device.DeviceOverride;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
@@ -15,6 +16,7 @@ import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.logbook.LogbookRecorder;
 import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
+import dev.hearth.gateway.notify.NotifyVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
@@ -110,6 +112,7 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        registry.hide(config.overrides().stream().filter(DeviceOverride::hidden).map(DeviceOverride::id).toList());
         registry.malformed().registerMeters(meters.registry());
         Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),
@@ -120,7 +123,8 @@ public final class Gateway implements AutoCloseable {
         Optional<HaAnnouncer> announcer = announcer(config, bridge);
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
-                announcer.map(HaAnnouncer::handedOn)), Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
+                config.notifications().services().keySet(), announcer.map(HaAnnouncer::handedOn)),
+                Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
         // Before the bridge: the announcement follows the link's first connection.
         if (announcer.isPresent()) vertx.deployVerticle(announcer.get()).await();
@@ -135,8 +139,10 @@ public final class Gateway implements AutoCloseable {
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
         Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir()));
+                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir(),
+                config.notifications().services().keySet()));
         rest.add(vertx.deployVerticle(web));
+        rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
                     config.outbox(), Clock.systemUTC(), meters.registry())));

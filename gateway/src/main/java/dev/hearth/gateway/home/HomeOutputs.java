@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
@@ -14,6 +15,7 @@ import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.SubscriptionRequest;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.outbox.CommandPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -64,6 +66,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     }
 
     @Override
+    public void eventReported(EventReported event) {
+        bus.publish(Addresses.DEVICE_EVENT, event);
+    }
+
+    @Override
     public void ran(AutomationRun run) {
         runs.add(run);
     }
@@ -94,6 +101,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
         if (handedOn.isEmpty() || !message.topic().startsWith(handedOn.get())) return false;
         bus.send(Addresses.HOMEASSISTANT_INBOUND, message);
         return true;
+    }
+
+    @Override
+    public void dispatch(Dispatch dispatch) {
+        bus.send(Addresses.NOTIFY_DISPATCH, dispatch);
     }
 
     @Override

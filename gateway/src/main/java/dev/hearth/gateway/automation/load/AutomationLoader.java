@@ -42,10 +42,18 @@ public final class AutomationLoader {
 
     private final DeviceLookup devices;
     private final ExprScope scope;
+    private final Set<String> notifyServices;
 
+    /** A loader for a home without notify services (tests, tools). */
     public AutomationLoader(Collection<DeviceSpec> devices) {
+        this(devices, Set.of());
+    }
+
+    /** {@code notifyServices}: the names under {@code notify:} in gateway.yaml, which {@code notify} actions may use. */
+    public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices) {
         this.devices = new DeviceLookup(devices);
         this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
+        this.notifyServices = Set.copyOf(notifyServices);
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
@@ -149,7 +157,7 @@ public final class AutomationLoader {
         if (!a.has("triggers")) a.missing("triggers");
         else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
         List<Condition> conditions = conditionReader.list(a, "conditions");
-        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader).list(a, "actions");
+        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader, new DispatchReader(parts, notifyServices)).list(a, "actions");
         if (!a.has("actions")) a.missing("actions");
         else if (actions.isEmpty() && !parts.failed()) a.problemAtKey("actions", "'actions' is empty");
         a.finish();

@@ -95,7 +95,7 @@ class AutomationReloaderTest {
         List<Automation> automations = loader.loadFile(first, problems);
         assertThat(problems.list()).isEmpty();
         AutomationEngine engine = new AutomationEngine(automations, (device, attribute) -> Optional.empty(), time,
-                new AutomationEngine.Outputs(c -> { }, p -> { }, r -> { }, EngineJournal.NONE),
+                new AutomationEngine.Outputs(c -> { }, p -> { }, r -> { }, EngineJournal.NONE, d -> { }),
                 AutomationEngine.Options.defaults(time.zone()));
         AutomationReloader.Running running = new AutomationReloader.Running() {
             @Override
