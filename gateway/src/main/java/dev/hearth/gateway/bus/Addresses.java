@@ -79,4 +79,11 @@ public final class Addresses {
      * reply {@code outbox.DeadLetter.Listing}: the messages the broker refused every time, after a retry the rest.
      */
     public static final String OUTBOX_DEAD_LETTERS = "hearth.outbox.dead-letters";
+
+    /**
+     * Home loop → Home Assistant announcer (send). Body: {@code message.InboundMessage} on the gateway's own
+     * {@code <base>/ha/…} topics: Home Assistant's commands on Hearth's entities and the retained list of what was
+     * announced ({@code discovery.homeassistant.publish}).
+     */
+    public static final String HOMEASSISTANT_INBOUND = "hearth.homeassistant.inbound";
 }

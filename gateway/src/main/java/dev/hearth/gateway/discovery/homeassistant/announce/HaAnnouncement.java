@@ -60,24 +60,22 @@ public final class HaAnnouncement {
         return retained(s.own("outbox_backlog"), Long.toString(queued));
     }
 
-    /**
-     * Configs and states of {@code automations}, an empty retained config for each of {@code announcedBefore} that is
-     * gone, and the new list of what is announced.
-     */
-    public List<Publication> automations(List<AutomationQuery.Info> automations, Set<String> announcedBefore) {
+    /** Configs and states of {@code automations}, and the list of what is announced. */
+    public List<Publication> automations(List<AutomationQuery.Info> automations) {
         List<Publication> out = new ArrayList<>();
-        Set<String> now = new LinkedHashSet<>();
-        for (AutomationQuery.Info a : automations) {
-            now.add(a.id());
-            out.addAll(automation(a));
+        for (AutomationQuery.Info a : automations) out.addAll(automation(a));
+        out.add(retained(announcedTopic(), new JsonArray(automations.stream().map(AutomationQuery.Info::id).toList()).encode()));
+        return out;
+    }
+
+    /** Empty retained configs (and states) for automations announced once and gone now: Home Assistant drops them. */
+    public List<Publication> cleared(Set<String> gone) {
+        List<Publication> out = new ArrayList<>();
+        for (String id : gone) {
+            out.add(retained(configTopic("switch", "automation_" + id), ""));
+            out.add(retained(configTopic("button", "automation_" + id + "_run"), ""));
+            out.add(retained(s.own(AUTOMATION + id + "/state"), ""));
         }
-        for (String gone : announcedBefore) {
-            if (now.contains(gone)) continue;
-            out.add(retained(configTopic("switch", "automation_" + gone), ""));
-            out.add(retained(configTopic("button", "automation_" + gone + "_run"), ""));
-            out.add(retained(s.own(AUTOMATION + gone + "/state"), ""));
-        }
-        out.add(retained(announcedTopic(), new JsonArray(List.copyOf(now)).encode()));
         return out;
     }
 

@@ -33,7 +33,7 @@ class HaAnnouncementTest {
 
     @Test
     void each_automation_is_a_switch_and_a_button_on_the_gateways_device_retained() {
-        List<Publication> out = announcement.automations(List.of(hallway), Set.of());
+        List<Publication> out = announcement.automations(List.of(hallway));
 
         assertThat(out).allMatch(Publication::retained);
         Map<String, Publication> topics = out.stream().collect(Collectors.toMap(Publication::topic, Function.identity()));
@@ -52,12 +52,13 @@ class HaAnnouncementTest {
     @Test
     void an_automation_announced_before_and_gone_now_is_cleared() {
         Set<String> before = HaAnnouncement.announced("[\"hallway_light\",\"old_one\"]".getBytes());
+        assertThat(before).containsExactly("hallway_light", "old_one");
 
-        Map<String, String> out = byTopic(announcement.automations(List.of(hallway), before));
+        Map<String, String> out = byTopic(announcement.cleared(Set.of("old_one")));
 
-        assertThat(out).containsEntry("homeassistant/switch/hearth_home/automation_old_one/config", "")
-                .containsEntry("homeassistant/button/hearth_home/automation_old_one_run/config", "")
-                .doesNotContainEntry("homeassistant/switch/hearth_home/automation_hallway_light/config", "");
+        assertThat(out).containsOnly(Map.entry("homeassistant/switch/hearth_home/automation_old_one/config", ""),
+                Map.entry("homeassistant/button/hearth_home/automation_old_one_run/config", ""),
+                Map.entry("hearth/home/ha/automation/old_one/state", ""));
     }
 
     @Test
