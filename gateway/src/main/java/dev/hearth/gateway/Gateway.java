@@ -108,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         HomeVerticle home = new HomeVerticle(registry, automations, new HomeSettings(time, config.location(), config.automation(),
-                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir())),
+                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals()),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
         bridge.handingInboundTo(home.inbound());
@@ -166,6 +166,11 @@ public final class Gateway implements AutoCloseable {
         return token;
     }
 
+    /** The dashboard and API. */
+    public WebVerticle web() {
+        return web;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -186,6 +191,7 @@ public final class Gateway implements AutoCloseable {
     /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
     private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        topics.addAll(config.locals().people().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {
             if (t instanceof dev.hearth.gateway.automation.model.MqttTrigger m) topics.add(m.topicFilter());

@@ -34,7 +34,8 @@ class ArchitectureTest {
                 .layer("assembly").definedBy(G, G + ".config..")
                 .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..",
                         G + ".commands..", G + ".history..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
-                        G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..")
+                        G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..", G + ".helper..",
+                        G + ".presence..")
                 .layer("storage").definedBy(G + ".store..")
                 .layer("toolkit").definedBy(G + ".yaml..", G + ".time..", G + ".message..", G + ".bus..", G + ".json..",
                         G + ".logging..", G + ".runtime..")
@@ -79,7 +80,7 @@ class ArchitectureTest {
     @Test
     void the_home_loop_and_what_it_runs_are_plain_java() {
         noClasses().that().resideInAnyPackage(G + ".automation.model..", G + ".automation.run..", G + ".commands..",
-                        G + ".device..")
+                        G + ".device..", G + ".helper..", G + ".presence..")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.home\\.HomeLoop(\\$.*)?")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.automation\\.load\\.AutomationReloader(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..")

@@ -35,6 +35,9 @@ public final class Addresses {
     /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
 
+    /** Core → anyone (publish). Body: {@code device.EventReported}: a button or remote sent an event ({@code action}). */
+    public static final String DEVICE_EVENT = "hearth.device.event";
+
     /**
      * Anyone → core (request). Body: {@code commands.CommandRequested}. Validated against the device; the
      * reply comes when the broker has the command, a failure reply lists what the device does not accept.

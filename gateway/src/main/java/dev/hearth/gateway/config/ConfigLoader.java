@@ -6,6 +6,7 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.SecretReader;
 import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.home.Locals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Loads {@code gateway.yaml} and {@code devices.yaml} from a configuration directory. Relative paths
+ * Loads {@code gateway.yaml}, {@code devices.yaml} and the optional {@code helpers.yaml} and {@code people.yaml} from a
+ * configuration directory. Relative paths
  * inside them are resolved against that directory. Either everything is valid, or a
  * {@link ConfigException} lists every problem: nothing starts half-configured.
  */
@@ -74,9 +76,12 @@ public final class ConfigLoader {
         List<DeviceSpec> devices = devicesDocument.root()
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
                 .orElse(List.of());
+        Locals locals = LocalsReader.read(configDir, devices, problems);
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
+        List<DeviceSpec> all = new java.util.ArrayList<>(devices);
+        all.addAll(locals.specs());
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
-                p.http(), p.location(), devices, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat());
+                p.http(), p.location(), all, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), locals);
     }
 }

@@ -12,6 +12,7 @@ import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.store.Durability;
+import dev.hearth.gateway.home.Locals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,34 +23,35 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
                             MqttSettings mqtt, BrokerSettings broker, HttpSettings http, Location location,
                             List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
                             Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation,
-                            LogFormat logFormat) {
+                            LogFormat logFormat, Locals locals) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
+        java.util.Objects.requireNonNull(locals, "locals");
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, locals);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, locals);
     }
 
     /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
     public GatewayConfig withoutUplink() {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, locals);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals);
     }
 }

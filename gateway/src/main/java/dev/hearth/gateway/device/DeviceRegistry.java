@@ -30,7 +30,13 @@ public final class DeviceRegistry {
         this.specs = Collections.unmodifiableMap(byId);
         this.routes = new TopicRoutes(devices);
         this.decoder = new PayloadDecoder(maxPayloadBytes);
-        devices.forEach(d -> states.put(d.id(), DeviceState.initial(d.id())));
+        devices.forEach(d -> states.put(d.id(), initial(d)));
+    }
+
+    /** A local entry (helper, person) is there as long as Hearth runs: online from the start. */
+    private static DeviceState initial(DeviceSpec d) {
+        DeviceState state = DeviceState.initial(d.id());
+        return d.isLocal() ? new DeviceState(d.id(), Map.of(), Availability.ONLINE, Optional.empty()) : state;
     }
 
     /**
@@ -51,7 +57,19 @@ public final class DeviceRegistry {
         if (!values.wrongTypes().isEmpty()) {
             malformed.record(Malformed.WRONG_TYPE, route.topic(), String.join(", ", values.wrongTypes()), at);
         }
-        return updateValues(device.id(), values.values(), at);
+        List<DeviceEvent> events = updateValues(device.id(), values.values(), at);
+        values.events().forEach((attribute, event) -> events.add(new EventReported(device.id(), attribute, event.toString(), at)));
+        return events;
+    }
+
+    /**
+     * Sets attributes of a local entry (a helper, a person) that its owner has already checked; returns the events,
+     * as {@link #apply} does for a device's message.
+     */
+    public List<DeviceEvent> setLocal(DeviceId id, Map<String, Value> values, Instant at) {
+        DeviceSpec spec = specs.get(id);
+        if (spec == null || !spec.isLocal()) throw new IllegalArgumentException(id + " is not a local entry");
+        return updateValues(id, values, at);
     }
 
     /** A message on a topic no device has: counted with the malformed payloads, changes nothing. */
@@ -61,7 +79,7 @@ public final class DeviceRegistry {
 
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
         DeviceState before = states.get(id);
-        List<DeviceEvent> events = new ArrayList<>(values.size());
+        List<DeviceEvent> events = new ArrayList<>(values.size() + 1);
         Map<String, AttributeState> merged = new HashMap<>(before.attributes());
         values.forEach((name, value) -> {
             AttributeState previous = before.attributes().get(name);

@@ -17,8 +17,12 @@ import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.TopicRoutes;
+import dev.hearth.gateway.helper.Helper;
+import dev.hearth.gateway.helper.Helpers;
+import dev.hearth.gateway.presence.Presence;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
@@ -32,10 +36,12 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -55,6 +61,9 @@ public final class HomeLoop {
 
         void availabilityChanged(AvailabilityChanged change);
 
+        /** A button or remote sent an event (the dashboard's event log). */
+        void eventReported(EventReported event);
+
         void ran(AutomationRun run);
 
         /** Sends a command's (or an automation's) publication: completes on the broker's acknowledgement. */
@@ -71,7 +80,12 @@ public final class HomeLoop {
      * start-up barrier, which waits for a broker on the wall clock whatever the pace.
      */
     public record Setup(Scheduler scheduler, Scheduler realTime, Location location, AutomationSettings automation,
-                        ConfirmationSettings commands, EngineJournal journal, MeterRegistry meters) {
+                        ConfirmationSettings commands, EngineJournal journal, MeterRegistry meters, Locals locals) {
+        /** Without helpers or people. */
+        public Setup(Scheduler scheduler, Scheduler realTime, Location location, AutomationSettings automation,
+                     ConfirmationSettings commands, EngineJournal journal, MeterRegistry meters) {
+            this(scheduler, realTime, location, automation, commands, journal, meters, Locals.NONE);
+        }
     }
 
     /** What the database held at start: device values, pending timers, when clock triggers last fired. */
@@ -84,6 +98,8 @@ public final class HomeLoop {
     private final Scheduler scheduler;
     private final Effects effects;
     private final Commands commands;
+    private final Helpers helpers;
+    private final Presence presence;
     private final AutomationEngine engine;
     private final StartupBarrier barrier;
     private final StartupRule startup = new StartupRule();
@@ -98,9 +114,11 @@ public final class HomeLoop {
         this.automations = automations.size();
         this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed);
         commands.registerMeters(setup.meters());
+        this.helpers = new Helpers(setup.locals().helpers(), registry, scheduler, this::dispatch);
+        this.presence = new Presence(setup.locals().people(), registry, setup.location());
         Location at = setup.location();
         this.engine = new AutomationEngine(automations, new RegistryStateView(registry), scheduler,
-                new AutomationEngine.Outputs(commands::send, this::publish, this::ran, setup.journal()),
+                new AutomationEngine.Outputs(this::fromAutomation, this::publish, this::ran, setup.journal()),
                 new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
                         setup.automation().maxRunsPerSecond()));
         this.barrier = new StartupBarrier(setup.realTime(), this::arm);
@@ -116,6 +134,7 @@ public final class HomeLoop {
         for (AutomationStore.StoredState st : restored.states()) {
             if (registry.restore(new DeviceId(st.device()), st.attribute(), st.value(), st.lastChanged())) n++;
         }
+        helpers.start();
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         barrier.start();
     }
@@ -142,9 +161,35 @@ public final class HomeLoop {
         engine.onGatewayEvent(connected ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
     }
 
-    /** A command from outside the engine (the API): completes when the broker has it, fails if the device cannot take it. */
+    /**
+     * A command from outside the engine (the API): completes when the broker has it, fails if the device cannot take
+     * it. A helper's is applied at once, its changes run now.
+     */
     public CompletionStage<Void> command(CommandRequested command) {
-        return commands.send(command);
+        if (!helpers.handles(command.device())) return commands.send(command);
+        try {
+            dispatch(helpers.set(command));
+            return CompletableFuture.completedFuture(null);
+        } catch (Helper.Refused e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * A command from a run: a helper's value is set at once (the run's next steps see it), and the change is offered
+     * to the triggers on the next turn, after the run has taken its step, as a device's echo would be.
+     */
+    private void fromAutomation(CommandRequested command) {
+        if (!helpers.handles(command.device())) {
+            commands.send(command);
+            return;
+        }
+        try {
+            List<DeviceEvent> events = helpers.set(command);
+            if (!events.isEmpty()) scheduler.schedule(Duration.ZERO, () -> dispatch(events));
+        } catch (Helper.Refused e) {
+            runLog.warn("Automation {} could not set helper {}: {}", command.origin(), command.device(), e.getMessage());
+        }
     }
 
     /** What ended the start-up barrier; empty while it holds. Any thread may ask. */
@@ -196,6 +241,10 @@ public final class HomeLoop {
         engine.onMqtt(m.topic(), m.payload());
         // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
         Instant now = scheduler.now();
+        if (presence.handles(m.topic())) {
+            dispatch(presence.receive(m.topic(), m.payload(), now));
+            return;
+        }
         Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
         if (found.isEmpty()) {
             registry.unknownTopic(m.topic(), now);
@@ -206,6 +255,11 @@ public final class HomeLoop {
         engine.onDeviceSeen(device);
         List<DeviceEvent> events = registry.apply(route, m.payload(), now);
         commands.reported(route, registry.state(device));
+        dispatch(events);
+    }
+
+    /** What changed in the registry goes out and to the triggers, in order. */
+    private void dispatch(List<DeviceEvent> events) {
         for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
                 logChange(change);
@@ -215,6 +269,10 @@ public final class HomeLoop {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 effects.availabilityChanged(a);
                 evaluation.record(() -> engine.onAvailabilityChanged(a));
+            } else if (event instanceof EventReported e) {
+                stateLog.info("{}.{}: event {}", e.device(), e.attribute(), e.event());
+                effects.eventReported(e);
+                evaluation.record(() -> engine.onEvent(e));
             }
         }
     }
@@ -228,6 +286,7 @@ public final class HomeLoop {
 
     private void arm(StartupBarrier.Arming why) {
         engine.arm(restored.timers(), restored.clocks());
+        helpers.arm();
         List<InboundMessage> held = startup.release();
         log.info("Automations armed: {} ({}); {} events received meanwhile run now", automations, why.why(), held.size());
         held.forEach(this::onMessage);

@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
@@ -56,6 +57,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void availabilityChanged(AvailabilityChanged change) {
         bus.publish(Addresses.DEVICE_AVAILABILITY_CHANGED, change);
+    }
+
+    @Override
+    public void eventReported(EventReported event) {
+        bus.publish(Addresses.DEVICE_EVENT, event);
     }
 
     @Override

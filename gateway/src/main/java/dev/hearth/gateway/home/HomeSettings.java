@@ -12,12 +12,19 @@ import java.util.Optional;
 
 /**
  * How the home runs: on which clock and pace, where it is (sun times), runaway protection, closed-loop commands,
- * how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
+ * helpers and people, how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
  * most that much of history and of traces alike), and the automations directory watched for edits, if any.
  */
 public record HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
-                           Duration traceSaveEvery, Optional<Path> automationsDir) {
+                           Duration traceSaveEvery, Optional<Path> automationsDir, Locals locals) {
+    /** Without helpers or people. */
+    public HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
+                        Duration traceSaveEvery, Optional<Path> automationsDir) {
+        this(time, location, automation, commands, traceSaveEvery, automationsDir, Locals.NONE);
+    }
+
     public HomeSettings {
+        Objects.requireNonNull(locals, "locals");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(automation, "automation");

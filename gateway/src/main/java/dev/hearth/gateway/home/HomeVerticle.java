@@ -80,7 +80,7 @@ public final class HomeVerticle extends VerticleBase {
         HomeLoop home = new HomeLoop(registry, automations, new HomeLoop.Setup(
                 new VertxScheduler(vertx, context, settings.time().clock(), settings.time().acceleration()), realTime(),
                 settings.location(), settings.automation(), settings.commands(),
-                journal.<EngineJournal>map(j -> j).orElse(EngineJournal.NONE), meters), outputs);
+                journal.<EngineJournal>map(j -> j).orElse(EngineJournal.NONE), meters, settings.locals()), outputs);
         home.start(restored);
         loop = home;
         vertx.eventBus().<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> home.connectionChanged(m.body().connected()));

@@ -2,6 +2,7 @@ package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandRequested;
+import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
@@ -92,7 +93,7 @@ final class DeviceApi {
 
     private void command(RoutingContext ctx) {
         DeviceSpec spec = spec(ctx);
-        CommandRequested command = new CommandRequested(spec.id(), values(ctx), "api");
+        CommandRequested command = new CommandRequested(spec.id(), values(ctx, spec), "api");
         vertx.eventBus().request(Addresses.DEVICE_COMMAND, command, brokerReady.getAsBoolean() ? COMMAND_WAIT : COMMAND_QUEUE_WAIT)
                 .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("delivered", true)))
                 .onFailure(e -> commandFailed(ctx, e));
@@ -109,22 +110,28 @@ final class DeviceApi {
     }
 
     /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed; the core validates it against the device. */
-    private static Map<String, Value> values(RoutingContext ctx) {
+    private static Map<String, Value> values(RoutingContext ctx, DeviceSpec spec) {
         JsonObject body = Bodies.object(ctx);
         Object set = body.getValue("set");
         if (!(set instanceof JsonObject attributes) || attributes.isEmpty()) {
             throw ApiError.badRequest("the body must be {\"set\": {\"attribute\": value, …}} with at least one attribute");
         }
         Map<String, Value> values = new LinkedHashMap<>();
-        attributes.forEach(e -> values.put(e.getKey(), value(e.getKey(), e.getValue())));
+        attributes.forEach(e -> values.put(e.getKey(), value(spec, e.getKey(), e.getValue())));
         return values;
     }
 
-    private static Value value(String attribute, Object raw) {
+    /** A scalar as it is (the core checks it); an object or a list is a composite, read by the attribute it is for. */
+    private static Value value(DeviceSpec spec, String attribute, Object raw) {
         if (raw instanceof Boolean b) return Value.of(b);
         if (raw instanceof Number n && Double.isFinite(n.doubleValue())) return Value.of(n.doubleValue());
         if (raw instanceof String s) return Value.of(s);
-        throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string");
+        Object plain = raw instanceof JsonObject o ? o.getMap() : raw instanceof JsonArray a ? a.getList() : null;
+        if (plain == null) throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number, a string or an object");
+        Optional<AttributeSpec> a = spec.attribute(attribute);
+        if (a.isEmpty()) throw ApiError.badRequest(spec.id() + " has no attribute '" + attribute + "'");
+        return a.get().accept(plain).orElseThrow(() -> ApiError.badRequest(
+                spec.id() + "." + attribute + " must be " + a.get().expectation() + ", got " + raw));
     }
 
     private DeviceSpec spec(RoutingContext ctx) {

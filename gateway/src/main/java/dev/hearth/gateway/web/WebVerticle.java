@@ -3,6 +3,7 @@ package dev.hearth.gateway.web;
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
@@ -54,6 +55,7 @@ public final class WebVerticle extends VerticleBase {
     private final Dependencies deps;
     private final LiveStream live = new LiveStream();
     private HttpServer server;
+    private Router router;
     private LinkStatus link;
     private ConnectionGuard guard;
 
@@ -83,7 +85,7 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private Future<HttpServer> listen(List<String> hostNames) {
-        Router router = router(new HostCheck(hostNames));
+        router = router(new HostCheck(hostNames));
         return vertx.createHttpServer(ServerOptions.of(deps.settings()))
                 .connectionHandler(guard::connected)
                 .requestHandler(request -> {
@@ -127,6 +129,11 @@ public final class WebVerticle extends VerticleBase {
         return server.actualPort();
     }
 
+    /** The routes served, for the test that holds them against docs/openapi.yaml. */
+    Router router() {
+        return router;
+    }
+
     private Router router(HostCheck hosts) {
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::apply);
@@ -168,6 +175,7 @@ public final class WebVerticle extends VerticleBase {
     private void subscribe(EventBus bus) {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
+        bus.<EventReported>consumer(Addresses.DEVICE_EVENT, m -> live.publish("event", () -> RecordJson.record(m.body())));
         bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> RecordJson.record(r))));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());

@@ -9,7 +9,7 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.time.VirtualScheduler;
@@ -112,8 +112,6 @@ public class EngineThroughput {
     }
 
     private static DeviceSpec spec(String id, DeviceKind kind) {
-        boolean writable = DeviceSpec.hasWritable(kind.attributes());
-        return new DeviceSpec(new DeviceId(id), id, "", kind, PayloadFormat.JSON, "z/" + id,
-                writable ? Optional.of("z/" + id + "/set") : Optional.empty(), "z/" + id + "/availability", kind.attributes());
+        return new DeviceSpec(new DeviceId(id), id, "", kind, JsonFormat.zigbee2mqtt("z/" + id), kind.attributes());
     }
 }

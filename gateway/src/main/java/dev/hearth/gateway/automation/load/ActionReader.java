@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.model.Trigger;
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.commands.CommandEncoder;
+import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
 /** Reads one action: a mapping with exactly one of the action keys. Its YAML keys live here. */
 final class ActionReader {
     static final List<String> KINDS = List.of("command", "publish", "delay", "wait", "if", "choose", "repeat", "scene",
-            "enable", "disable", "log", "stop");
+            "enable", "disable", "log", "stop", "set_helper");
 
     private final PartReader parts;
     private final ConditionReader conditions;
@@ -57,6 +58,7 @@ final class ActionReader {
             case "scene" -> scene(a);
             case "enable", "disable" -> setEnabled(a, present.get(0));
             case "log" -> log(a);
+            case "set_helper" -> a.map("set_helper").flatMap(new HelperActionReader(parts)::read);
             default -> stop(a);
         };
         a.finish();
@@ -64,7 +66,11 @@ final class ActionReader {
     }
 
     private Optional<Action.Command> command(YamlMap c) {
-        Optional<DeviceSpec> device = parts.devices.device(c);
+        Optional<DeviceSpec> device = parts.devices.device(c).filter(d -> {
+            if (d.kind() != DeviceKind.HELPER) return true;
+            c.problemAtValue("device", d.id() + " is a helper: set it with 'set_helper'");
+            return false;
+        });
         Optional<YamlMap> values = c.map("set");
         if (!c.has("set")) c.missing("set");
         c.finish();

@@ -142,8 +142,10 @@ public final class AutomationLoader {
         PartReader parts = new PartReader(devices, scope.withVariables(declared.kinds()), refs);
         Map<String, Template> variables = VariableReader.read(declared, parts);
         TriggerReader triggerReader = new TriggerReader(parts);
-        ConditionReader conditionReader = new ConditionReader(parts);
-        List<Trigger> triggers = parts.each(a, "triggers", triggerReader::trigger);
+        List<TriggerReader.Identified> identified = parts.each(a, "triggers", triggerReader::identified);
+        List<Trigger> triggers = identified.stream().map(TriggerReader.Identified::trigger).toList();
+        List<String> triggerIds = triggerIds(identified);
+        ConditionReader conditionReader = new ConditionReader(parts, parts.failed() ? Optional.empty() : Optional.of(Set.copyOf(triggerIds)));
         if (!a.has("triggers")) a.missing("triggers");
         else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
         List<Condition> conditions = conditionReader.list(a, "conditions");
@@ -156,7 +158,13 @@ public final class AutomationLoader {
         }
         String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
         return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
-                fingerprints.of(a.node())));
+                fingerprints.of(a.node()), triggerIds));
+    }
+
+    private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < triggers.size(); i++) ids.add(triggers.get(i).id().orElse(Integer.toString(i)));
+        return ids;
     }
 
     private Automation.Mode mode(YamlMap a) {

@@ -3,7 +3,11 @@ package dev.hearth.gateway.automation.load;
 import dev.hearth.gateway.automation.model.TriggerParts;
 
 import dev.hearth.gateway.automation.model.Condition;
+import dev.hearth.gateway.automation.model.TriggerIdCondition;
+import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import dev.hearth.gateway.device.Value;
 
 import java.time.Duration;
@@ -11,15 +15,20 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads one condition. Its YAML keys live here. */
 final class ConditionReader {
-    static final List<String> KINDS = List.of("state", "numeric", "time", "sun", "and", "or", "not", "expr");
+    static final List<String> KINDS = List.of("state", "numeric", "time", "sun", "and", "or", "not", "expr", "trigger");
 
     private final PartReader parts;
+    /** The ids of the automation's triggers, to check {@code condition: trigger}; empty when a trigger failed to read. */
+    private final Optional<Set<String>> triggerIds;
 
-    ConditionReader(PartReader parts) {
+    ConditionReader(PartReader parts, Optional<Set<String>> triggerIds) {
         this.parts = parts;
+        this.triggerIds = triggerIds;
     }
 
     List<Condition> list(YamlMap parent, String key) {
@@ -37,6 +46,7 @@ final class ConditionReader {
             case "and" -> nested(c).map(Condition.All::new);
             case "or" -> nested(c).map(Condition.Any::new);
             case "not" -> nested(c).map(l -> new Condition.Not(new Condition.Any(l)));
+            case "trigger" -> triggerId(c);
             default -> expr(c);
         });
         c.finish();
@@ -91,6 +101,21 @@ final class ConditionReader {
             return Optional.empty();
         }
         return Optional.of(new Condition.Sun(after.map(a -> afterOffset), before.map(b -> beforeOffset)));
+    }
+
+    private Optional<Condition> triggerId(YamlMap c) {
+        if (!c.has("id")) c.missing("id");
+        List<String> ids = c.listOfText("id");
+        boolean known = true;
+        for (Node item : c.list("id")) {
+            String id = item instanceof ScalarNode s ? s.getValue() : "";
+            if (triggerIds.isEmpty() || triggerIds.get().contains(id) || !(item instanceof ScalarNode)) continue;
+            c.problem(item, "no trigger of this automation has id '" + id + "'" + Suggestions.didYouMean(id, triggerIds.get())
+                    + "; its triggers' ids: " + String.join(", ", new TreeSet<>(triggerIds.get())));
+            known = false;
+        }
+        if (ids.isEmpty() || !known) return Optional.empty();
+        return Optional.of(new TriggerIdCondition(Set.copyOf(ids)));
     }
 
     private Optional<Condition> expr(YamlMap c) {

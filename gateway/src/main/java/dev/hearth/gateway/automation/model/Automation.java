@@ -9,11 +9,12 @@ import java.util.Objects;
 /**
  * One automation as written in a file under automations/. {@code source} is {@code file:line}; {@code fingerprint}
  * is a digest of the automation's text: when it is unchanged, hot reload keeps the automation's timers and a
- * restart may resume its delays.
+ * restart may resume its delays. {@code triggerIds} names each trigger ({@code id:}, else its position from 0, as in
+ * Home Assistant): runs see it as {@code trigger.id}.
  */
 public record Automation(String id, String description, boolean enabled, Mode mode, List<Trigger> triggers,
                          List<Condition> conditions, List<Action> actions, Map<String, Template> variables,
-                         Missed onMissed, String source, String fingerprint) {
+                         Missed onMissed, String source, String fingerprint, List<String> triggerIds) {
 
     public enum ModeKind { SINGLE, RESTART, QUEUED, PARALLEL }
 
@@ -38,6 +39,8 @@ public record Automation(String id, String description, boolean enabled, Mode mo
         Objects.requireNonNull(onMissed, "onMissed");
         Objects.requireNonNull(fingerprint, "fingerprint");
         triggers = List.copyOf(triggers);
+        triggerIds = List.copyOf(triggerIds);
+        if (triggerIds.size() != triggers.size()) throw new IllegalArgumentException(id + ": one trigger id per trigger");
         conditions = List.copyOf(conditions);
         actions = List.copyOf(actions);
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -47,7 +50,13 @@ public record Automation(String id, String description, boolean enabled, Mode mo
     /** The old constructor, for automations built in code: mode single, no variables, missed moments skipped. */
     public Automation(String id, String description, boolean enabled, List<Trigger> triggers, List<Condition> conditions,
                       List<Action> actions, String source) {
-        this(id, description, enabled, Mode.SINGLE, triggers, conditions, actions, Map.of(), Missed.SKIP, source, "");
+        this(id, description, enabled, Mode.SINGLE, triggers, conditions, actions, Map.of(), Missed.SKIP, source, "",
+                positions(triggers.size()));
+    }
+
+    /** The ids of triggers without an {@code id:}: their positions, "0", "1"... */
+    public static List<String> positions(int triggers) {
+        return java.util.stream.IntStream.range(0, triggers).mapToObj(Integer::toString).toList();
     }
 
     /** The file this automation came from. */

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** What must be true, at the moment a trigger fires, for the actions to run. */
 public sealed interface Condition permits Condition.State, Condition.Numeric, Condition.Time, Condition.Sun,
-        Condition.All, Condition.Any, Condition.Not, Condition.Expression {
+        Condition.All, Condition.Any, Condition.Not, Condition.Expression, TriggerIdCondition {
 
     /** The result and, in words, what was tested and the values seen: the trace shows it as is. */
     record Check(boolean passed, String text) {

@@ -10,6 +10,7 @@ import dev.hearth.gateway.automation.trace.RunHistory;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.Scheduler;
@@ -79,7 +80,9 @@ public final class AutomationEngine {
         return new Firing() {
             @Override
             public void fire(TriggerIndex.Armed a, String trigger, Map<String, Object> data) {
-                start(a.automation(), trigger, data, false);
+                Map<String, Object> withId = new java.util.HashMap<>(data);
+                withId.put("id", a.id());
+                start(a.automation(), trigger, withId, false);
             }
 
             @Override
@@ -140,6 +143,11 @@ public final class AutomationEngine {
 
     public void onAvailabilityChanged(AvailabilityChanged change) {
         triggering.offer(new TriggerEvent.AvailabilityChange(change));
+    }
+
+    /** A button or remote sent an event: offered to event triggers every time. */
+    public void onEvent(EventReported event) {
+        triggering.offer(new TriggerEvent.Occurrence(event));
     }
 
     /** A device sent something (changed or not): its silence starts again. */

@@ -23,6 +23,19 @@ final class TriggerIndex {
             this(automation, triggerNumber, trigger, trigger.describe());
         }
 
+        /** Trigger {@code number} of {@code automation}, described with its id when one was written (not its position). */
+        static Armed of(Automation automation, int number) {
+            Trigger trigger = automation.triggers().get(number);
+            String id = automation.triggerIds().get(number);
+            return new Armed(automation, number, trigger,
+                    id.equals(Integer.toString(number)) ? trigger.describe() : trigger.describe() + " [id " + id + "]");
+        }
+
+        /** {@code trigger.id} of the runs it starts. */
+        String id() {
+            return automation.triggerIds().get(triggerNumber);
+        }
+
         String key() {
             return automation.id() + "#" + triggerNumber;
         }
@@ -34,7 +47,7 @@ final class TriggerIndex {
     TriggerIndex(Iterable<Automation> automations) {
         for (Automation a : automations) {
             for (int i = 0; i < a.triggers().size(); i++) {
-                Armed armed = new Armed(a, i, a.triggers().get(i));
+                Armed armed = Armed.of(a, i);
                 all.add(armed);
                 filed.computeIfAbsent(armed.trigger().key(), k -> new ArrayList<>()).add(armed);
             }

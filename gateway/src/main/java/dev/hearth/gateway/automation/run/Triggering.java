@@ -112,7 +112,7 @@ final class Triggering {
 
     /** A hold pending when the gateway stopped: resumed if its state still holds, else traced as interrupted. */
     void restoreHold(EngineJournal.PendingTimer t, Automation a, StateView states, Instant now) {
-        TriggerIndex.Armed armed = new TriggerIndex.Armed(a, t.position(), a.triggers().get(t.position()));
+        TriggerIndex.Armed armed = TriggerIndex.Armed.of(a, t.position());
         Optional<String> broken = armed.trigger().stillHolds(states);
         if (broken.isPresent()) {
             firing.nearMiss(a.id(), t.trigger(), AutomationRun.Outcome.FOR_INTERRUPTED, "interrupted while the gateway was down: " + broken.get());

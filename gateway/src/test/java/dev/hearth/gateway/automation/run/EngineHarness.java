@@ -12,7 +12,7 @@ import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
@@ -137,9 +137,7 @@ public final class EngineHarness implements StateView {
     }
 
     public static DeviceSpec spec(String id, DeviceKind kind) {
-        boolean writable = DeviceSpec.hasWritable(kind.attributes());
-        return new DeviceSpec(new DeviceId(id), id, "", kind, PayloadFormat.JSON, "z/" + id,
-                writable ? Optional.of("z/" + id + "/set") : Optional.empty(), "z/" + id + "/availability", kind.attributes());
+        return new DeviceSpec(new DeviceId(id), id, "", kind, JsonFormat.zigbee2mqtt("z/" + id), kind.attributes());
     }
 
     /** Keeps what a database would: pending timers and clock checks. */

@@ -1,0 +1,222 @@
+package dev.hearth.gateway.config;
+
+import dev.hearth.gateway.device.DeviceKind;
+import dev.hearth.gateway.device.DeviceFormats;
+import dev.hearth.gateway.device.ValueType;
+import dev.hearth.gateway.support.RepositoryHome;
+import dev.hearth.gateway.web.auth.PasswordHash;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/gateway.schema.json and docs/devices.schema.json (for editors' completion and checks) agree with the files we
+ * ship, the examples in the docs and the gateway's own readers.
+ */
+class ConfigSchemaTest {
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+    /** Every key gateway.yaml knows, each once; the gateway's reader accepts it without a problem. */
+    private static final String EVERY_GATEWAY_KEY = """
+            gateway: { id: home, data_dir: data, automations_dir: automations, max_payload_bytes: 65536, durability: power }
+            mqtt:
+              embedded: false
+              url: ssl://broker.example:8883
+              client_id: hearth-home
+              username: hearth
+              password_file: mqtt-password
+              tls: { ca_file: ca.pem }
+              keep_alive: 30s
+              session_expiry: 1h
+              connect_timeout: 10s
+              reconnect: { min: 100ms, max: 5s }
+              base_topic: hearth/home
+            broker: { bind: 127.0.0.1, port: 1883, username: hearth, password_env: BROKER_PASSWORD }
+            http:
+              bind: 127.0.0.1
+              port: 8080
+              hosts: [hearth.home.arpa]
+              tls: { cert: ca.pem, key: ca.pem }
+              trusted_proxies: [127.0.0.1]
+              allow_plain_http: false
+              limits: { max_connections: 256, idle_timeout: 60s, request_timeout: 10s, max_header_bytes: 8192, max_initial_line_bytes: 4096 }
+            location: { latitude: 52.52, longitude: 13.405, time_zone: Europe/Berlin }
+            uplink:
+              url: tcp://cloud.example:1883
+              client_id: hearth-home-up
+              username: alice
+              password_env: UPLINK_PASSWORD
+              keep_alive: 1m
+              session_expiry: 2d
+              connect_timeout: 5s
+              reconnect: { min: 1s, max: 01:00 }
+              base_topic: homes/alice/hearth
+              forward: [{ from: "zigbee2mqtt/#", to: "homes/alice/{topic}" }]
+              rate: 50
+              burst: 200
+            outbox: { command_ttl: 5m, telemetry_ttl: 24h, max_rows: 100000, max_bytes: 67108864, dead_letter_after: 3 }
+            commands: { confirm: true, confirm_timeout: 5s, retries: 2, retry_jitter: 1s }
+            history: { retention: 30d, commit_interval: 5s }
+            automation: { max_runs_per_second: 20 }
+            logging: { format: json }
+            """;
+
+    /** The keys that exclude others above (a password from a file or the environment; a dashboard password). */
+    private static final String THE_ALTERNATIVES = """
+            mqtt: { url: ssl://broker.example:8883, username: hearth, password_env: MQTT_PASSWORD }
+            broker: { username: hearth, password_file: mqtt-password }
+            http: { password_hash: "%s" }
+            uplink: { url: ssl://cloud.example:8883, password_file: mqtt-password, tls: { ca_file: ca.pem }, forward: [{ from: a/#, to: "b/{topic}" }] }
+            """.formatted(PasswordHash.of("correct horse".toCharArray()).encoded());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedConfigurationFilesAreValid() throws IOException {
+        Path root = RepositoryHome.root();
+        assertValid(GATEWAY, root.resolve("config/gateway.yaml"));
+        assertValid(GATEWAY, root.resolve("distribution/src/deb/etc/gateway.yaml"));
+        assertValid(DEVICES, root.resolve("config/devices.yaml"));
+    }
+
+    @Test
+    void theExamplesInTheDocsAreValid() throws IOException {
+        List<String> checked = new ArrayList<>();
+        try (Stream<Path> docs = Files.list(RepositoryHome.root().resolve("docs"))) {
+            for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                Matcher m = YAML_BLOCK.matcher(Files.readString(doc));
+                while (m.find()) {
+                    Object example = load(m.group(1));
+                    if (!(example instanceof Map<?, ?> map)) continue;
+                    String where = doc.getFileName() + " example at offset " + m.start();
+                    if (map.containsKey("devices")) {
+                        assertValid(DEVICES, example, where);
+                        checked.add(where);
+                    } else if (GATEWAY_SECTIONS.stream().anyMatch(map::containsKey)) {
+                        assertValid(GATEWAY, example, where);
+                        checked.add(where);
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("docs/devices.md shows a devices.yaml").isNotEmpty();
+    }
+
+    @Test
+    void everyKeyTheReaderKnowsIsInTheSchemaAndTheReaderAcceptsIt() throws Exception {
+        Files.writeString(dir.resolve("gateway.yaml"), EVERY_GATEWAY_KEY);
+        Files.writeString(dir.resolve("devices.yaml"), "devices: []\n");
+        Files.writeString(dir.resolve("mqtt-password"), "secret\n");
+        Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Map<String, String> environment = Map.of("BROKER_PASSWORD", "b", "UPLINK_PASSWORD", "u", "MQTT_PASSWORD", "m");
+        new ConfigLoader(environment).load(dir);
+        Files.writeString(dir.resolve("gateway.yaml"), THE_ALTERNATIVES);
+        new ConfigLoader(environment).load(dir);
+        assertValid(GATEWAY, load(EVERY_GATEWAY_KEY), "every key");
+        assertValid(GATEWAY, load(THE_ALTERNATIVES), "the alternatives");
+        List<String> written = new ArrayList<>(leafKeys("", new JsonObject(Json.encode(load(EVERY_GATEWAY_KEY)))));
+        written.addAll(leafKeys("", new JsonObject(Json.encode(load(THE_ALTERNATIVES)))));
+        assertThat(leafKeys("", GATEWAY_SCHEMA)).as("the schema's keys are exactly those the reader accepted")
+                .containsExactlyInAnyOrderElementsOf(written.stream().distinct().toList());
+    }
+
+    @Test
+    void mistakesTheReaderRefusesAreRefusedByTheSchema() {
+        assertInvalid(GATEWAY, "mqtt: { embedded: true, keep_alive: 30 seconds }\n", "/mqtt/keep_alive");
+        assertInvalid(GATEWAY, "mqtt: { url: tcp://b:1883 }\nhttp: { prot: 8080 }\n", "/http");
+        assertInvalid(GATEWAY, "gateway: { id: home }\n", "");
+        assertInvalid(DEVICES, "devices: [{ id: a, kind: light, stat_topic: x }]\n", "/devices/0");
+        assertInvalid(DEVICES, "devices: [{ id: Hall, kind: light, state_topic: x }]\n", "/devices/0/id");
+        assertInvalid(DEVICES, "devices: [{ id: a, kind: generic, state_topic: x, attributes: { mode: { type: enum } } }]\n",
+                "/devices/0/attributes/mode");
+    }
+
+    @Test
+    void theDevicesSchemaKnowsExactlyTheKindsFormatsAndTypesTheReaderKnows() {
+        JsonObject device = DEVICES_SCHEMA.getJsonObject("$defs").getJsonObject("device").getJsonObject("properties");
+        assertThat(device.getJsonObject("kind").getJsonArray("enum").getList()).containsExactlyElementsOf(DeviceKind.names());
+        assertThat(device.getJsonObject("format").getJsonArray("enum").getList()).containsExactlyElementsOf(DeviceFormats.NAMES);
+        assertThat(device.getJsonObject("attributes").getJsonObject("additionalProperties").getJsonObject("properties")
+                .getJsonObject("type").getJsonArray("enum").getList()).containsExactlyElementsOf(ValueType.names());
+    }
+
+    private static final List<String> GATEWAY_SECTIONS = List.of("gateway", "mqtt", "broker", "http", "location", "uplink",
+            "outbox", "commands", "history", "automation", "logging");
+    private static final JsonObject GATEWAY_SCHEMA = schema("docs/gateway.schema.json");
+    private static final JsonObject DEVICES_SCHEMA = schema("docs/devices.schema.json");
+    private static final Validator GATEWAY = validator(GATEWAY_SCHEMA);
+    private static final Validator DEVICES = validator(DEVICES_SCHEMA);
+
+    private static JsonObject schema(String path) {
+        try {
+            return new JsonObject(Files.readString(RepositoryHome.root().resolve(path)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Validator validator(JsonObject schema) {
+        return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+                .setBaseUri("https://hearth.dev/").setOutputFormat(OutputFormat.Basic));
+    }
+
+    /** Dotted paths of the leaves under {@code node}, a schema's properties or an instance's keys. */
+    private static List<String> leafKeys(String prefix, JsonObject node) {
+        JsonObject children = node.containsKey("$schema") || node.containsKey("type") ? node.getJsonObject("properties") : node;
+        List<String> keys = new ArrayList<>();
+        if (children == null) return List.of(prefix);
+        for (String key : children.fieldNames()) {
+            Object child = children.getValue(key);
+            if (child instanceof JsonArray array && !array.isEmpty() && array.getValue(0) instanceof JsonObject item) child = item;
+            JsonObject object = child instanceof JsonObject o ? o : null;
+            JsonObject schemaItems = object != null && object.containsKey("items") ? object.getJsonObject("items") : null;
+            if (schemaItems != null && schemaItems.containsKey("properties")) object = schemaItems;
+            boolean nested = object != null && (object.containsKey("properties") || !object.containsKey("type") && !object.containsKey("$ref")
+                    && !object.containsKey("enum") && !object.containsKey("const") && !object.containsKey("items"));
+            keys.addAll(nested ? leafKeys(prefix + key + ".", object) : List.of(prefix + key));
+        }
+        return keys;
+    }
+
+    private static Object load(String yaml) {
+        return new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    }
+
+    private static void assertValid(Validator validator, Path file) throws IOException {
+        assertValid(validator, load(Files.readString(file)), file.toString());
+    }
+
+    private static void assertValid(Validator validator, Object yaml, String where) {
+        OutputUnit result = validator.validate(new JsonObject(Json.encode(yaml)));
+        assertThat(result.getValid()).as(where + ": " + result.getErrors()).isTrue();
+    }
+
+    private static void assertInvalid(Validator validator, String yaml, String location) {
+        OutputUnit result = validator.validate(new JsonObject(Json.encode(load(yaml))));
+        assertThat(result.getValid()).as(yaml).isFalse();
+        assertThat(result.getErrors()).extracting(OutputUnit::getInstanceLocation).as(yaml).contains("#" + location);
+    }
+}
