@@ -59,7 +59,11 @@ final class HaAssembly {
     }
 
     private String deviceKey(HaConfig c) {
-        if (c.device().isEmpty()) return "entity:" + c.key();
+        // Entities without a device that share a topic are one device: one device per topic is what the registry allows.
+        if (c.device().isEmpty()) {
+            return c.options().text("state_topic").or(() -> c.options().text("command_topic")).or(() -> c.options().text("topic"))
+                    .map(t -> "topic:" + t).orElse("entity:" + c.key());
+        }
         List<String> ids = c.device().get().identifiers();
         String key = ids.stream().map(deviceKeyOf::get).filter(k -> k != null).findFirst().orElse("device:" + ids.get(0));
         ids.forEach(i -> deviceKeyOf.putIfAbsent(i, key));
@@ -84,7 +88,9 @@ final class HaAssembly {
 
     private Optional<Assembled> assemble(String key, java.util.Collection<HaConfig> entities, List<String> problems) {
         HaConfig first = entities.iterator().next();
-        Optional<HaDevice> device = entities.stream().map(HaConfig::device).flatMap(Optional::stream).findFirst();
+        // Some firmwares (Tasmota's former discovery) name the device in one entity's block only.
+        Optional<HaDevice> device = entities.stream().map(HaConfig::device).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(d -> d.name().isEmpty())).findFirst();
         String name = device.flatMap(HaDevice::name).or(() -> first.name()).orElse(first.objectId());
         Map<String, HaAttribute> attributes = new LinkedHashMap<>();
         Set<HaComponent> components = new LinkedHashSet<>();
