@@ -22,7 +22,9 @@ import static org.awaitility.Awaitility.await;
  * line against a Mosquitto; then an upgrade keeps an edited configuration, remove keeps data, purge removes it.
  */
 class DebianPackageTest {
+    private static final long MB = 1_000_000;
     private static Path deb;
+    private static Path brokerDeb;
 
     @BeforeAll
     static void findPackage() throws IOException {
@@ -30,6 +32,7 @@ class DebianPackageTest {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             deb = files.filter(f -> f.getFileName().toString().matches("hearth_.*_all\\.deb")).findFirst().orElseThrow();
         }
+        brokerDeb = deb.resolveSibling(deb.getFileName().toString().replace("hearth_", "hearth-broker_"));
     }
 
     @Test
@@ -48,10 +51,22 @@ class DebianPackageTest {
 
         assertThat(contents.status()).isZero();
         assertThat(contents.output()).contains("./usr/share/hearth/bin/hearth", "./usr/share/hearth/bin/jvm.options",
-                "./usr/share/hearth/lib/hearth.jar", "./usr/share/hearth/lib/hearth-broker.jar", "./usr/share/hearth/lib/hearth-tools.jar",
+                "./usr/share/hearth/lib/hearth.jar", "./usr/share/hearth/lib/hearth-tools.jar",
                 "./usr/bin/hearth -> ../share/hearth/bin/hearth", "./etc/hearth/gateway.yaml", "./lib/systemd/system/hearth.service",
                 "./usr/share/bash-completion/completions/hearth")
-                .doesNotContain("hearth.jsa", "librocksdbjni");
+                .doesNotContain("hearth.jsa", "librocksdbjni", "hearth-broker.jar");
+        assertThat(Files.size(deb)).as("the package a Mosquitto user installs").isLessThan(30 * MB);
+    }
+
+    @Test
+    void theEmbeddedBrokerIsAPackageOfItsOwnThatNeedsThisVersionOfHearth(@TempDir Path tmp) throws Exception {
+        String version = Shell.run(tmp, "dpkg-deb", "--field", deb.toAbsolutePath().toString(), "Version").output().strip();
+
+        assertThat(Shell.run(tmp, "dpkg-deb", "--field", brokerDeb.toAbsolutePath().toString()).output())
+                .contains("Package: hearth-broker", "Architecture: all", "Depends: hearth (= " + version + ")");
+        assertThat(Shell.run(tmp, "dpkg-deb", "--contents", brokerDeb.toAbsolutePath().toString()).output())
+                .contains("./usr/share/hearth/lib/hearth-broker.jar").doesNotContain("./etc/", "hearth.jar ");
+        assertThat(Files.size(deb) + Files.size(brokerDeb)).as("both packages, for a home without a broker").isLessThan(50 * MB);
     }
 
     @Test
@@ -69,6 +84,7 @@ class DebianPackageTest {
         assertThat(Shell.run(root, root.resolve("usr/bin/hearth").toString(), "--version").output()).startsWith("Hearth ").contains("Java ");
         verifyUnit(root);
         runServiceCommandLine(root, etc);
+        checkEmbeddedBrokerNeedsItsPackage(root, etc);
 
         Files.writeString(etc.resolve("gateway.yaml"), Files.readString(etc.resolve("gateway.yaml")) + "# my edit\n");
         Path data = Files.createDirectories(root.resolve("var/lib/hearth")).resolve("hearth.mv.db");
@@ -77,6 +93,8 @@ class DebianPackageTest {
         assertThat(Files.readString(etc.resolve("gateway.yaml"))).as("the upgrade keeps the edit").endsWith("# my edit\n");
         assertThat(data).exists();
 
+        assertThat(dpkg(root, "-r", "hearth-broker").status()).isZero();
+        assertThat(root.resolve("usr/share/hearth/lib/hearth-broker.jar")).doesNotExist();
         assertThat(dpkg(root, "-r", "hearth").status()).isZero();
         assertThat(root.resolve("usr/share/hearth")).doesNotExist();
         assertThat(data).as("remove keeps the data").exists();
@@ -89,6 +107,28 @@ class DebianPackageTest {
             assertThat(left.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("var/lib/dpkg"))))
                     .as("nothing left behind but dpkg's own records").isEmpty();
         }
+    }
+
+    /** An embedded-broker configuration fails {@code hearth check} until hearth-broker is installed, then passes. */
+    private static void checkEmbeddedBrokerNeedsItsPackage(Path root, Path etc) throws Exception {
+        Path embedded = Files.createDirectories(root.resolve("tmp-embedded"));
+        Files.writeString(embedded.resolve("gateway.yaml"), Files.readString(etc.resolve("gateway.yaml"))
+                .replace("embedded: false", "embedded: true").replace("automations_dir: automations", "automations_dir: " + etc.resolve("automations")));
+        Files.copy(etc.resolve("devices.yaml"), embedded.resolve("devices.yaml"));
+        String hearth = root.resolve("usr/bin/hearth").toString();
+
+        Shell without = Shell.run(root, hearth, "check", "-c", embedded.toString());
+        assertThat(without.status()).isEqualTo(2);
+        assertThat(without.output()).contains("the embedded broker is not installed", "the hearth-broker package");
+
+        assertThat(dpkg(root, "-i", brokerDeb.toAbsolutePath().toString()).status()).isZero();
+        Shell with = Shell.run(root, hearth, "check", "-c", embedded.toString());
+        assertThat(with.output()).contains("OK: ");
+        assertThat(with.status()).isZero();
+        try (Stream<Path> files = Files.list(embedded)) {
+            for (Path f : files.toList()) Files.delete(f);
+        }
+        Files.delete(embedded);
     }
 
     /** systemd-analyze verify on the installed unit, its ExecStart pointed into the throw-away root. */

@@ -4,6 +4,10 @@ import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.discovery.Discovery;
+import dev.hearth.gateway.discovery.DiscoverySettings;
+import dev.hearth.gateway.discovery.DiscoverySource;
+import dev.hearth.gateway.discovery.zigbee2mqtt.Zigbee2MqttSource;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
@@ -102,12 +106,13 @@ public final class Gateway implements AutoCloseable {
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
         registry.malformed().registerMeters(meters.registry());
-        BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, automations, config), stores.outbox(),
+        Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
+        BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
-        HomeVerticle home = new HomeVerticle(registry, automations, new HomeSettings(time, config.location(), config.automation(),
+        HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals()),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
@@ -188,9 +193,17 @@ public final class Gateway implements AutoCloseable {
         return home;
     }
 
-    /** Device topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
-    private static List<String> subscriptions(DeviceRegistry registry, List<Automation> automations, GatewayConfig config) {
+    /** A fresh source for every discovery convention turned on (sources keep state: one set per running home). */
+    private static List<DiscoverySource> discoverySources(DiscoverySettings settings) {
+        List<DiscoverySource> sources = new ArrayList<>();
+        settings.zigbee2mqttBaseTopics().forEach(base -> sources.add(new Zigbee2MqttSource(base)));
+        return sources;
+    }
+
+    /** Device and discovery topics, plus the topic filters of MQTT triggers (for devices not in the registry). */
+    private static List<String> subscriptions(DeviceRegistry registry, Discovery discovery, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
+        topics.addAll(discovery.topics());
         topics.addAll(config.locals().people().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {

@@ -172,6 +172,10 @@ public final class Main extends ConfiguredCommand {
         public Integer call() {
             Optional<Loaded> loaded = loadAll();
             if (loaded.isEmpty()) return CONFIG_ERROR;
+            if (loaded.get().config().mqtt().embedded() && !EmbeddedBrokers.installed()) {
+                err().println("error: " + new EmbeddedBrokers.Missing().getMessage());
+                return CONFIG_ERROR;
+            }
             out().println("OK: " + loaded.get().config().devices().size() + " devices, "
                     + loaded.get().automations().size() + " automations");
             return 0;

@@ -80,7 +80,7 @@ class ArchitectureTest {
     @Test
     void the_home_loop_and_what_it_runs_are_plain_java() {
         noClasses().that().resideInAnyPackage(G + ".automation.model..", G + ".automation.run..", G + ".commands..",
-                        G + ".device..", G + ".helper..", G + ".presence..")
+                        G + ".device..", G + ".discovery..", G + ".helper..", G + ".presence..")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.home\\.HomeLoop(\\$.*)?")
                 .or().haveNameMatching(G.replace(".", "\\.") + "\\.automation\\.load\\.AutomationReloader(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..")

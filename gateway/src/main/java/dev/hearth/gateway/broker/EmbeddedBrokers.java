@@ -13,6 +13,11 @@ public interface EmbeddedBrokers {
     /** Starts the broker with its files under {@code home}; blocks until it accepts connections. */
     AutoCloseable start(BrokerSettings settings, Path home);
 
+    /** Whether the broker jar is on the class path: {@code hearth check} fails early, as {@code run} would. */
+    static boolean installed() {
+        return ServiceLoader.load(EmbeddedBrokers.class, EmbeddedBrokers.class.getClassLoader()).findFirst().isPresent();
+    }
+
     /** Starts the installed embedded broker, or fails with {@link Missing} when its jar is not on the class path. */
     static AutoCloseable startInstalled(BrokerSettings settings, Path home) {
         return ServiceLoader.load(EmbeddedBrokers.class, EmbeddedBrokers.class.getClassLoader()).findFirst()
@@ -22,10 +27,10 @@ public interface EmbeddedBrokers {
 
     /** {@code mqtt.embedded: true} without the embedded broker installed: a configuration error, nothing was started. */
     final class Missing extends RuntimeException {
-        Missing() {
+        public Missing() {
             super("mqtt.embedded is true but the embedded broker is not installed (lib/hearth-broker.jar beside lib/hearth.jar);"
                     + " set mqtt.embedded: false and mqtt.url to your broker (e.g. tcp://127.0.0.1:1883 for Mosquitto),"
-                    + " or install the broker jar");
+                    + " or install the broker (the hearth-broker package)");
         }
     }
 }

@@ -19,7 +19,8 @@ public final class Addresses {
 
     /**
      * Anyone → broker outbox (send). Body: {@code message.SubscriptionRequest}: topic filters to subscribe to from now
-     * on and after every reconnect (a hot-reloaded automation's mqtt trigger). Filters already subscribed are ignored.
+     * on and after every reconnect (a hot-reloaded automation's mqtt trigger, a discovered device's topics), and
+     * filters no longer needed (a removed device's). A filter stays subscribed while anyone who asked for it still does.
      */
     public static final String MQTT_SUBSCRIBE = "hearth.mqtt.subscribe";
 
@@ -34,6 +35,12 @@ public final class Addresses {
 
     /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
+
+    /**
+     * Core → anyone (publish). Body: {@code device.DevicesChanged}: devices discovered (or described anew), renamed or
+     * removed while the gateway runs, with the topics the broker link subscribes to and drops for them.
+     */
+    public static final String DEVICES_CHANGED = "hearth.device.devices-changed";
 
     /**
      * Anyone → core (request). Body: {@code commands.CommandRequested}. Validated against the device; the

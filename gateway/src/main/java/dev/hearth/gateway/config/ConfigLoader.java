@@ -8,6 +8,7 @@ import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.home.Locals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +72,19 @@ public final class ConfigLoader {
                 .flatMap(root -> new GatewayFileReader(configDir, new SecretReader(environment, configDir))
                         .read(gatewayPath.toString(), root, problems));
         if (problems.isEmpty()) parts.ifPresent(p -> gatewayFileRead.accept(new GatewayFileRead(p.id(), p.automationsDir())));
-        YamlDocument.Parsed devicesDocument = devicesFile.get();
+        // devices.yaml is optional: discovered devices need none, and its entries are only overrides for them.
+        YamlDocument.Parsed devicesDocument = Files.exists(devicesPath) ? devicesFile.get() : YamlDocument.Parsed.NONE;
         devicesDocument.problems().forEach(problems::add);
-        List<DeviceSpec> devices = devicesDocument.root()
+        DevicesFileReader.DevicesFile devices = devicesDocument.root()
                 .map(root -> new DevicesFileReader().read(devicesPath.toString(), root, problems))
-                .orElse(List.of());
-        Locals locals = LocalsReader.read(configDir, devices, problems);
+                .orElse(DevicesFileReader.DevicesFile.EMPTY);
+        Locals locals = LocalsReader.read(configDir, devices.devices(), problems);
         problems.throwIfAny();
         GatewayFileReader.Parts p = parts.orElseThrow();
-        List<DeviceSpec> all = new java.util.ArrayList<>(devices);
+        List<DeviceSpec> all = new java.util.ArrayList<>(devices.devices());
         all.addAll(locals.specs());
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
-                p.http(), p.location(), all, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), locals);
+                p.http(), p.location(), all, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), locals,
+                p.discovery(), devices.overrides());
     }
 }

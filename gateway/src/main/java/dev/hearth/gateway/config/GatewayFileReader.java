@@ -1,6 +1,7 @@
 package dev.hearth.gateway.config;
 
 import dev.hearth.gateway.broker.BrokerSettings;
+import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.web.HttpSettings;
@@ -46,7 +47,7 @@ final class GatewayFileReader {
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
                  BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, ConfirmationSettings commands,
                  Optional<UplinkSettings> uplink, HistorySettings history,
-                 AutomationSettings automation, LogFormat logFormat) {
+                 AutomationSettings automation, LogFormat logFormat, DiscoverySettings discovery) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -71,12 +72,13 @@ final class GatewayFileReader {
         ConfirmationSettings commands = commands(section(doc, "commands"));
         HistorySettings history = history(section(doc, "history"));
         AutomationSettings automation = automation(section(doc, "automation"));
+        DiscoverySettings discovery = DiscoverySection.read(section(doc, "discovery"));
         YamlMap logging = section(doc, "logging");
         LogFormat logFormat = logging.choice("format", LogFormat::named, List.of("text", "json")).orElse(LogFormat.TEXT);
         logging.finish();
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
-                history, automation, logFormat));
+                history, automation, logFormat, discovery));
     }
 
     private static YamlMap section(YamlMap doc, String key) {

@@ -9,14 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The current state of every configured device. Single writer (the home's event loop) calls {@link #apply};
- * snapshots are immutable, so any thread may read them.
+ * The current state of every known device: those written in devices.yaml, and those discovered while the gateway
+ * runs ({@link #put}, {@link #rename}, {@link #remove}), which never replace a hand-written one. Single writer (the
+ * home's event loop) calls the changing methods; snapshots are immutable, so any thread may read them.
  */
 public final class DeviceRegistry {
-    private final Map<DeviceId, DeviceSpec> specs;
+    /** Replaced whole on every change (copy on write): readers on other threads see one consistent map. */
+    private volatile Map<DeviceId, DeviceSpec> specs;
+    private final Set<DeviceId> handWritten;
     private final Map<DeviceId, DeviceState> states = new ConcurrentHashMap<>();
     private final TopicRoutes routes;
     private final PayloadDecoder decoder;
@@ -28,6 +32,7 @@ public final class DeviceRegistry {
         // A HashMap, not Map.copyOf: the immutable map probes linearly on the ids' raw hash codes, and ids such as
         // light_1..light_999 hash to runs of neighbouring slots; a command's lookup took 8 % of the home loop's time.
         this.specs = Collections.unmodifiableMap(byId);
+        this.handWritten = Set.copyOf(byId.keySet());
         this.routes = new TopicRoutes(devices);
         this.decoder = new PayloadDecoder(maxPayloadBytes);
         devices.forEach(d -> states.put(d.id(), initial(d)));
@@ -94,6 +99,68 @@ public final class DeviceRegistry {
         states.put(id, before.withAvailability(availability, at));
         if (before.availability() == availability) return List.of();
         return List.of(new AvailabilityChanged(id, before.availability(), availability, at));
+    }
+
+    /** Whether the device was written in devices.yaml: discovery never replaces or removes it. */
+    public boolean handWritten(DeviceId id) {
+        return handWritten.contains(id);
+    }
+
+    /** The device whose topics {@code device}'s would take over, if any (never itself). */
+    public Optional<DeviceId> clash(DeviceSpec device) {
+        return routes.clash(device);
+    }
+
+    /**
+     * Adds a discovered device, or replaces the description of one already known (its state is kept, its topics
+     * follow the new description). Refused for a hand-written id or topics another device has ({@link #handWritten},
+     * {@link #clash}: check first).
+     */
+    public DevicesChanged put(DeviceSpec device) {
+        if (handWritten(device.id())) throw new IllegalArgumentException(device.id() + " is written in devices.yaml");
+        clash(device).ifPresent(other -> {
+            throw new IllegalArgumentException(device.id() + " would take over the topics of " + other);
+        });
+        DeviceSpec before = specs.get(device.id());
+        List<String> dropped = before == null ? List.of() : routes.remove(before);
+        List<String> added = routes.add(device);
+        List<String> subscribe = added.stream().filter(t -> !dropped.contains(t)).toList();
+        List<String> unsubscribe = dropped.stream().filter(t -> !added.contains(t)).toList();
+        Map<DeviceId, DeviceSpec> next = new LinkedHashMap<>(specs);
+        next.put(device.id(), device);
+        specs = Collections.unmodifiableMap(next);
+        states.putIfAbsent(device.id(), DeviceState.initial(device.id()));
+        return new DevicesChanged(List.of(device.id()), List.of(), subscribe, unsubscribe);
+    }
+
+    /**
+     * A discovered device now known under another id (renamed where it was discovered): its state goes with it, the
+     * old id is gone. Same refusals as {@link #put}.
+     */
+    public DevicesChanged rename(DeviceId from, DeviceSpec to) {
+        DeviceState state = states.get(from);
+        DevicesChanged removed = remove(from);
+        if (state == null) return removed.and(put(to));
+        states.put(to.id(), new DeviceState(to.id(), state.attributes(), state.availability(), state.lastSeen()));
+        return removed.and(put(to));
+    }
+
+    /** Forgets a discovered device (removed where it was discovered); a hand-written or unknown one stays as it is. */
+    public DevicesChanged remove(DeviceId id) {
+        DeviceSpec before = specs.get(id);
+        if (before == null || handWritten(id)) return DevicesChanged.NONE;
+        List<String> dropped = routes.remove(before);
+        Map<DeviceId, DeviceSpec> next = new LinkedHashMap<>(specs);
+        next.remove(id);
+        specs = Collections.unmodifiableMap(next);
+        states.remove(id);
+        return new DevicesChanged(List.of(), List.of(id), List.of(), dropped);
+    }
+
+    /** Availability reported other than on the device's own topic (its bridge went offline): the events it caused. */
+    public List<DeviceEvent> availability(DeviceId id, Availability availability, Instant at) {
+        if (!states.containsKey(id)) return List.of();
+        return updateAvailability(id, availability, at);
     }
 
     /**

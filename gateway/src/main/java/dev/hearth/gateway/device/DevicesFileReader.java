@@ -11,18 +11,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads devices.yaml into {@link DeviceSpec}s, reporting every problem with its position. */
+/**
+ * Reads devices.yaml, reporting every problem with its position: {@code devices}, the devices written by hand, and
+ * {@code overrides}, keyed by the id of a discovered device, what the user says about it (name, room, kind, hidden).
+ */
 public final class DevicesFileReader {
     private final Map<String, Node> seenIds = new HashMap<>();
     private final Map<String, String> seenTopics = new HashMap<>();
 
-    public List<DeviceSpec> read(String file, Node root, Problems problems) {
+    /** The hand-written devices and the overrides of discovered ones. */
+    public record DevicesFile(List<DeviceSpec> devices, List<DeviceOverride> overrides) {
+        public static final DevicesFile EMPTY = new DevicesFile(List.of(), List.of());
+
+        public DevicesFile {
+            devices = List.copyOf(devices);
+            overrides = List.copyOf(overrides);
+        }
+    }
+
+    public DevicesFile read(String file, Node root, Problems problems) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "devices.yaml");
-        if (top.isEmpty()) return List.of();
+        if (top.isEmpty()) return DevicesFile.EMPTY;
         List<DeviceSpec> devices = new ArrayList<>();
+        List<DeviceOverride> overrides = new ArrayList<>();
         for (YamlMap d : top.get().listOfMaps("devices")) device(d).ifPresent(devices::add);
+        top.get().map("overrides").ifPresent(o -> {
+            for (String id : o.keys()) o.map(id).flatMap(m -> override(o, id, m)).ifPresent(overrides::add);
+        });
         top.get().finish();
-        return devices;
+        return new DevicesFile(devices, overrides);
+    }
+
+    /** What the user says about a discovered device (written under its id, which discovery gives it). */
+    private Optional<DeviceOverride> override(YamlMap overrides, String id, YamlMap d) {
+        Optional<String> name = d.text("name");
+        Optional<String> room = d.text("room");
+        Optional<DeviceKind> kind = d.choice("kind", DeviceKind::byName, DeviceKind.names());
+        boolean hidden = d.flag("hidden", false);
+        d.finish();
+        if (!DeviceId.isValid(id)) {
+            overrides.problemAtKey(id, "device id '" + id + "' must be 1-64 lower-case letters, digits or underscores");
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceOverride(new DeviceId(id), name, room, kind, hidden));
     }
 
     private Optional<DeviceSpec> device(YamlMap d) {

@@ -17,6 +17,10 @@ import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.DevicesChanged;
+import dev.hearth.gateway.discovery.Discovery;
+import dev.hearth.gateway.discovery.DiscoverySource;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.helper.Helper;
@@ -69,6 +73,13 @@ public final class HomeLoop {
         void handled(long ackToken);
 
         void commandFailed(CommandFailed failed);
+
+        /**
+         * Devices were discovered, renamed or removed: the broker link's subscriptions and the dashboard follow.
+         * Nothing by default: a home without discovery never changes its devices.
+         */
+        default void devicesChanged(DevicesChanged change) {
+        }
     }
 
     /**
@@ -91,6 +102,7 @@ public final class HomeLoop {
     }
 
     private final DeviceRegistry registry;
+    private final Discovery discovery;
     private final Scheduler scheduler;
     private final Effects effects;
     private final Commands commands;
@@ -102,9 +114,17 @@ public final class HomeLoop {
     private final Timer evaluation;
     private final int automations;
     private Restored restored = Restored.NOTHING;
+    private RestoredStates restoredStates = new RestoredStates(List.of());
 
+    /** A home of the devices in {@code registry} only, discovering none. */
     public HomeLoop(DeviceRegistry registry, List<Automation> automations, Setup setup, Effects effects) {
+        this(registry, Discovery.none(registry), automations, setup, effects);
+    }
+
+    /** A home whose devices are those in {@code registry} and those {@code discovery} finds while it runs. */
+    public HomeLoop(DeviceRegistry registry, Discovery discovery, List<Automation> automations, Setup setup, Effects effects) {
         this.registry = registry;
+        this.discovery = discovery;
         this.scheduler = setup.scheduler();
         this.effects = effects;
         this.automations = automations.size();
@@ -126,10 +146,8 @@ public final class HomeLoop {
     /** Puts back what the database held, and starts waiting for device state before triggers arm. */
     public void start(Restored restored) {
         this.restored = restored;
-        int n = 0;
-        for (AutomationStore.StoredState st : restored.states()) {
-            if (registry.restore(new DeviceId(st.device()), st.attribute(), st.value(), st.lastChanged())) n++;
-        }
+        this.restoredStates = new RestoredStates(restored.states());
+        int n = restoredStates.restore(registry, registry.specs().stream().map(DeviceSpec::id).toList());
         helpers.start();
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         barrier.start();
@@ -241,6 +259,11 @@ public final class HomeLoop {
             dispatch(presence.receive(m.topic(), m.payload(), now));
             return;
         }
+        Optional<DiscoverySource> source = discovery.source(m.topic());
+        if (source.isPresent()) {
+            discovered(discovery.receive(source.get(), m.topic(), m.payload(), now));
+            return;
+        }
         Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
         if (found.isEmpty()) {
             registry.unknownTopic(m.topic(), now);
@@ -252,6 +275,17 @@ public final class HomeLoop {
         List<DeviceEvent> events = registry.apply(route, m.payload(), now);
         commands.reported(route, registry.state(device));
         dispatch(events);
+    }
+
+    /** Discovered devices come with the values saved before a restart; their topics are subscribed to from now on. */
+    private void discovered(Discovery.Applied applied) {
+        DevicesChanged devices = applied.devices();
+        if (!devices.isEmpty()) {
+            int n = restoredStates.restore(registry, devices.added());
+            if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
+            effects.devicesChanged(devices);
+        }
+        dispatch(applied.events());
     }
 
     /** What changed in the registry goes out and to the triggers, in order. */

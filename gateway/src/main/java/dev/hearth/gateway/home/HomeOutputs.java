@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
@@ -82,6 +83,14 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void commandFailed(CommandFailed failed) {
         bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public void devicesChanged(DevicesChanged change) {
+        if (!change.subscribe().isEmpty() || !change.unsubscribe().isEmpty()) {
+            bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(change.subscribe(), change.unsubscribe()));
+        }
+        bus.publish(Addresses.DEVICES_CHANGED, change);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.journal.AutomationStore;
 import dev.hearth.gateway.message.ConnectionChanged;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class HomeVerticle extends VerticleBase {
     private final DeviceRegistry registry;
+    private final Discovery discovery;
     private final List<Automation> automations;
     private final HomeSettings settings;
     private final Optional<AutomationStore> store;
@@ -41,9 +43,10 @@ public final class HomeVerticle extends VerticleBase {
     private Optional<AutomationJournal> journal = Optional.empty();
     private HomeOutputs outputs;
 
-    public HomeVerticle(DeviceRegistry registry, List<Automation> automations, HomeSettings settings,
+    public HomeVerticle(DeviceRegistry registry, Discovery discovery, List<Automation> automations, HomeSettings settings,
                         Optional<AutomationStore> store, CommandPath path, MeterRegistry meters) {
         this.registry = registry;
+        this.discovery = discovery;
         this.automations = List.copyOf(automations);
         this.settings = settings;
         this.store = store;
@@ -77,7 +80,7 @@ public final class HomeVerticle extends VerticleBase {
     }
 
     private void startLoop(HomeLoop.Restored restored) {
-        HomeLoop home = new HomeLoop(registry, automations, new HomeLoop.Setup(
+        HomeLoop home = new HomeLoop(registry, discovery, automations, new HomeLoop.Setup(
                 new VertxScheduler(vertx, context, settings.time().clock(), settings.time().acceleration()), realTime(),
                 settings.location(), settings.automation(), settings.commands(),
                 journal.<EngineJournal>map(j -> j).orElse(EngineJournal.NONE), meters, settings.locals()), outputs);

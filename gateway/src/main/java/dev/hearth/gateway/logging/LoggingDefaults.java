@@ -30,9 +30,9 @@ import java.util.function.Supplier;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LoggingDefaults extends ContextAwareBase implements Configurator {
     /** Under journald (JOURNAL_STREAM set), which stamps every line with its date: the time of day only. */
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n%ex";
     /** Elsewhere (a terminal, a file): ISO 8601 date and time with the offset. */
-    static final String DATED_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %-24logger{0} %msg%n";
+    static final String DATED_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %-24logger{0} %msg%n%ex";
     private static final String CONSOLE = "CONSOLE";
 
     /**
@@ -66,12 +66,14 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
     }
 
     /**
-     * Every pattern in this context writes the message through {@link SafeMessageConverter}: outside data
-     * (device values, topics, paths) is escaped and cut wherever it is logged.
+     * Every pattern in this context writes the message through {@link SafeMessageConverter} and a stack trace through
+     * {@link SafeThrowableConverter}: outside data (device values, topics, paths, exception messages) is escaped and cut
+     * wherever it is logged. The patterns name {@code %ex}: logback's own, added when a pattern has none, would not be ours.
      */
     private static void safeMessages(LoggerContext context) {
         Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
         for (String word : List.of("m", "msg", "message")) rules.put(word, SafeMessageConverter::new);
+        for (String word : List.of("ex", "exception", "throwable")) rules.put(word, SafeThrowableConverter::new);
         context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
     }
 

@@ -148,9 +148,12 @@ public final class MqttLink implements Transport {
         return connects;
     }
 
-    /** Adds topic filters: subscribed now if the link is up, and on every connection from now on. Call on the link's context. */
-    public void addTopics(List<String> filters) {
-        subscriptions.add(filters);
+    /**
+     * Adds topic filters and drops others: subscribed (or unsubscribed) now if the link is up, and on every connection
+     * from now on; a filter stays while anyone still asks for it. Call on the link's context.
+     */
+    public void changeTopics(List<String> added, List<String> dropped) {
+        subscriptions.change(added, dropped);
     }
 
     private void connect() {

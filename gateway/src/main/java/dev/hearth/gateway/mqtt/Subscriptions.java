@@ -7,30 +7,31 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The link's topic filters: all of them subscribed again on every connection (the session may be new),
- * new ones added while connected. Only the minimal cover is subscribed: a broker may deliver a message
- * once per matching subscription. Confined to the link's context.
+ * new ones added and dropped ones removed while connected. Only the minimal cover is subscribed: a broker may
+ * deliver a message once per matching subscription. Each filter is counted: it stays until everyone who asked
+ * for it (a device's routes, an automation's mqtt trigger) has dropped it. Confined to the link's context.
  */
 final class Subscriptions {
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
     private static final int SUBSCRIBE_BATCH = 100;
 
     private final Context context;
-    /** Grows when automations are reloaded. */
-    private final List<String> topics;
+    /** How many asked for each filter; grows when automations are reloaded, changes as devices are discovered. */
+    private final Map<String, Integer> topics = new LinkedHashMap<>();
     /** The connection subscribed on; null while the link is down. */
     private Session session;
     private int pendingBatches;
 
     Subscriptions(Context context, List<String> topics) {
         this.context = context;
-        this.topics = new ArrayList<>(new LinkedHashSet<>(topics));
+        topics.forEach(t -> this.topics.merge(t, 1, Integer::sum));
     }
 
     int size() {
@@ -40,7 +41,7 @@ final class Subscriptions {
     /** Subscribes every filter on {@code s}; {@code allConfirmed} runs once the broker confirmed all of them. */
     void subscribeAll(Session s, Runnable allConfirmed) {
         session = s;
-        List<String> cover = TopicFilter.minimalCover(topics);
+        List<String> cover = TopicFilter.minimalCover(topics.keySet());
         pendingBatches = (cover.size() + SUBSCRIBE_BATCH - 1) / SUBSCRIBE_BATCH;
         if (pendingBatches == 0) allConfirmed.run();
         for (int i = 0; i < cover.size(); i += SUBSCRIBE_BATCH) {
@@ -54,22 +55,48 @@ final class Subscriptions {
         session = null;
     }
 
-    /** Adds topic filters: subscribed now if the link is up, and on every connection from now on. */
-    void add(List<String> filters) {
-        List<String> fresh = filters.stream().distinct().filter(f -> !topics.contains(f)).toList();
-        if (fresh.isEmpty()) return;
-        List<String> before = TopicFilter.minimalCover(topics);
-        topics.addAll(fresh);
-        List<String> after = TopicFilter.minimalCover(topics);
+    /**
+     * Adds topic filters and drops others: the broker's subscriptions follow now if the link is up, and on every
+     * connection from now on. A filter someone else still asks for stays; {@code dropped} that were never added are
+     * ignored. New subscriptions are confirmed before the ones they replace are removed, so no message falls between.
+     */
+    void change(List<String> added, List<String> dropped) {
+        List<String> before = TopicFilter.minimalCover(topics.keySet());
+        List<String> fresh = added.stream().filter(f -> topics.merge(f, 1, Integer::sum) == 1).distinct().toList();
+        List<String> gone = dropped.stream().filter(this::release).toList();
+        if (fresh.isEmpty() && gone.isEmpty()) return;
+        List<String> after = TopicFilter.minimalCover(topics.keySet());
         String[] batch = after.stream().filter(f -> !before.contains(f)).toArray(String[]::new);
         String[] superseded = before.stream().filter(f -> !after.contains(f)).toArray(String[]::new);
-        log.info("Subscribing to {} more topic filters: {}", fresh.size(), fresh);
+        if (!fresh.isEmpty()) log.info("Subscribing to {} more topic filters: {}", fresh.size(), abbreviated(fresh));
+        if (!gone.isEmpty()) log.info("Dropping {} topic filters: {}", gone.size(), abbreviated(gone));
         Session s = session;
-        if (s == null || batch.length == 0) return;
+        if (s == null) return;
+        if (batch.length == 0) {
+            unsubscribe(s, superseded);
+            return;
+        }
         subscribe(s, batch, t -> {
             logRefusals(batch, t);
             unsubscribe(s, superseded);
         });
+    }
+
+    /** One fewer asks for {@code filter}; true when nobody does any more. */
+    private boolean release(String filter) {
+        Integer count = topics.get(filter);
+        if (count == null) return false;
+        if (count > 1) {
+            topics.put(filter, count - 1);
+            return false;
+        }
+        topics.remove(filter);
+        return true;
+    }
+
+    /** A home of hundreds of devices would otherwise write them all on one line. */
+    private static String abbreviated(List<String> filters) {
+        return filters.size() <= 10 ? filters.toString() : filters.subList(0, 10) + " and " + (filters.size() - 10) + " more";
     }
 
     private void subscribe(Session s, String[] batch, Paho.OnSuccess confirmed) {
@@ -89,7 +116,7 @@ final class Subscriptions {
         if (--pendingBatches == 0) allConfirmed.run();
     }
 
-    /** Filters a broader new one covers: kept, they would deliver each of their messages a second time. */
+    /** Filters a broader new one covers (kept, they would deliver each of their messages a second time), or dropped ones. */
     private void unsubscribe(Session s, String[] superseded) {
         if (s != session || superseded.length == 0) return;
         try {

@@ -117,7 +117,7 @@ public final class BrokerOutbox extends VerticleBase {
         OutboxMeters.register(meters, "broker", outbox, store.database());
         InProcessPath starting = new InProcessPath(context, outbox, link::ack);
         path = starting;
-        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.addTopics(msg.body().filters()));
+        bus.<SubscriptionRequest>consumer(Addresses.MQTT_SUBSCRIBE, msg -> link.changeTopics(msg.body().filters(), msg.body().dropped()));
         // The broker's round trips (connect, subscribe, retained states) overlap the outbox's reading of what a previous
         // run left: what the home publishes or acknowledges meanwhile waits for it, in order.
         link.start();
@@ -132,6 +132,8 @@ public final class BrokerOutbox extends VerticleBase {
 
     /** On Paho's callback thread: hands over and returns. */
     private void onInbound(Inbound m) {
+        // PUBACKs go out in arrival order, whatever order the home handles messages in
+        if (m instanceof InboundMessage arriving && arriving.ackToken() != 0) path.arrived(arriving.ackToken());
         if (inbound != null) inbound.accept(m);
         if (!(m instanceof InboundMessage message)) return;
         // Nothing applies it, so nothing it causes is to wait for.
@@ -142,6 +144,7 @@ public final class BrokerOutbox extends VerticleBase {
 
     private void onConnection(ConnectionChanged c) {
         if (c.connected()) outbox.onReady();
+        else path.connectionLost();
         vertx.eventBus().publish(Addresses.MQTT_CONNECTION, c);
     }
 

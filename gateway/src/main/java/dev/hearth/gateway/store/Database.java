@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
         Path file = dataDir.resolve("hearth");
         try {
             Optional<DatabaseRecovery.Recovered> recovered = Optional.empty();
+            UncleanShutdown.settle(Path.of(file + ".mv.db"));
             Connection c;
             try {
                 c = connect(file);

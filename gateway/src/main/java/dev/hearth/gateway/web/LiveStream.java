@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/events}: Server-Sent Events of state changes ({@code state}), availability
- * ({@code availability}), automation runs ({@code automation}) and the broker link ({@code connection}).
+ * ({@code availability}), devices discovered or removed ({@code devices}: ids {@code added} and {@code removed}, topics),
+ * automation runs ({@code automation}) and the broker link ({@code connection}).
  * Lives on the web verticle's event loop; a comment line every 15 s keeps proxies from closing idle streams.
  * A client slower than the home (its buffer full) is dropped rather than buffered without bound: the
  * browser's EventSource reconnects by itself.

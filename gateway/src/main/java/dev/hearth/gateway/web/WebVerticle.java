@@ -3,6 +3,7 @@ package dev.hearth.gateway.web;
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
@@ -174,6 +175,7 @@ public final class WebVerticle extends VerticleBase {
     private void subscribe(EventBus bus) {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
+        bus.<DevicesChanged>consumer(Addresses.DEVICES_CHANGED, m -> live.publish("devices", () -> RecordJson.record(m.body())));
         bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> RecordJson.record(r))));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());

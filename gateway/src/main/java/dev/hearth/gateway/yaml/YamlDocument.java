@@ -30,6 +30,9 @@ public final class YamlDocument {
 
     /** One file read and parsed on its own (on another thread, say): its root node, or empty, and its problems. */
     public record Parsed(Optional<Node> root, List<ConfigProblem> problems) {
+        /** No document (an optional file that is not there). */
+        public static final Parsed NONE = new Parsed(Optional.empty(), List.of());
+
         public static Parsed read(Path path) {
             Problems problems = new Problems();
             Optional<Node> root = YamlDocument.read(path, path.toString(), problems);

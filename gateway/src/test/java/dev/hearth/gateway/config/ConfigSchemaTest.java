@@ -81,6 +81,7 @@ class ConfigSchemaTest {
             history: { retention: 30d, commit_interval: 5s }
             automation: { max_runs_per_second: 20 }
             logging: { format: json }
+            discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] } }
             """;
 
     /** The keys that exclude others above (a password from a file or the environment; a dashboard password). */
@@ -150,6 +151,8 @@ class ConfigSchemaTest {
         assertInvalid(GATEWAY, "gateway: { id: home }\n", "");
         assertInvalid(DEVICES, "devices: [{ id: a, kind: light, stat_topic: x }]\n", "/devices/0");
         assertInvalid(DEVICES, "devices: [{ id: Hall, kind: light, state_topic: x }]\n", "/devices/0/id");
+        assertInvalid(DEVICES, "overrides: { hall_button: { rooom: Hall } }\n", "/overrides/hall_button");
+        assertInvalid(GATEWAY, "discovery: { zigbee2mqtt: { base_topic: \"zigbee2mqtt/#\" } }\n", "/discovery/zigbee2mqtt/base_topic");
         assertInvalid(DEVICES, "devices: [{ id: a, kind: generic, state_topic: x, attributes: { mode: { type: enum } } }]\n",
                 "/devices/0/attributes/mode");
     }
@@ -164,7 +167,7 @@ class ConfigSchemaTest {
     }
 
     private static final List<String> GATEWAY_SECTIONS = List.of("gateway", "mqtt", "broker", "http", "location", "uplink",
-            "outbox", "commands", "history", "automation", "logging");
+            "outbox", "commands", "history", "automation", "logging", "discovery");
     private static final JsonObject GATEWAY_SCHEMA = schema("docs/gateway.schema.json");
     private static final JsonObject DEVICES_SCHEMA = schema("docs/devices.schema.json");
     private static final Validator GATEWAY = validator(GATEWAY_SCHEMA);

@@ -14,6 +14,7 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.Malformed;
 import dev.hearth.gateway.device.PayloadFormat;
 import dev.hearth.gateway.device.StateChanged;
@@ -182,6 +183,11 @@ class HomeLoopTest {
         @Override
         public void commandFailed(CommandFailed failed) {
             this.failed.add(failed);
+        }
+
+        @Override
+        public void devicesChanged(DevicesChanged change) {
+            log.add("devices +" + change.added() + " -" + change.removed());
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,16 +52,59 @@ class LogInjectionTest {
                 .isEqualTo("INFO  Hearth gateway 'home' started: 4 devices" + System.lineSeparator());
     }
 
-    private static String line(String format, Object... args) {
+    @Test
+    void anExceptionMessageOrCauseCannotForgeALineOrColourTheTerminal() {
+        IllegalStateException cause = new IllegalStateException("bad payload {\"a\":1}\r\n12:00:00.000 ERROR Gateway FORGED: cause\u001b[31m");
+        RuntimeException thrown = new RuntimeException("decoding failed\n12:00:00.000 ERROR Gateway FORGED: admin token is 1234", cause);
+        thrown.addSuppressed(new java.io.IOException("line one\u2028line two"));
+
+        String logged = logged("Payload rejected", thrown);
+
+        List<String> lines = logged.lines().toList();
+        assertThat(lines.get(0)).endsWith("Payload rejected");
+        assertThat(lines.get(1)).startsWith("java.lang.RuntimeException: decoding failed");
+        assertThat(lines.subList(2, lines.size())).as("every later line of the trace continues the event").allSatisfy(l ->
+                assertThat(l).matches("(\t|Caused by: ).*"));
+        assertThat(logged).contains("java.lang.RuntimeException: decoding failed\\n12:00:00.000 ERROR Gateway FORGED: admin token is 1234")
+                .contains("Caused by: java.lang.IllegalStateException: bad payload {\"a\":1}\\r\\n12:00:00.000 ERROR Gateway FORGED: cause\\u001b[31m")
+                .contains("Suppressed: java.io.IOException: line one\\u2028line two")
+                .contains("\tat dev.hearth.gateway.logging.LogInjectionTest")
+                .doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u2028");
+    }
+
+    @Test
+    void aLongExceptionMessageIsCut() {
+        String logged = logged("Failed", new RuntimeException("z".repeat(70_000)));
+
+        assertThat(logged.lines().toList().get(1)).isEqualTo("java.lang.RuntimeException: " + "z".repeat(SafeMessageConverter.MAX_MESSAGE)
+                + "…(" + (70_000 - SafeMessageConverter.MAX_MESSAGE) + " more)");
+    }
+
+    /** The whole event as the console writes it: its line and the stack trace below it. */
+    private static String logged(String message, Throwable thrown) {
+        LoggerContext context = configured();
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), context.getLogger("dev.hearth.gateway.Gateway"), Level.ERROR, message, thrown, null);
+        return new String(console(context).getEncoder().encode(event), StandardCharsets.UTF_8);
+    }
+
+    private static LoggerContext configured() {
         LoggerContext context = new LoggerContext();
         LoggingDefaults defaults = new LoggingDefaults();
         defaults.setContext(context);
         defaults.configure(context, java.util.Map.of("JOURNAL_STREAM", "8:12345")); // lines with the time of day only
+        return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
+        return (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+    }
+
+    private static String line(String format, Object... args) {
+        LoggerContext context = configured();
         ch.qos.logback.classic.Logger logger = context.getLogger("dev.hearth.gateway.automation.AutomationEngine");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, format, null, args);
-        @SuppressWarnings("unchecked")
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
-        String encoded = new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
+        String encoded = new String(console(context).getEncoder().encode(event), StandardCharsets.UTF_8);
         // drop the time stamp and the logger column: the message is what matters here
         return encoded.substring(13, 19) + encoded.substring(19 + 25);
     }

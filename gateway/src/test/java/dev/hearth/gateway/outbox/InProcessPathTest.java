@@ -91,6 +91,38 @@ class InProcessPathTest {
         assertThat(new OutboxStore(db).queued()).extracting(q -> q.publication().topic()).containsExactly("home/lamp/set");
     }
 
+    @Test
+    void acknowledgementsGoOutInArrivalOrderWhateverOrderTheMessagesAreHandledIn() {
+        start();
+        // an event held until automations arm (1), then retained states applied at once (2, 3)
+        path.arrived(1);
+        path.arrived(2);
+        path.arrived(3);
+
+        path.handled(2);
+        path.handled(3);
+        onLoop(() -> { });
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(acknowledged::isEmpty);
+
+        path.handled(1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> acknowledged.size() == 3);
+        assertThat(acknowledged).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void messagesOfALostConnectionNoLongerHoldBackTheNextOnes() {
+        start();
+        path.arrived(1); // never handled before the connection went: the broker sends it again
+        path.connectionLost();
+        path.arrived(7);
+
+        path.handled(7);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> acknowledged.contains(7L));
+        assertThat(acknowledged).containsExactly(7L);
+    }
+
     private void start() {
         CompletableFuture<Void> started = new CompletableFuture<>();
         context.runOnContext(v -> outbox.start().onSuccess(x -> {

@@ -1,0 +1,155 @@
+package dev.hearth.bench.reliability;
+
+import dev.hearth.sim.broker.MosquittoBroker;
+import dev.hearth.sim.net.FreePort;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The set-up the delivery runs share: Mosquitto (persistent, a deep queue per offline session: its default keeps 1,000
+ * messages and drops the rest), the gateway's files ({@link GatewayFiles}), a sensor publishing numbered QoS 1 motion
+ * events at a steady rate, a light that records each command's number and echoes its state, and the {@link Ledger}.
+ */
+final class Rig implements AutoCloseable {
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    final Ledger ledger = new Ledger();
+    final MosquittoBroker broker;
+    final Path work;
+    final Path config;
+    private final int httpPort = FreePort.loopback();
+    private final AtomicInteger next = new AtomicInteger(1);
+    private final MqttAsyncClient light;
+    private final MqttAsyncClient sensor;
+    private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+
+    Rig(Path work, int eventsPerSecond) throws IOException, MqttException {
+        this.work = work;
+        this.broker = MosquittoBroker.builder().configLine("max_queued_messages 1000000").configLine("persistence true")
+                .configLine("persistence_location " + work.toAbsolutePath() + "/").start();
+        this.config = GatewayFiles.write(work, broker.url(), httpPort);
+        this.light = light(broker.url());
+        this.sensor = connect(broker.url(), "ledger-sensor", true);
+        load.scheduleAtFixedRate(this::publish, 0, 1_000_000 / eventsPerSecond, TimeUnit.MICROSECONDS);
+    }
+
+    /** The gateway as its own process, its output to {@code <work>/<name>.log}. */
+    Process gateway(String name) throws IOException {
+        return GatewayFiles.start(config, work.resolve(name + ".log"));
+    }
+
+    void awaitHealthy(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (health() == 200) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the gateway was not healthy within " + within);
+    }
+
+    /** {@code /health}'s status, -1 when the gateway does not answer. */
+    int health() throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** Stops the load; then waits until every acknowledged event has its command or nothing more came for 20 s. */
+    Ledger.Figures stopLoadAndSettle() throws InterruptedException {
+        load.shutdownNow();
+        long quietSince = System.nanoTime();
+        int before = ledger.commandedCount();
+        while (true) {
+            Ledger.Figures f = ledger.figures();
+            if (f.missing() == 0) return f;
+            Thread.sleep(1_000);
+            if (ledger.commandedCount() != before) {
+                before = ledger.commandedCount();
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(20)) {
+                return ledger.figures();
+            }
+        }
+    }
+
+    private void publish() {
+        int seq = next.getAndIncrement();
+        byte[] payload = ("{\"occupancy\":" + (seq % 2 == 0) + ",\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+        try {
+            sensor.publish("z/m", payload, 1, false, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    ledger.acknowledged(seq);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    // not acknowledged: not in the ledger
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            // broker away or the sensor's in-flight window full: this number is never acknowledged
+        }
+    }
+
+    private MqttAsyncClient light(String url) throws MqttException {
+        MqttAsyncClient client = connect(url, "ledger-light", false);
+        IMqttMessageListener commanded = (topic, message) -> {
+            Matcher m = SEQ.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
+            if (m.find()) ledger.commanded(Integer.parseInt(m.group(1)));
+            client.publish("z/l", "{\"state\":\"ON\"}".getBytes(StandardCharsets.UTF_8), 0, false);
+        };
+        client.subscribe(new MqttSubscription("z/l/set", 1), null, null, commanded, new MqttProperties()).waitForCompletion(10_000);
+        return client;
+    }
+
+    private static MqttAsyncClient connect(String url, String id, boolean cleanStart) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(cleanStart);
+        o.setSessionExpiryInterval(cleanStart ? 0L : 3600L);
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, 2);
+        o.setReceiveMaximum(1000);
+        client.connect(o).waitForCompletion(10_000);
+        return client;
+    }
+
+    @Override
+    public void close() throws MqttException {
+        load.shutdownNow();
+        sensor.disconnectForcibly(1000);
+        light.disconnectForcibly(1000);
+        sensor.close(true);
+        light.close(true);
+        broker.close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hearth.gateway.config;
+
+import dev.hearth.gateway.discovery.DiscoverySettings;
+import dev.hearth.gateway.yaml.YamlMap;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code discovery:} in gateway.yaml. Zigbee2MQTT discovery is on by default:
+ * <pre>
+ * discovery:
+ *   zigbee2mqtt:
+ *     enabled: true
+ *     base_topic: zigbee2mqtt     # or a list: [zigbee2mqtt, zigbee2mqtt_garden]
+ * </pre>
+ */
+final class DiscoverySection {
+    /** A concrete topic: no wildcards, no spaces, no empty level at either end. */
+    private static final Pattern BASE_TOPIC = Pattern.compile("[^+#\\s/]([^+#\\s]*[^+#\\s/])?");
+
+    private DiscoverySection() {
+    }
+
+    static DiscoverySettings read(YamlMap d) {
+        List<String> zigbee2mqtt = d.map("zigbee2mqtt").map(DiscoverySection::zigbee2mqtt)
+                .orElse(List.of(DiscoverySettings.ZIGBEE2MQTT_DEFAULT_BASE));
+        d.finish();
+        return new DiscoverySettings(zigbee2mqtt);
+    }
+
+    private static List<String> zigbee2mqtt(YamlMap z) {
+        boolean enabled = z.flag("enabled", true);
+        List<String> bases = z.has("base_topic") ? z.listOfText("base_topic") : List.of(DiscoverySettings.ZIGBEE2MQTT_DEFAULT_BASE);
+        if (z.has("base_topic") && bases.isEmpty()) z.problemAtValue("base_topic", "'base_topic' needs at least one topic, such as zigbee2mqtt");
+        bases.stream().filter(b -> !BASE_TOPIC.matcher(b).matches()).findFirst().ifPresent(b -> z.problemAtValue("base_topic",
+                "base_topic '" + b + "' must be a topic without wildcards (+, #), spaces or a leading or trailing '/'"));
+        if (bases.stream().distinct().count() < bases.size()) z.problemAtValue("base_topic", "base_topic lists a topic twice");
+        z.finish();
+        return enabled ? bases : List.of();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.hearth.gateway.discovery;
+
+import dev.hearth.gateway.device.DeviceEvent;
+import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.DeviceOverride;
+import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.DevicesChanged;
+import dev.hearth.gateway.device.Malformed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the {@link DiscoverySource}s read into changes of the {@link DeviceRegistry}: devices.yaml's overrides
+ * applied, a hand-written device never replaced, a device whose topics another one has refused. Malformed documents
+ * are counted with the registry's rejected payloads and change nothing. Plain Java, on the home's thread.
+ */
+public final class Discovery {
+    private static final Logger log = LoggerFactory.getLogger(Discovery.class);
+
+    /** What one message changed: the devices (with the topics to subscribe and drop) and the events it caused. */
+    public record Applied(DevicesChanged devices, List<DeviceEvent> events) {
+        static final Applied NOTHING = new Applied(DevicesChanged.NONE, List.of());
+    }
+
+    private final List<DiscoverySource> sources;
+    private final Map<DeviceId, DeviceOverride> overrides;
+    private final DeviceRegistry registry;
+    /** Ids already reported as refused, so that a republished document does not repeat the warning. */
+    private final Set<DeviceId> refusedOnce = new HashSet<>();
+
+    public Discovery(List<DiscoverySource> sources, List<DeviceOverride> overrides, DeviceRegistry registry) {
+        this.sources = List.copyOf(sources);
+        this.overrides = overrides.stream().collect(Collectors.toUnmodifiableMap(DeviceOverride::id, o -> o));
+        this.registry = registry;
+    }
+
+    /** No discovery at all (turned off, or a test): every message goes to the device routes. */
+    public static Discovery none(DeviceRegistry registry) {
+        return new Discovery(List.of(), List.of(), registry);
+    }
+
+    /** Every source's topic filters, to subscribe to from the start. */
+    public List<String> topics() {
+        return sources.stream().flatMap(s -> s.topics().stream()).distinct().toList();
+    }
+
+    /** The source that reads messages on {@code topic}, if any. */
+    public Optional<DiscoverySource> source(String topic) {
+        for (DiscoverySource s : sources) {
+            if (s.handles(topic)) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    /** Applies what {@code source} reads in one message on {@code topic}. */
+    public Applied receive(DiscoverySource source, String topic, byte[] payload, Instant at) {
+        List<DiscoveryChange> changes = source.receive(topic, payload);
+        if (changes.isEmpty()) return Applied.NOTHING;
+        DevicesChanged devices = DevicesChanged.NONE;
+        List<DeviceEvent> events = new ArrayList<>();
+        for (DiscoveryChange change : changes) {
+            if (change instanceof DiscoveryChange.Found f) devices = devices.and(found(f.device()));
+            else if (change instanceof DiscoveryChange.Renamed r) devices = devices.and(renamed(r.from(), r.device()));
+            else if (change instanceof DiscoveryChange.Lost l) devices = devices.and(registry.remove(l.device()));
+            else if (change instanceof DiscoveryChange.Reachability r) events.addAll(registry.availability(r.device(), r.availability(), at));
+            else if (change instanceof DiscoveryChange.Refused r) registry.malformed().record(Malformed.BAD_DISCOVERY, r.topic(), r.why(), at);
+        }
+        if (!devices.isEmpty()) {
+            log.info("{}: {} devices found or changed, {} gone; {} devices known", source.name(), devices.added().size(),
+                    devices.removed().size(), registry.specs().size());
+        }
+        return new Applied(devices, events);
+    }
+
+    private DevicesChanged found(DeviceSpec discovered) {
+        DeviceSpec device = overridden(discovered);
+        if (!admissible(device, Optional.empty())) return DevicesChanged.NONE;
+        if (device.equals(registry.spec(device.id()).orElse(null))) return DevicesChanged.NONE;
+        return registry.put(device);
+    }
+
+    private DevicesChanged renamed(DeviceId from, DeviceSpec discovered) {
+        if (registry.spec(from).isEmpty() || registry.handWritten(from)) return found(discovered);
+        DeviceSpec device = overridden(discovered);
+        if (!admissible(device, Optional.of(from))) return registry.remove(from);
+        log.info("{} is now {}", from, device.id());
+        return registry.rename(from, device);
+    }
+
+    private DeviceSpec overridden(DeviceSpec discovered) {
+        DeviceOverride override = overrides.get(discovered.id());
+        return override == null ? discovered : override.applyTo(discovered);
+    }
+
+    /** A hand-written device wins over a discovered one with its id or its topics. */
+    private boolean admissible(DeviceSpec device, Optional<DeviceId> replacing) {
+        if (registry.handWritten(device.id())) {
+            if (refusedOnce.add(device.id())) log.info("Discovered {} is written in devices.yaml: the hand-written one is used", device.id());
+            return false;
+        }
+        Optional<DeviceId> clash = registry.clash(device).filter(other -> !replacing.equals(Optional.of(other)));
+        if (clash.isPresent()) {
+            if (refusedOnce.add(device.id())) {
+                log.warn("Discovered {} left out: its topic {} belongs to {}", device.id(), device.stateTopic(), clash.get());
+            }
+            return false;
+        }
+        return true;
+    }
+}
