@@ -26,6 +26,6 @@ async function answer(response) {
     throw new Error('signed out');
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
+  if (!response.ok) throw Object.assign(new Error(body.error || ('HTTP ' + response.status)), {status: response.status, body});
   return body;
 }

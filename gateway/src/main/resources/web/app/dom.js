@@ -16,17 +16,49 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * Every time on the dashboard is shown in one zone, the gateway's (its automations' "07:00" are in it), never the
+ * browser's: {@link setZone} is called at start with what /api/clock says, and the header states it.
+ */
+let zone = undefined;
+
+export function setZone(name) {
+  try {
+    new Intl.DateTimeFormat([], {timeZone: name});
+    zone = name;
+  } catch (e) {
+    zone = undefined;
+  }
+}
+
+export function zoneName() {
+  return zone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 export function time(iso) {
   if (!iso) return 'never';
-  const d = new Date(iso);
-  return d.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+  return new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: zone});
 }
 
 // Absolute times, not "5 min ago": the gateway's clock may run a scenario's accelerated time.
 export function when(iso) {
   if (!iso) return 'never';
-  const d = new Date(iso);
-  return d.toLocaleDateString([], {month: 'short', day: 'numeric'}) + ' ' + time(iso);
+  return new Date(iso).toLocaleDateString([], {month: 'short', day: 'numeric', timeZone: zone}) + ' ' + time(iso);
+}
+
+/** A time element: the text in the gateway's zone, the instant machine-readable, the zone in its tooltip. */
+export function timeEl(iso, text = when(iso)) {
+  return el('time', {datetime: iso || undefined, title: iso ? zoneName() : undefined, text});
+}
+
+/** Milliseconds as people say them: 40 ms, 1.2 s, 3 min 5 s. */
+export function duration(ms) {
+  if (typeof ms !== 'number') return '';
+  if (ms < 1000) return Math.round(ms) + ' ms';
+  if (ms < 60000) return (Math.round(ms / 100) / 10) + ' s';
+  const minutes = Math.floor(ms / 60000);
+  const seconds = Math.round((ms % 60000) / 1000);
+  return minutes + ' min' + (seconds ? ' ' + seconds + ' s' : '');
 }
 
 export function showError(message) {

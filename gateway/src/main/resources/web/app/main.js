@@ -1,16 +1,22 @@
 // The dashboard: pages, the live stream, and the broker-link banner.
 import {get, post, startSession} from './api.js';
-import {showError} from './dom.js';
-import {loadDevices, onStateChanged, onAvailabilityChanged} from './devices.js';
+import {showError, setZone, zoneName} from './dom.js';
+import {loadDevices, refreshDevices, onStateChanged, onAvailabilityChanged} from './devices.js';
 import {loadAutomations, onAutomationRun} from './automations.js';
 import {logEvent, setUpFilters} from './events.js';
+import {loadFiles, setUpEditor} from './editor.js';
+import {linkReason} from './link.js';
 
 const STATUS_EVERY_MS = 5000;
 
 async function start() {
   await startSession();
+  const clock = await get('/api/clock');
+  setZone(clock.zone);
+  document.getElementById('zone').textContent = 'times in ' + zoneName();
   setUpTabs();
   setUpFilters();
+  setUpEditor();
   document.getElementById('logout').addEventListener('click', async () => {
     await post('/logout').catch(() => {});
     window.location.assign('/login');
@@ -28,9 +34,14 @@ function setUpTabs() {
 }
 
 function show(page) {
-  for (const tab of document.querySelectorAll('.tab')) tab.classList.toggle('active', tab.dataset.page === page);
+  for (const tab of document.querySelectorAll('.tab')) {
+    tab.classList.toggle('active', tab.dataset.page === page);
+    if (tab.dataset.page === page) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
   for (const section of document.querySelectorAll('.page')) section.hidden = section.id !== 'page-' + page;
   if (page === 'automations') loadAutomations().catch(e => showError(e.message));
+  if (page === 'editor') loadFiles();
 }
 
 function listen() {
@@ -45,6 +56,8 @@ function listen() {
     onAvailabilityChanged(change);
     logEvent('availability', change);
   });
+  // Devices came or went (a Zigbee2MQTT pairing, a removal): the rooms are redrawn only if the set changed.
+  stream.addEventListener('devices', () => refreshDevices().catch(e => showError(e.message)));
   stream.addEventListener('automation', e => {
     const run = JSON.parse(e.data);
     onAutomationRun(run);
@@ -56,7 +69,7 @@ function listen() {
     refreshStatus().catch(() => {});
   });
   // After a gap in the stream, reload what may have changed meanwhile.
-  stream.addEventListener('open', () => loadDevices().catch(() => {}));
+  stream.addEventListener('open', () => refreshDevices().catch(() => {}));
 }
 
 async function refreshStatus() {
@@ -69,7 +82,8 @@ async function refreshStatus() {
   banner.hidden = connected;
   if (!connected) {
     const queued = typeof status.outbox === 'object' ? status.outbox.queued : null;
-    banner.textContent = 'The gateway is offline from the broker' + (status.connection.reason ? ' (' + status.connection.reason + ')' : '')
+    const reason = linkReason(status.connection);
+    banner.textContent = 'The gateway is offline from the broker' + (reason ? ': ' + reason : '')
         + '. ' + (queued === null ? 'Buffered commands: unknown.' : queued + ' command' + (queued === 1 ? '' : 's') + ' buffered; they are sent when the link is back.');
   }
 }

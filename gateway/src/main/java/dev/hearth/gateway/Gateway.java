@@ -9,6 +9,7 @@ import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.discovery.DiscoverySource;
 import dev.hearth.gateway.discovery.zigbee2mqtt.Zigbee2MqttSource;
 import dev.hearth.gateway.history.HistoryRecorder;
+import dev.hearth.gateway.logbook.LogbookRecorder;
 import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
 import dev.hearth.gateway.history.HistoryStore;
@@ -120,13 +121,14 @@ public final class Gateway implements AutoCloseable {
         HistoryStore history = stores.history();
         // History before the bridge: every state change, the first retained ones included, gets its row.
         vertx.deployVerticle(new HistoryRecorder(history, config.history(), clock, meters.registry())).await();
+        vertx.deployVerticle(new LogbookRecorder(stores.logbook(), config.history(), clock, registry::spec, meters.registry())).await();
         // The bridge connects while the dashboard and the uplink start: the first
         // actuation needs only the home and the bridge.
         List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
         Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                history, bridge::ready, watchdog::problem, token, clock));
+                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir()));
         rest.add(vertx.deployVerticle(web));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),

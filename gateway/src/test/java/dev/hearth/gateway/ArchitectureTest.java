@@ -33,7 +33,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("assembly").definedBy(G, G + ".config..")
                 .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..",
-                        G + ".commands..", G + ".history..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
+                        G + ".commands..", G + ".history..", G + ".logbook..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
                         G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..", G + ".helper..",
                         G + ".presence..")
                 .layer("storage").definedBy(G + ".store..")
@@ -56,7 +56,7 @@ class ArchitectureTest {
     void the_mqtt_adapter_stays_at_the_edge() {
         noClasses().that().resideInAPackage(G + ".mqtt..")
                 .should().dependOnClassesThat().resideInAnyPackage(G + ".outbox..", G + ".uplink..", G + ".home..",
-                        G + ".automation..", G + ".device..", G + ".commands..", G + ".journal..", G + ".history..",
+                        G + ".automation..", G + ".device..", G + ".commands..", G + ".journal..", G + ".history..", G + ".logbook..",
                         G + ".web..", G + ".store..")
                 .check(gateway);
     }

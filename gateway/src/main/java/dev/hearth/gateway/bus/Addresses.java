@@ -86,4 +86,10 @@ public final class Addresses {
      * reply {@code outbox.DeadLetter.Listing}: the messages the broker refused every time, after a retry the rest.
      */
     public static final String OUTBOX_DEAD_LETTERS = "hearth.outbox.dead-letters";
+
+    /**
+     * Logbook → anyone (publish). Body: {@code logbook.LogbookEntries}: entries just recorded (the dashboard's live
+     * logbook), published before they are written.
+     */
+    public static final String LOGBOOK_ENTRIES = "hearth.logbook.entries";
 }

@@ -39,8 +39,9 @@ final class HttpSection {
                     + "'allow_plain_http: true'");
         }
         HttpSettings.Limits limits = limits(h.map("limits"));
+        boolean editor = h.flag("editor", true);
         h.finish();
-        return new HttpSettings(bind, port, hash, hosts, tls, proxies, limits);
+        return new HttpSettings(bind, port, hash, hosts, tls, proxies, limits, editor);
     }
 
     private HttpSettings.Tls tls(YamlMap t) {

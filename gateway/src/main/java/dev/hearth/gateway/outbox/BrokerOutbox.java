@@ -149,8 +149,9 @@ public final class BrokerOutbox extends VerticleBase {
     }
 
     private void onDeadLetters(Message<DeadLetter.Request> msg) {
-        Future<List<DeadLetter>> result = msg.body() instanceof DeadLetter.Retry retry
-                ? outbox.retry(retry.ids())
+        DeadLetter.Request request = msg.body();
+        Future<List<DeadLetter>> result = request instanceof DeadLetter.Retry retry ? outbox.retry(retry.ids())
+                : request instanceof DeadLetter.Drop drop ? outbox.drop(drop.ids())
                 : outbox.deadLetterList();
         result.onSuccess(list -> msg.reply(new DeadLetter.Listing(list))).onFailure(e -> msg.fail(500, e.getMessage()));
     }

@@ -24,6 +24,14 @@ public record DeadLetter(long id, String topic, String kind, int payloadBytes, i
         }
     }
 
+    /** Delete these dead letters for good (at least one id); the reply is a {@link Listing} of the rest. */
+    public record Drop(List<Long> ids) implements Request {
+        public Drop {
+            ids = List.copyOf(ids);
+            if (ids.isEmpty()) throw new IllegalArgumentException("name the dead letters to drop");
+        }
+    }
+
     public record Listing(List<DeadLetter> deadLetters) implements LocalMessage {
         public Listing {
             deadLetters = List.copyOf(deadLetters);

@@ -155,6 +155,17 @@ public final class Outbox {
                 .compose(v -> deadLetterList());
     }
 
+    /** Deletes dead letters for good; replies with the rest. */
+    public Future<List<DeadLetter>> drop(List<Long> ids) {
+        return commits.flushAll().compose(v -> vertx.executeBlocking(() -> store.dropDeadLetters(ids), false))
+                .map(dropped -> {
+                    tally.deadLettersDropped(dropped);
+                    log.info("Outbox {}: {} dead letters dropped", name, dropped);
+                    return null;
+                })
+                .compose(v -> deadLetterList());
+    }
+
     /**
      * Completes when everything submitted so far is safe: committed, or acknowledged by the broker,
      * whichever came first. A failed commit also completes it for the messages it refused loudly.

@@ -187,6 +187,12 @@ public final class OutboxQueue {
         return inMemory() + spilled();
     }
 
+    /** Rows of one kind waiting to be handed to the transport, in memory or on disk only. */
+    public long waiting(Publication.Kind kind) {
+        Line line = line(kind);
+        return line.inMemory() + line.spilled();
+    }
+
     /** Waiting rows held in memory (at most a window per kind, plus refused rows back for a retry). */
     public int inMemory() {
         return commands.inMemory() + telemetry.inMemory();

@@ -188,6 +188,16 @@ public final class OutboxStore {
         });
     }
 
+    /** Deletes these dead letters; returns how many there were. */
+    public int dropDeadLetters(List<Long> ids) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + dead + " WHERE id IN ("
+                    + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")) {
+                return p.executeUpdate();
+            }
+        });
+    }
+
     /** Gives a dead letter's publication its new place in the queue. */
     @FunctionalInterface
     public interface Requeue {

@@ -21,7 +21,7 @@ final class Tally {
     private long dropped;
     private long expired;
     private long deadLetters;
-    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     Tally(String name) {
         this.name = name;
@@ -42,6 +42,11 @@ final class Tally {
     }
 
     void revived(int count) {
+        deadLetters -= count;
+    }
+
+    /** Dead letters a person deleted. */
+    void deadLettersDropped(int count) {
         deadLetters -= count;
     }
 
@@ -71,7 +76,8 @@ final class Tally {
     /** Current figures, kept as the snapshot. */
     OutboxStatus status(boolean connected, OutboxQueue queue, Instant now) {
         snapshot = new OutboxStatus(connected, queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
-                drainRate.perSecond(now), dropped, expired, deadLetters, queue.inMemory(), queue.spilled(), queue.peakInMemory());
+                drainRate.perSecond(now), dropped, expired, deadLetters, queue.inMemory(), queue.spilled(), queue.peakInMemory(),
+                queue.waiting(Publication.Kind.COMMAND), queue.waiting(Publication.Kind.TELEMETRY));
         return snapshot;
     }
 

@@ -3,6 +3,7 @@ package dev.hearth.gateway.web;
 import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.bus.Addresses;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,8 +36,13 @@ final class AutomationApi {
     private void runs(RoutingContext ctx) {
         int limit = limit(ctx.queryParams().get("limit"));
         bus.<AutomationQuery.Runs>request(Addresses.AUTOMATION_RUNS, new AutomationQuery.RecentRuns(ctx.pathParam("id"), limit))
-                .onSuccess(r -> Responses.ok(ctx, r.body()))
+                .onSuccess(r -> Responses.ok(ctx, runs(r.body())))
                 .onFailure(ctx::fail);
+    }
+
+    /** The runs with each one's reason in words ({@link TraceReason}). */
+    private static JsonObject runs(AutomationQuery.Runs runs) {
+        return new JsonObject().put("runs", new JsonArray(runs.runs().stream().map(TraceReason::json).toList()));
     }
 
     private void control(RoutingContext ctx, AutomationQuery.Control control) {

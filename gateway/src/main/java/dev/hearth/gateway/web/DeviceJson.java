@@ -40,6 +40,7 @@ final class DeviceJson {
                 .put("value", s == null ? null : s.value().plain())
                 .put("lastChanged", s == null ? null : s.lastChanged().toString())
                 .put("lastUpdated", s == null ? null : s.lastUpdated().toString());
+        if (!a.reported()) json.put("reported", false);
         if (!a.unit().isEmpty()) json.put("unit", a.unit());
         if (Double.isFinite(a.min())) json.put("min", a.min());
         if (Double.isFinite(a.max())) json.put("max", a.max());

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param hosts           names a request's {@code Host} may carry besides IP literals (DNS rebinding
  *                        needs a name); empty means {@link #defaultHosts}
  * @param trustedProxies  addresses whose {@code X-Forwarded-For}/{@code X-Forwarded-Proto} are believed
+ * @param editor          whether the dashboard may edit automation files ({@code http.editor}, on by default)
  */
 public record HttpSettings(String bind, int port, Optional<String> passwordHash, List<String> hosts, Optional<Tls> tls,
-                           List<String> trustedProxies, Limits limits) {
+                           List<String> trustedProxies, Limits limits, boolean editor) {
 
     /** HTTPS from a PEM certificate (chain) and its private key. */
     public record Tls(Path cert, Path key) {
@@ -40,7 +41,7 @@ public record HttpSettings(String bind, int port, Optional<String> passwordHash,
     }
 
     public HttpSettings(String bind, int port, Optional<String> passwordHash) {
-        this(bind, port, passwordHash, List.of(), Optional.empty(), List.of(), Limits.DEFAULTS);
+        this(bind, port, passwordHash, List.of(), Optional.empty(), List.of(), Limits.DEFAULTS, true);
     }
 
     public HttpSettings(String bind, int port) {

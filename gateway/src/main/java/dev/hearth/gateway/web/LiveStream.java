@@ -26,7 +26,9 @@ final class LiveStream {
         r.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Accel-Buffering", "no");
+                .putHeader("X-Accel-Buffering", "no")
+                // Not compressed: a compressor may hold an event back until it has enough bytes.
+                .putHeader("Content-Encoding", "identity");
         r.write("retry: 2000\n\n");
         clients.add(r);
         r.closeHandler(v -> clients.remove(r));

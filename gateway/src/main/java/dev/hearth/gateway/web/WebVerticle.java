@@ -7,6 +7,8 @@ import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistoryStore;
+import dev.hearth.gateway.logbook.LogbookEntries;
+import dev.hearth.gateway.logbook.LogbookStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.message.ConnectionChanged;
 import dev.hearth.gateway.store.Database;
@@ -20,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,8 +52,8 @@ public final class WebVerticle extends VerticleBase {
 
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
-                               HistoryStore history, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
-                               AccessToken token, Clock clock) {
+                               HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
+                               AccessToken token, Clock clock, Path automationsDir) {
     }
 
     private final Dependencies deps;
@@ -138,17 +142,20 @@ public final class WebVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::apply);
         router.route().handler(hosts::handle);
+        // An automation file may be larger than any other body; the first body handler a request meets decides.
+        router.route("/api/automation-files/*").handler(BodyHandler.create(false).setBodyLimit(EditorApi.MAX_FILE_BYTES));
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.stuck(), deps.clock());
         router.get("/health").handler(ctx -> health(ctx, health));
-        Dashboard.mountPublic(router);
+        Dashboard dashboard = new Dashboard();
+        dashboard.mountPublic(router);
         WebAuth auth = auth();
         auth.mountLogin(router);
         router.route().handler(auth::guard);
         auth.mountSession(router);
         router.get("/metrics").handler(this::metrics);
         router.route("/api/*").subRouter(api());
-        Dashboard.mountPrivate(router);
+        dashboard.mountPrivate(router);
         router.route().failureHandler(Responses::failure);
         return router;
     }
@@ -157,6 +164,12 @@ public final class WebVerticle extends VerticleBase {
         Router api = Router.router(vertx);
         new DeviceApi(vertx, deps.registry(), deps.history(), deps.clock(), deps.brokerReady()).mount(api);
         new AutomationApi(vertx.eventBus()).mount(api);
+        new LogbookApi(vertx, deps.logbook(), deps.clock()).mount(api);
+        new DeadLetterApi(vertx.eventBus()).mount(api);
+        if (deps.settings().editor()) new EditorApi(vertx, deps.registry(), deps.automationsDir()).mount(api);
+        else EditorApi.mountDisabled(api);
+        api.get("/clock").handler(ctx -> Responses.ok(ctx, new JsonObject().put("now", deps.clock().instant().toString())
+                .put("zone", deps.clock().getZone().getId())));
         api.get("/status").handler(ctx -> link.status().onSuccess(s -> Responses.ok(ctx, s)));
         api.get("/events").handler(ctx -> {
             if (!WebAuth.sameOrigin(ctx)) throw new ApiError(403, "cross-site event stream refused");
@@ -176,7 +189,8 @@ public final class WebVerticle extends VerticleBase {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
         bus.<DevicesChanged>consumer(Addresses.DEVICES_CHANGED, m -> live.publish("devices", () -> RecordJson.record(m.body())));
-        bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> RecordJson.record(r))));
+        bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> TraceReason.json(r))));
+        bus.<LogbookEntries>consumer(Addresses.LOGBOOK_ENTRIES, m -> m.body().entries().forEach(e -> live.publish("logbook", () -> LogbookApi.entry(e))));
         bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
             link.changed(m.body());
             live.publish("connection", link::connection);

@@ -61,6 +61,7 @@ class ConfigSchemaTest {
               tls: { cert: ca.pem, key: ca.pem }
               trusted_proxies: [127.0.0.1]
               allow_plain_http: false
+              editor: true
               limits: { max_connections: 256, idle_timeout: 60s, request_timeout: 10s, max_header_bytes: 8192, max_initial_line_bytes: 4096 }
             location: { latitude: 52.52, longitude: 13.405, time_zone: Europe/Berlin }
             uplink:

@@ -1,0 +1,120 @@
+package dev.hearth.gateway.web;
+
+import dev.hearth.gateway.logbook.LogbookEntry;
+import dev.hearth.gateway.logbook.LogbookQuery;
+import dev.hearth.gateway.logbook.LogbookStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code GET /api/logbook}: what happened, newest first, a page at a time. The next page is asked for with
+ * {@code before=<next>}: a cursor, so entries recorded meanwhile never shift a page.
+ */
+final class LogbookApi {
+    static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+
+    private final Vertx vertx;
+    private final LogbookStore store;
+    private final Clock clock;
+
+    LogbookApi(Vertx vertx, LogbookStore store, Clock clock) {
+        this.vertx = vertx;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void mount(Router api) {
+        api.get("/logbook").handler(this::page);
+    }
+
+    private void page(RoutingContext ctx) {
+        LogbookQuery query = query(ctx);
+        vertx.executeBlocking(() -> store.query(query))
+                .onSuccess(page -> Responses.ok(ctx, json(query, page)))
+                .onFailure(ctx::fail);
+    }
+
+    private LogbookQuery query(RoutingContext ctx) {
+        Instant to = instant(ctx, "to").orElse(clock.instant().plusSeconds(1));
+        Instant from = instant(ctx, "from").orElse(to.minus(DEFAULT_RANGE));
+        if (!from.isBefore(to)) throw ApiError.badRequest("'from' must be before 'to'");
+        return new LogbookQuery(from, to, text(ctx, "device"), text(ctx, "room"), kinds(ctx.queryParams().getAll("kind")),
+                before(ctx.queryParams().get("before")), limit(ctx.queryParams().get("limit")));
+    }
+
+    private static JsonObject json(LogbookQuery query, LogbookQuery.Page page) {
+        JsonArray entries = new JsonArray();
+        for (LogbookEntry e : page.entries()) entries.add(entry(e));
+        JsonObject json = new JsonObject().put("from", query.from().toString()).put("to", query.to().toString()).put("entries", entries);
+        page.next().ifPresent(next -> json.put("next", Long.toString(next)));
+        return json;
+    }
+
+    /** One entry as the API and the live stream ({@code logbook} events) show it. */
+    static JsonObject entry(LogbookEntry e) {
+        JsonObject json = new JsonObject().put("id", Long.toString(e.id())).put("at", e.at().toString()).put("kind", e.kind().apiName());
+        e.device().ifPresent(d -> json.put("device", d));
+        e.room().ifPresent(r -> json.put("room", r));
+        e.automation().ifPresent(a -> json.put("automation", a));
+        return json.put("text", e.text());
+    }
+
+    private static Set<LogbookEntry.Kind> kinds(List<String> params) {
+        Set<LogbookEntry.Kind> kinds = EnumSet.noneOf(LogbookEntry.Kind.class);
+        for (String param : params) {
+            for (String name : param.split(",")) {
+                if (name.isBlank()) continue;
+                kinds.add(LogbookEntry.Kind.named(name.strip()).orElseThrow(() -> ApiError.badRequest(
+                        "'kind' must be one of " + String.join(", ", LogbookEntry.Kind.names()) + ", got '" + name.strip() + "'")));
+            }
+        }
+        return kinds;
+    }
+
+    private static OptionalLong before(String text) {
+        if (text == null) return OptionalLong.empty();
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("'before' must be the 'next' of a previous page");
+        }
+    }
+
+    private static int limit(String text) {
+        if (text == null) return LogbookQuery.DEFAULT_LIMIT;
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= LogbookQuery.MAX_LIMIT) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiError.badRequest("'limit' must be a whole number from 1 to " + LogbookQuery.MAX_LIMIT);
+    }
+
+    private static Optional<String> text(RoutingContext ctx, String name) {
+        return Optional.ofNullable(ctx.queryParams().get(name)).filter(t -> !t.isBlank());
+    }
+
+    private static Optional<Instant> instant(RoutingContext ctx, String name) {
+        String text = ctx.queryParams().get(name);
+        if (text == null) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
+        }
+    }
+}
