@@ -7,6 +7,6 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -o -q compile dependency:build-classpath -pl gateway -am -Dmdep.outputFile=target/classpath.txt \
       -Dmdep.includeScope=runtime >&2
 fi
-HEARTH_CP="gateway/target/classes:$(cat gateway/target/classpath.txt)"
+HEARTH_CP="$PWD/gateway/target/classes:$(cat gateway/target/classpath.txt)"
 BENCH_CP="bench/target/classes:device-simulators/target/classes:$(cat device-simulators/target/classpath.txt):$HEARTH_CP"
 export HEARTH_CP BENCH_CP

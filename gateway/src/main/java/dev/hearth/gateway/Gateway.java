@@ -3,6 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.device.DeviceOverride;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
@@ -12,6 +13,7 @@ import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.logbook.LogbookRecorder;
 import dev.hearth.gateway.home.HomeSettings;
 import dev.hearth.gateway.home.HomeVerticle;
+import dev.hearth.gateway.notify.NotifyVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
@@ -106,6 +108,7 @@ public final class Gateway implements AutoCloseable {
         Database database = stores.database();
         Clock clock = time.clock();
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
+        registry.hide(config.overrides().stream().filter(DeviceOverride::hidden).map(DeviceOverride::id).toList());
         registry.malformed().registerMeters(meters.registry());
         Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),
@@ -114,7 +117,8 @@ public final class Gateway implements AutoCloseable {
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
-                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals()),
+                config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
+                config.notifications().services().keySet()),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
         bridge.handingInboundTo(home.inbound());
@@ -128,8 +132,10 @@ public final class Gateway implements AutoCloseable {
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
         Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
-                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir()));
+                history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir(),
+                config.notifications().services().keySet()));
         rest.add(vertx.deployVerticle(web));
+        rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
                     config.outbox(), Clock.systemUTC(), meters.registry())));

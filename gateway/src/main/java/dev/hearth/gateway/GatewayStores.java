@@ -5,6 +5,7 @@ import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.logbook.LogbookStore;
 import dev.hearth.gateway.outbox.OutboxStore;
 import dev.hearth.gateway.journal.AutomationStore;
+import dev.hearth.gateway.notify.DispatchStore;
 import dev.hearth.gateway.store.Database;
 
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * actuation). Each store has its own H2 session, so what opens them here is never the thread that uses them.
  */
 record GatewayStores(Database database, AutomationStore automations, HistoryStore history, LogbookStore logbook, OutboxStore outbox,
-                     Optional<OutboxStore> uplink) implements AutoCloseable {
+                     Optional<OutboxStore> uplink, DispatchStore dispatches) implements AutoCloseable {
 
     /** Opens {@code <data_dir>/hearth.mv.db} and migrates each feature's tables; closes the database if that fails. */
     static GatewayStores open(GatewayConfig config) {
@@ -23,7 +24,7 @@ record GatewayStores(Database database, AutomationStore automations, HistoryStor
         try {
             return new GatewayStores(database, new AutomationStore(database), new HistoryStore(database), new LogbookStore(database),
                     new OutboxStore(database),
-                    config.uplink().map(u -> new OutboxStore(database, "uplink")));
+                    config.uplink().map(u -> new OutboxStore(database, "uplink")), new DispatchStore(database));
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;

@@ -34,7 +34,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, HashPasswordCommand.class, TokenCommand.class})
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, DeadLettersCommand.class, HashPasswordCommand.class,
+                TokenCommand.class})
 public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;
     /** The database file cannot be used (in use by another process, unreadable); nothing was started. */
@@ -117,7 +118,7 @@ public final class Main extends ConfiguredCommand {
     static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err) {
         try {
             GatewayConfig gateway = new ConfigLoader(env).load(config);
-            List<Automation> automations = new AutomationLoader(gateway.devices()).loadDirectory(gateway.automationsDir());
+            List<Automation> automations = gateway.automationLoader().loadDirectory(gateway.automationsDir());
             return Optional.of(new Loaded(gateway, automations));
         } catch (ConfigException e) {
             report(e, err);

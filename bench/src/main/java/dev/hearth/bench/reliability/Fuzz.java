@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class Fuzz {
     private static final Pattern REJECTED = Pattern.compile("(?m)^hearth_device_rejected_payloads_total\\{[^}]*} ([0-9.E]+)$");
     private static final int KINDS = 6;
+    /** Below Mosquitto's default receive maximum (20): Paho refuses to have more in flight. */
+    private static final int WINDOW = 16;
 
     private Fuzz() {
     }
@@ -97,13 +99,13 @@ public final class Fuzz {
         return s.toString().replace("\\", "").replace("\"", "");
     }
 
-    /** QoS 1, at most 500 unacknowledged at a time: the broker has each before the count is read. */
+    /** QoS 1, at most {@link #WINDOW} unacknowledged at a time: the broker has each before the count is read. */
     private static void publish(String url, int count, Random random) throws Exception {
         MqttAsyncClient sensor = new MqttAsyncClient(url, "fuzz-sensor", new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setReceiveMaximum(1000);
         sensor.connect(o).waitForCompletion(10_000);
-        Semaphore window = new Semaphore(500);
+        Semaphore window = new Semaphore(WINDOW);
         for (int n = 0; n < count; n++) {
             window.acquire();
             sensor.publish("z/m", payload(n, random), 1, false).setActionCallback(new org.eclipse.paho.mqttv5.client.MqttActionListener() {
@@ -118,7 +120,7 @@ public final class Fuzz {
                 }
             });
         }
-        window.acquire(500);
+        window.acquire(WINDOW);
         sensor.disconnect().waitForCompletion(10_000);
         sensor.close();
     }

@@ -59,8 +59,11 @@ final class GatewayFiles {
     /** {@code java -cp <hearth.classpath> dev.hearth.gateway.Main run -c config}, its output to {@code log}. */
     static Process start(Path config, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("hearth.classpath"),
+        Process gateway = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("hearth.classpath"),
                 "dev.hearth.gateway.Main", "run", "-c", config.toString()))
                 .directory(config.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a harness that fails or is stopped leaves no gateway behind
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::destroyForcibly, "gateway-reaper"));
+        return gateway;
     }
 }

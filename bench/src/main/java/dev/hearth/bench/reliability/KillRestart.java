@@ -30,18 +30,20 @@ public final class KillRestart {
 
     private static boolean kills(Path work, int kills, int rate) throws Exception {
         Files.createDirectories(work);
-        try (Rig rig = new Rig(work, rate)) {
+        try (Rig rig = new Rig(work)) {
             Random random = new Random();
             long started = System.nanoTime();
             for (int k = 0; k < kills; k++) {
                 Process gateway = rig.gateway("gateway-" + k);
-                rig.awaitHealthy(Duration.ofSeconds(60));
+                rig.awaitHealthy(Duration.ofSeconds(120));
+                if (k == 0) rig.startLoad(rate);
+                System.err.printf("kill %d: %s%n", k + 1, rig.ledger.figures().line());
                 Thread.sleep(1_000 + random.nextInt(3_000));
                 gateway.destroyForcibly().waitFor();
             }
             Process gateway = rig.gateway("gateway-" + kills);
             try {
-                rig.awaitHealthy(Duration.ofSeconds(60));
+                rig.awaitHealthy(Duration.ofSeconds(120));
                 Thread.sleep(2_000);
                 Ledger.Figures f = rig.stopLoadAndSettle();
                 System.out.printf("kill -9 x%d under %d events/s (%d s): %s -> %s%n", kills, rate,
@@ -55,10 +57,11 @@ public final class KillRestart {
 
     private static boolean outage(Path work, int rate, Duration outage) throws Exception {
         Files.createDirectories(work);
-        try (Rig rig = new Rig(work, rate)) {
+        try (Rig rig = new Rig(work)) {
             Process gateway = rig.gateway("gateway");
             try {
-                rig.awaitHealthy(Duration.ofSeconds(60));
+                rig.awaitHealthy(Duration.ofSeconds(120));
+                rig.startLoad(rate);
                 Thread.sleep(5_000);
                 rig.broker.stop();
                 Thread.sleep(outage.toMillis());

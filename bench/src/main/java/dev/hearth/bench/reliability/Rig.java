@@ -1,16 +1,16 @@
 package dev.hearth.bench.reliability;
 
+import dev.hearth.sim.mqtt.MessageCallback;
+
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.net.FreePort;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,13 +44,21 @@ final class Rig implements AutoCloseable {
     private final MqttAsyncClient sensor;
     private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
 
-    Rig(Path work, int eventsPerSecond) throws IOException, MqttException {
+    /** Starts the broker, the light and the sensor; the load starts with {@link #startLoad}. */
+    Rig(Path work) throws IOException, MqttException {
         this.work = work;
         this.broker = MosquittoBroker.builder().configLine("max_queued_messages 1000000").configLine("persistence true")
                 .configLine("persistence_location " + work.toAbsolutePath() + "/").start();
         this.config = GatewayFiles.write(work, broker.url(), httpPort);
         this.light = light(broker.url());
         this.sensor = connect(broker.url(), "ledger-sensor", true);
+    }
+
+    /**
+     * Starts publishing numbered events. Call once the gateway has been connected: before its persistent session exists,
+     * the broker keeps nothing for it.
+     */
+    void startLoad(int eventsPerSecond) {
         load.scheduleAtFixedRate(this::publish, 0, 1_000_000 / eventsPerSecond, TimeUnit.MICROSECONDS);
     }
 
@@ -121,18 +129,26 @@ final class Rig implements AutoCloseable {
     }
 
     private MqttAsyncClient light(String url) throws MqttException {
-        MqttAsyncClient client = connect(url, "ledger-light", false);
-        IMqttMessageListener commanded = (topic, message) -> {
+        MqttAsyncClient client = new MqttAsyncClient(url, "ledger-light", new MemoryPersistence());
+        client.setCallback(new MessageCallback((topic, message) -> {
             Matcher m = SEQ.matcher(new String(message.getPayload(), StandardCharsets.UTF_8));
             if (m.find()) ledger.commanded(Integer.parseInt(m.group(1)));
-            client.publish("z/l", "{\"state\":\"ON\"}".getBytes(StandardCharsets.UTF_8), 0, false);
-        };
-        client.subscribe(new MqttSubscription("z/l/set", 1), null, null, commanded, new MqttProperties()).waitForCompletion(10_000);
+            try {
+                client.publish("z/l", "{\"state\":\"ON\"}".getBytes(StandardCharsets.UTF_8), 0, false);
+            } catch (MqttException e) {
+                throw new IllegalStateException("the light's echo was not sent", e);
+            }
+        }));
+        connect(client, false);
+        client.subscribe("z/l/set", 1).waitForCompletion(10_000);
         return client;
     }
 
     private static MqttAsyncClient connect(String url, String id, boolean cleanStart) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
+        return connect(new MqttAsyncClient(url, id, new MemoryPersistence()), cleanStart);
+    }
+
+    private static MqttAsyncClient connect(MqttAsyncClient client, boolean cleanStart) throws MqttException {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(cleanStart);
         o.setSessionExpiryInterval(cleanStart ? 0L : 3600L);
@@ -150,6 +166,12 @@ final class Rig implements AutoCloseable {
         light.disconnectForcibly(1000);
         sensor.close(true);
         light.close(true);
+        try {
+            // the broker's directory goes with it: keep its log with the gateway's
+            java.nio.file.Files.copy(broker.logFile(), work.resolve("mosquitto.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // no log to keep
+        }
         broker.close();
     }
 }

@@ -30,10 +30,11 @@ public final class SlowHttp {
         Path work = Files.createDirectories(Path.of(args[0]));
         int count = Integer.parseInt(args[1]);
         Duration hold = Duration.ofSeconds(Long.parseLong(args[2]));
-        try (Rig rig = new Rig(work, 20)) {
+        try (Rig rig = new Rig(work)) {
             Process gateway = rig.gateway("gateway");
             try {
-                rig.awaitHealthy(Duration.ofSeconds(60));
+                rig.awaitHealthy(Duration.ofSeconds(120));
+                rig.startLoad(20);
                 List<SocketChannel> open = new ArrayList<>();
                 int refused = connect(rig.httpPort(), count, open);
                 int answered = 0;

@@ -29,10 +29,11 @@ public final class Soak {
         Duration length = Duration.ofMinutes(Long.parseLong(args[1]));
         Duration restartEvery = Duration.ofSeconds(Long.parseLong(args[2]));
         int rate = Integer.parseInt(args[3]);
-        try (Rig rig = new Rig(work, rate)) {
+        try (Rig rig = new Rig(work)) {
             Process gateway = rig.gateway("gateway");
             try {
-                rig.awaitHealthy(Duration.ofSeconds(60));
+                rig.awaitHealthy(Duration.ofSeconds(120));
+                rig.startLoad(rate);
                 List<Sample> samples = run(rig, gateway, length, restartEvery);
                 Ledger.Figures f = rig.stopLoadAndSettle();
                 Sample early = samples.stream().filter(s -> s.seconds() <= Math.min(120, length.toSeconds() / 2))

@@ -36,6 +36,9 @@ public final class Addresses {
     /** Core → anyone (publish). Body: {@code device.AvailabilityChanged}. */
     public static final String DEVICE_AVAILABILITY_CHANGED = "hearth.device.availability-changed";
 
+    /** Core → anyone (publish). Body: {@code device.EventReported}: a button or remote sent an event ({@code action}). */
+    public static final String DEVICE_EVENT = "hearth.device.event";
+
     /**
      * Core → anyone (publish). Body: {@code device.DevicesChanged}: devices discovered (or described anew), renamed or
      * removed while the gateway runs, with the topics the broker link subscribes to and drops for them.
@@ -53,6 +56,18 @@ public final class Addresses {
      * device's state topic, after every retry (closed-loop commands, {@code commands:} in gateway.yaml).
      */
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
+
+    /**
+     * Home → notify (send). Body: {@code notify.Dispatch}: a notification or HTTP call an automation's run made, its
+     * values rendered; delivered off the home's loop, kept in the database until delivered or expired.
+     */
+    public static final String NOTIFY_DISPATCH = "hearth.notify.dispatch";
+
+    /**
+     * Notify → home (send). Body: {@code automation.trace.AutomationRun}: the trace of one dispatch's delivery (each
+     * attempt a step; outcome RAN when delivered, FAILED when refused or expired), kept with its automation's runs.
+     */
+    public static final String NOTIFY_DELIVERED = "hearth.notify.delivered";
 
     /**
      * Core → anyone (publish). Body: {@code automation.AutomationRuns}, traces in order (an automation ran, or a near

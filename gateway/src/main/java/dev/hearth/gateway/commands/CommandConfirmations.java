@@ -1,5 +1,6 @@
 package dev.hearth.gateway.commands;
 
+import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
@@ -13,14 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
 /**
  * Closed-loop commands: a command counts as done only when a state report of the device carries every requested
- * value the device reports (write-only attributes, such as a light's {@code transition}, are never echoed). The
+ * value the device reports (write-only attributes, such as a light's {@code transition}, are never echoed), as the
+ * attribute matches them ({@link AttributeSpec#confirms}: a setpoint within its step). The
  * timeout counts from the broker's acknowledgement, not from the request: while the broker is away the command
  * waits in the outbox, and neither times out nor queues copies. Without an echo it is sent again (same correlation
  * id) after the timeout plus a random jitter, {@code retries} times, and then reported as failed. A command that
@@ -40,13 +41,13 @@ public final class CommandConfirmations {
     private final class Pending {
         final CommandRequested command;
         final String correlationId;
-        final Set<String> echoed;
+        final Map<String, AttributeSpec> echoed;
         final Sender sender;
         int attempts = 1;
         /** Nothing to cancel until the broker has the command. */
         Scheduler.Cancellable timer = () -> false;
 
-        Pending(CommandRequested command, String correlationId, Set<String> echoed, Sender sender) {
+        Pending(CommandRequested command, String correlationId, Map<String, AttributeSpec> echoed, Sender sender) {
             this.command = command;
             this.correlationId = correlationId;
             this.echoed = echoed;
@@ -76,11 +77,12 @@ public final class CommandConfirmations {
      * Sends a command through {@code sender} and watches for the echo of the attributes in {@code echoed} (those the
      * device reports), sending it again if none comes; the result is the first send's acknowledgement.
      */
-    public CompletionStage<Void> send(CommandRequested command, String correlationId, Set<String> echoed, Sender sender) {
+    public CompletionStage<Void> send(CommandRequested command, String correlationId, Map<String, AttributeSpec> echoed,
+                                      Sender sender) {
         if (!settings.enabled() || echoed.isEmpty()) return sender.send();
         List<Pending> forDevice = pending.computeIfAbsent(command.device(), d -> new ArrayList<>());
         forDevice.removeIf(p -> overlaps(p, command) && cancel(p));
-        Pending p = new Pending(command, correlationId, Set.copyOf(echoed), sender);
+        Pending p = new Pending(command, correlationId, Map.copyOf(echoed), sender);
         forDevice.add(p);
         return dispatch(p);
     }
@@ -175,17 +177,15 @@ public final class CommandConfirmations {
         if (forDevice.isEmpty()) pending.remove(p.command.device());
     }
 
+    /** Each echoed attribute reports the requested value, as its spec matches them (within its step: devices round). */
     private static boolean echoes(DeviceState state, Pending p) {
         for (Map.Entry<String, Value> e : p.command.set().entrySet()) {
-            if (!p.echoed.contains(e.getKey())) continue;
-            if (!state.value(e.getKey()).map(v -> same(v, e.getValue())).orElse(false)) return false;
+            AttributeSpec spec = p.echoed.get(e.getKey());
+            if (spec == null) continue;
+            Optional<Value> reported = state.value(e.getKey());
+            if (reported.isEmpty() || !spec.confirms(reported.get(), e.getValue())) return false;
         }
         return true;
-    }
-
-    private static boolean same(Value reported, Value requested) {
-        if (reported instanceof Value.Number a && requested instanceof Value.Number b) return Math.abs(a.value() - b.value()) < 1e-9;
-        return reported.equals(requested);
     }
 
     private static boolean overlaps(Pending p, CommandRequested next) {

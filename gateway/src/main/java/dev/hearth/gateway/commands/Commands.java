@@ -1,5 +1,6 @@
 package dev.hearth.gateway.commands;
 
+import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
@@ -12,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -76,7 +77,7 @@ public final class Commands {
         List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
                 .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
                 .toList();
-        Set<String> echoed = device.get().reported(command.set().keySet());
+        Map<String, AttributeSpec> echoed = device.get().reported(command.set().keySet());
         return confirmations.send(command, correlationId, echoed, () -> publishAll(publications)).whenComplete((ok, e) -> {
             // A full outbox tells its refusals itself, at a bounded rate.
             if (e != null && !(cause(e) instanceof PublishRefused)) {

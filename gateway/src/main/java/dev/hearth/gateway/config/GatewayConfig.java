@@ -5,11 +5,13 @@ import dev.hearth.gateway.broker.BrokerSettings;
 import dev.hearth.gateway.mqtt.MqttSettings;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.web.HttpSettings;
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.device.DeviceOverride;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.notify.NotifySettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.uplink.UplinkSettings;
@@ -26,7 +28,7 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
                             List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
                             Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation,
                             LogFormat logFormat, Locals locals, DiscoverySettings discovery,
-                            List<DeviceOverride> overrides) {
+                            List<DeviceOverride> overrides, NotifySettings notifications) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
@@ -36,31 +38,36 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
 
     /** With other discovery settings (tests turn it off for a home of hand-written devices only). */
     public GatewayConfig withDiscovery(DiscoverySettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, settings, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, settings, overrides, notifications);
+    }
+
+    /** A loader of automations for this home: its devices and the notify services its automations may use. */
+    public AutomationLoader automationLoader() {
+        return new AutomationLoader(devices, notifications.services().keySet());
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 
     /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
     public GatewayConfig withoutUplink() {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications);
     }
 }

@@ -24,6 +24,7 @@ import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.uplink.ForwardRule;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.notify.NotifySettings;
 import dev.hearth.gateway.logging.LogFormat;
 import dev.hearth.gateway.store.Durability;
 import java.util.List;
@@ -47,7 +48,7 @@ final class GatewayFileReader {
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
                  BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, ConfirmationSettings commands,
                  Optional<UplinkSettings> uplink, HistorySettings history,
-                 AutomationSettings automation, LogFormat logFormat, DiscoverySettings discovery) {
+                 AutomationSettings automation, LogFormat logFormat, DiscoverySettings discovery, NotifySettings notifications) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -76,9 +77,10 @@ final class GatewayFileReader {
         YamlMap logging = section(doc, "logging");
         LogFormat logFormat = logging.choice("format", LogFormat::named, List.of("text", "json")).orElse(LogFormat.TEXT);
         logging.finish();
+        NotifySettings notify = new NotifySection(secrets).read(doc.map("notify"));
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
-                history, automation, logFormat, discovery));
+                history, automation, logFormat, discovery, notify));
     }
 
     private static YamlMap section(YamlMap doc, String key) {

@@ -6,11 +6,19 @@ import java.util.Map;
 /** The outcome of decoding one payload: the typed values it carried, and what was wrong with the rest. */
 public sealed interface Decoded permits Decoded.Values, Decoded.Availabilities, Decoded.Rejected {
 
-    /** Typed attribute values; {@code wrongTypes} names attributes whose value did not fit and were skipped. */
-    record Values(Map<String, Value> values, List<String> wrongTypes) implements Decoded {
+    /**
+     * Typed attribute values; {@code events} the occurrences it reported (a button's {@code action}), by attribute;
+     * {@code wrongTypes} names attributes whose value did not fit and were skipped.
+     */
+    record Values(Map<String, Value> values, Map<String, Value> events, List<String> wrongTypes) implements Decoded {
         public Values {
             values = Map.copyOf(values);
+            events = Map.copyOf(events);
             wrongTypes = List.copyOf(wrongTypes);
+        }
+
+        public Values(Map<String, Value> values, List<String> wrongTypes) {
+            this(values, Map.of(), wrongTypes);
         }
     }
 

@@ -19,6 +19,6 @@ public record DeviceOverride(DeviceId id, Optional<String> name, Optional<String
     /** The discovered device as the user wants it. */
     public DeviceSpec applyTo(DeviceSpec d) {
         return new DeviceSpec(d.id(), name.orElse(d.name()), room.orElse(d.room()), kind.orElse(d.kind()), d.format(),
-                d.stateTopic(), d.commandTopic(), d.availabilityTopic(), d.attributes());
+                d.availabilityTopic(), d.attributes());
     }
 }

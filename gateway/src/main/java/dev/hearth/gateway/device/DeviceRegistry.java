@@ -21,6 +21,8 @@ public final class DeviceRegistry {
     /** Replaced whole on every change (copy on write): readers on other threads see one consistent map. */
     private volatile Map<DeviceId, DeviceSpec> specs;
     private final Set<DeviceId> handWritten;
+    /** Left off the dashboard (devices.yaml's overrides); read from any thread. */
+    private volatile Set<DeviceId> hidden = Set.of();
     private final Map<DeviceId, DeviceState> states = new ConcurrentHashMap<>();
     private final TopicRoutes routes;
     private final PayloadDecoder decoder;
@@ -62,7 +64,9 @@ public final class DeviceRegistry {
         if (!values.wrongTypes().isEmpty()) {
             malformed.record(Malformed.WRONG_TYPE, route.topic(), String.join(", ", values.wrongTypes()), at);
         }
-        return updateValues(device.id(), values.values(), at);
+        List<DeviceEvent> events = updateValues(device.id(), values.values(), at);
+        values.events().forEach((attribute, event) -> events.add(new EventReported(device.id(), attribute, event.toString(), at)));
+        return events;
     }
 
     /**
@@ -82,7 +86,7 @@ public final class DeviceRegistry {
 
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
         DeviceState before = states.get(id);
-        List<DeviceEvent> events = new ArrayList<>(values.size());
+        List<DeviceEvent> events = new ArrayList<>(values.size() + 1);
         Map<String, AttributeState> merged = new HashMap<>(before.attributes());
         values.forEach((name, value) -> {
             AttributeState previous = before.attributes().get(name);
@@ -99,6 +103,15 @@ public final class DeviceRegistry {
         states.put(id, before.withAvailability(availability, at));
         if (before.availability() == availability) return List.of();
         return List.of(new AvailabilityChanged(id, before.availability(), availability, at));
+    }
+
+    /** Devices the dashboard leaves out (they still work in automations and the API). */
+    public void hide(Collection<DeviceId> ids) {
+        hidden = Set.copyOf(ids);
+    }
+
+    public boolean hidden(DeviceId id) {
+        return hidden.contains(id);
     }
 
     /** Whether the device was written in devices.yaml: discovery never replaces or removes it. */

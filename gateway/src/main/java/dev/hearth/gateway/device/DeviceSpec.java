@@ -4,29 +4,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * One configured device: identity, kind, attributes and MQTT addressing.
- * For {@link PayloadFormat#VALUE_PER_TOPIC} the state topic is a base and the command topic a
- * pattern containing {@code {attribute}}.
+ * One device: identity, kind (for the dashboard and the built-in attributes), its {@link DeviceFormat} (topics and
+ * payloads), where it reports being reachable (if anywhere), and its attributes.
  */
-public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind, PayloadFormat format,
-                         String stateTopic, Optional<String> commandTopic, String availabilityTopic,
-                         Map<String, AttributeSpec> attributes) {
-
-    public static final String ATTRIBUTE_PLACEHOLDER = "{attribute}";
+public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind, DeviceFormat format,
+                         Optional<String> availabilityTopic, Map<String, AttributeSpec> attributes) {
 
     public DeviceSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(stateTopic, "stateTopic");
         Objects.requireNonNull(availabilityTopic, "availabilityTopic");
         attributes = Map.copyOf(attributes);
-        if (commandTopic.isPresent() && !hasWritable(attributes)) {
-            throw new IllegalArgumentException(id + " has a command topic but no attribute can be set");
-        }
+    }
+
+    /** A device in its format's own layout: availability where the format says. */
+    public DeviceSpec(DeviceId id, String name, String room, DeviceKind kind, DeviceFormat format, Map<String, AttributeSpec> attributes) {
+        this(id, name, room, kind, format, format.availabilityTopic(), attributes);
     }
 
     /**
@@ -35,39 +31,36 @@ public record DeviceSpec(DeviceId id, String name, String room, DeviceKind kind,
      */
     public static DeviceSpec local(DeviceId id, String name, String room, DeviceKind kind, Map<String, AttributeSpec> attributes) {
         if (!kind.local()) throw new IllegalArgumentException(kind + " is not a local kind");
-        return new DeviceSpec(id, name, room, kind, PayloadFormat.JSON, "", Optional.empty(), "", attributes);
+        return new DeviceSpec(id, name, room, kind, new MappedFormat(), Optional.empty(), attributes);
     }
 
     public boolean isLocal() {
         return kind.local();
     }
 
+    /** Whether anything about it can be set: an attribute its format or its own command template can write. */
     public boolean acceptsCommands() {
-        return commandTopic.isPresent() || (kind == DeviceKind.HELPER && hasWritable(attributes));
+        for (AttributeSpec a : attributes.values()) if (commandable(a)) return true;
+        return false;
+    }
+
+    /** A helper's writable attributes are set by the home itself; a device's through its template or its format. */
+    public boolean commandable(AttributeSpec a) {
+        if (kind == DeviceKind.HELPER) return a.writable();
+        return a.writable() && (a.mapping().command().isPresent() || format.commands(a));
     }
 
     public Optional<AttributeSpec> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
 
-    /** Topic on which a value-per-topic device reports {@code attribute}. */
-    public String attributeTopic(String attribute) {
-        return stateTopic + "/" + attribute;
-    }
-
-    /** Topic to which a command for {@code attribute} is published. */
-    public String commandTopicFor(String attribute) {
-        String topic = commandTopic.orElseThrow(() -> new IllegalStateException(id + " accepts no commands"));
-        return format == PayloadFormat.VALUE_PER_TOPIC ? topic.replace(ATTRIBUTE_PLACEHOLDER, attribute) : topic;
-    }
-
-    /** Those of {@code attributes} the device reports: the ones a command's echo can confirm. */
-    public Set<String> reported(Set<String> attributes) {
-        return attributes.stream().filter(a -> attribute(a).map(AttributeSpec::reported).orElse(true))
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    public static boolean hasWritable(Map<String, AttributeSpec> attributes) {
-        return attributes.values().stream().anyMatch(AttributeSpec::writable);
+    /** Those of {@code names} the device reports, with their specs: the ones a command's echo can confirm. */
+    public Map<String, AttributeSpec> reported(Set<String> names) {
+        Map<String, AttributeSpec> out = new java.util.HashMap<>();
+        for (String n : names) {
+            AttributeSpec a = attributes.get(n);
+            if (a != null && a.reported()) out.put(n, a);
+        }
+        return out;
     }
 }

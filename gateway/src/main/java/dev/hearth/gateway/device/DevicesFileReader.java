@@ -4,10 +4,10 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,25 +60,30 @@ public final class DevicesFileReader {
         Optional<DeviceId> id = d.requiredText("id").flatMap(text -> deviceId(d, text));
         Optional<DeviceKind> kind = d.choice("kind", DeviceKind::byName, DeviceKind.names());
         if (!d.has("kind")) d.missing("kind");
-        PayloadFormat format = d.choice("format", PayloadFormat::byName, PayloadFormat.names()).orElse(PayloadFormat.JSON);
-        Optional<String> stateTopic = d.requiredText("state_topic").filter(t -> topicOk(d, "state_topic", t));
+        DeviceFormats.Kind formatKind = d.choice("format", DeviceFormats::named, DeviceFormats.NAMES).orElse(JsonFormat.KIND);
+        Optional<DeviceFormat> format = formatKind.reader().read(d);
         String name = d.text("name", id.map(DeviceId::value).orElse(""));
         String room = d.text("room", "");
-        Map<String, AttributeSpec> attributes = new LinkedHashMap<>(kind.map(DeviceKind::attributes).orElse(Map.of()));
-        d.map("attributes").ifPresent(a -> extraAttributes(a, attributes));
-        Optional<String> commandTopic = d.text("command_topic").filter(t -> topicOk(d, "command_topic", t));
+        Optional<String> availability = DeviceFormats.topic(d, "availability_topic");
         if (d.flag("command_retain", false)) {
             d.problemAtKey("command_retain", "commands are never published retained: a retained command replays "
                     + "on every reconnect and switches the device by itself");
         }
-        Optional<String> availability = d.text("availability_topic").filter(t -> topicOk(d, "availability_topic", t));
+        Map<String, AttributeSpec> attributes = new LinkedHashMap<>();
+        format.ifPresent(f -> {
+            AttributeReader reader = new AttributeReader(f);
+            kind.ifPresent(k -> attributes.putAll(reader.kindAttributes(k)));
+            d.map("attributes").ifPresent(a -> reader.read(a, attributes));
+        });
         d.finish();
-        if (id.isEmpty() || kind.isEmpty() || stateTopic.isEmpty()) return Optional.empty();
-        Optional<String> command = commandTopic(d, kind.get(), format, stateTopic.get(), commandTopic, attributes);
-        String availabilityTopic = availability.orElse(format == PayloadFormat.JSON
-                ? stateTopic.get() + "/availability" : stateTopic.get() + "/$state");
-        DeviceSpec spec = new DeviceSpec(id.get(), name, room, kind.get(), format, stateTopic.get(), command,
-                availabilityTopic, attributes);
+        if (id.isEmpty() || kind.isEmpty() || format.isEmpty()) return Optional.empty();
+        DeviceSpec spec = new DeviceSpec(id.get(), name, room, kind.get(), format.get(),
+                availability.or(() -> format.get().availabilityTopic()), attributes);
+        if (d.has("command_topic") && !spec.acceptsCommands()) {
+            d.problemAtKey("command_topic", "a " + kind.get().yamlName()
+                    + " has only read-only attributes, so it cannot take commands; remove command_topic");
+            return Optional.empty();
+        }
         checkTopicsUnique(d, spec);
         return Optional.of(spec);
     }
@@ -97,67 +102,13 @@ public final class DevicesFileReader {
         return Optional.of(new DeviceId(text));
     }
 
-    private static Optional<String> commandTopic(YamlMap d, DeviceKind kind, PayloadFormat format, String stateTopic,
-                                                 Optional<String> given, Map<String, AttributeSpec> attributes) {
-        boolean writable = DeviceSpec.hasWritable(attributes);
-        if (!writable) {
-            given.ifPresent(t -> d.problemAtKey("command_topic", "a " + kind.yamlName()
-                    + " has only read-only attributes, so it cannot take commands; remove command_topic"));
-            return Optional.empty();
-        }
-        if (format == PayloadFormat.JSON) return Optional.of(given.orElse(stateTopic + "/set"));
-        String pattern = given.orElse(stateTopic + "/" + DeviceSpec.ATTRIBUTE_PLACEHOLDER + "/set");
-        if (!pattern.contains(DeviceSpec.ATTRIBUTE_PLACEHOLDER)) {
-            d.problemAtKey("command_topic", "a value_per_topic command_topic must contain "
-                    + DeviceSpec.ATTRIBUTE_PLACEHOLDER + ", for example cmnd/plug/{attribute}");
-            return Optional.empty();
-        }
-        return Optional.of(pattern);
-    }
-
-    private static void extraAttributes(YamlMap attrs, Map<String, AttributeSpec> into) {
-        for (String name : attrs.keys()) {
-            attrs.map(name).ifPresent(a -> {
-                ValueType type = a.choice("type", ValueType::byName, ValueType.names()).orElse(ValueType.TEXT);
-                if (!a.has("type")) a.missing("type");
-                String unit = a.text("unit", "");
-                double min = a.number("min").orElse(Double.NEGATIVE_INFINITY);
-                double max = a.number("max").orElse(Double.POSITIVE_INFINITY);
-                List<String> options = a.listOfText("options");
-                boolean writable = a.flag("writable", false);
-                boolean reported = a.flag("reported", true);
-                a.finish();
-                if (type == ValueType.ENUM && options.isEmpty()) {
-                    a.problem(a.node(), "attribute '" + name + "' of type enum needs options");
-                } else if (min > max) {
-                    a.problemAtKey("min", "min must not exceed max");
-                } else if (!reported && !writable) {
-                    a.problemAtKey("reported", "attribute '" + name + "' is neither reported nor writable");
-                } else {
-                    into.put(name, new AttributeSpec(name, type, unit, writable, reported, min, max, options));
-                }
-            });
-        }
-    }
-
+    /** Two devices on one topic would take each other's messages. */
     private void checkTopicsUnique(YamlMap d, DeviceSpec spec) {
-        List<String> topics = new ArrayList<>();
-        topics.add(spec.format() == PayloadFormat.JSON ? spec.stateTopic() : spec.stateTopic() + "/#");
-        topics.add(spec.availabilityTopic());
-        for (String t : topics) {
-            String owner = seenTopics.putIfAbsent(t, spec.id().value());
+        for (TopicRoutes.Route r : TopicRoutes.of(spec)) {
+            String owner = seenTopics.putIfAbsent(r.topic(), spec.id().value());
             if (owner != null && !owner.equals(spec.id().value())) {
-                d.problemAtKey("state_topic", "topic '" + t + "' is already used by device " + owner);
+                d.problem(d.node(), "topic '" + r.topic() + "' is already used by device " + owner);
             }
         }
-    }
-
-    private static boolean topicOk(YamlMap d, String key, String topic) {
-        String t = topic.replace(DeviceSpec.ATTRIBUTE_PLACEHOLDER, "x");
-        if (t.isBlank() || t.contains("+") || t.contains("#") || t.startsWith("$")) {
-            d.problemAtKey(key, "'" + key + "' must be a concrete topic without wildcards (+, #) or a leading $");
-            return false;
-        }
-        return true;
     }
 }

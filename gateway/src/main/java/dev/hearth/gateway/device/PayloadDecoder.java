@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Turns payload bytes into typed values: the single place where MQTT text becomes {@link Value}s.
- * Unknown JSON fields (Zigbee2MQTT sends many, such as {@code update} or {@code voltage}) are ignored.
+ * Turns payload bytes into typed values: the single place where MQTT text becomes {@link Value}s, for every format
+ * (a route's {@link FieldTree} says which fields carry which attributes). Unknown JSON fields (Zigbee2MQTT sends many,
+ * such as {@code update} or {@code voltage}) are skipped unread.
  */
 public final class PayloadDecoder {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Deeper than any real device nests its values (Shelly: params → switch:0 → aenergy → total). */
+    private static final int MAX_DEPTH = 8;
     private final int maxPayloadBytes;
 
     public PayloadDecoder(int maxPayloadBytes) {
@@ -29,55 +31,96 @@ public final class PayloadDecoder {
             return new Decoded.Rejected(Malformed.OVERSIZE, payload.length + " bytes, limit " + maxPayloadBytes);
         }
         // Java 17 has no pattern switch; the Route family is sealed, so this chain is exhaustive.
-        if (route instanceof TopicRoutes.StateDocument doc) return decodeDocument(doc.device(), payload);
+        if (route instanceof TopicRoutes.Reading reading) {
+            FieldTree fields = reading.fields();
+            boolean whole = fields.here().length > 0;
+            if (fields.hasFields() && (!whole || startsAnObject(payload))) return decodeDocument(fields, payload);
+            return decodeWhole(fields.here(), new String(payload, StandardCharsets.UTF_8));
+        }
         String text = new String(payload, StandardCharsets.UTF_8);
-        if (route instanceof TopicRoutes.AttributeValue one) return decodeSingle(one.attribute(), text);
         return Availability.parse(text)
                 .<Decoded>map(Decoded.Availabilities::new)
                 .orElseGet(() -> new Decoded.Rejected(Malformed.BAD_AVAILABILITY, "'" + abbreviate(text) + "'"));
     }
 
+    /** What one document's fields gave. */
+    private static final class Found {
+        final Map<String, Value> values = new HashMap<>();
+        Map<String, Value> events = Map.of();
+        List<String> wrong = List.of();
+
+        void accept(AttributeSpec spec, Object raw) {
+            Value v = spec.read(raw);
+            if (v == null) {
+                if (spec.type() == ValueType.EVENT && raw instanceof String s && s.isBlank()) return; // the reset after a press
+                if (wrong.isEmpty()) wrong = new ArrayList<>(2);
+                wrong.add(spec.name() + "=" + abbreviate(String.valueOf(raw)) + " (expected " + spec.expectation() + ")");
+            } else if (spec.type() == ValueType.EVENT) {
+                if (events.isEmpty()) events = new HashMap<>(2);
+                events.put(spec.name(), v);
+            } else {
+                values.put(spec.name(), v);
+            }
+        }
+
+        Decoded.Values decoded() {
+            return new Decoded.Values(values, events, wrong);
+        }
+    }
+
     /**
      * Reads the document token by token, straight from the bytes: no text copy and no tree of every field (a sensor
-     * flood spent a fifth of the core's time building them). Only the fields of known attributes become values.
+     * flood spent a fifth of the core's time building them). Only the fields the tree names become values.
      */
-    private static Decoded decodeDocument(DeviceSpec device, byte[] payload) {
+    private static Decoded decodeDocument(FieldTree fields, byte[] payload) {
         if (!startsAnObject(payload)) return new Decoded.Rejected(Malformed.NOT_AN_OBJECT, abbreviate(payload));
-        Map<String, Value> values = new HashMap<>();
-        List<String> wrong = new ArrayList<>();
+        Found found = new Found();
         try (JsonParser p = JSON.createParser(payload)) {
             p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                AttributeSpec spec = device.attributes().get(p.currentName());
-                JsonToken token = p.nextToken();
-                if (spec == null || token == JsonToken.VALUE_NULL) {
-                    p.skipChildren();
-                    continue;
-                }
-                Object raw = scalar(p, token);
-                Optional<Value> v = spec.accept(raw);
-                if (v.isPresent()) values.put(spec.name(), v.get());
-                else wrong.add(spec.name() + "=" + abbreviate(String.valueOf(raw)) + " (expected " + spec.expectation() + ")");
-            }
+            readObject(p, fields, found, 0);
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return new Decoded.Rejected(Malformed.BAD_JSON, abbreviate(payload));
             }
         } catch (IOException e) {
             return new Decoded.Rejected(Malformed.BAD_JSON, abbreviate(payload));
         }
-        return new Decoded.Values(values, wrong);
+        return found.decoded();
     }
 
-    /** A JSON scalar as Java (Boolean, Number, String); a nested object or array is skipped and named. */
-    private static Object scalar(JsonParser p, JsonToken token) throws IOException {
+    /** The fields of the object the parser has just entered, as far as {@code node} names them. */
+    private static void readObject(JsonParser p, FieldTree node, Found found, int depth) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            FieldTree field = node.child(p.currentName());
+            JsonToken token = p.nextToken();
+            if (field == null || token == JsonToken.VALUE_NULL) {
+                p.skipChildren();
+            } else if (token == JsonToken.START_OBJECT && field.hasFields() && !field.takesObject() && depth < MAX_DEPTH) {
+                readObject(p, field, found, depth + 1);
+            } else {
+                Object raw = value(p, token, field);
+                for (AttributeSpec spec : field.here()) found.accept(spec, raw);
+            }
+        }
+    }
+
+    /** A JSON value as Java (Boolean, Number, String; a Map for a composite); another object or array is skipped and named. */
+    private static Object value(JsonParser p, JsonToken token, FieldTree field) throws IOException {
         return switch (token) {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
             case VALUE_STRING -> p.getText();
+            case START_OBJECT -> {
+                if (field.takesObject()) {
+                    Map<String, Object> object = CompositeValues.readObject(p, 0);
+                    yield object == null ? "{...}" : object;
+                }
+                p.skipChildren();
+                yield "{...}";
+            }
             default -> {
                 p.skipChildren();
-                yield token == JsonToken.START_ARRAY ? "[...]" : "{...}";
+                yield "[...]";
             }
         };
     }
@@ -90,11 +133,12 @@ public final class PayloadDecoder {
         return false;
     }
 
-    private static Decoded decodeSingle(AttributeSpec spec, String text) {
-        return spec.accept(text.strip())
-                .<Decoded>map(v -> new Decoded.Values(Map.of(spec.name(), v), List.of()))
-                .orElseGet(() -> new Decoded.Values(Map.of(),
-                        List.of(spec.name() + "=" + abbreviate(text) + " (expected " + spec.expectation() + ")")));
+    /** The whole payload is the value of each attribute (Homie, Tasmota's {@code stat/t/POWER}). */
+    private static Decoded decodeWhole(AttributeSpec[] attributes, String text) {
+        Found found = new Found();
+        String value = text.strip();
+        for (AttributeSpec spec : attributes) found.accept(spec, value);
+        return found.decoded();
     }
 
     private static String abbreviate(byte[] payload) {

@@ -3,18 +3,20 @@ package dev.hearth.gateway.device;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which device (and attribute) an incoming topic belongs to. Topics are exact: Zigbee2MQTT names may contain '/'.
- * Devices come and go as they are discovered ({@link DeviceRegistry}); changed on the home's thread only.
+ * Built from each device's format ({@link DeviceFormat#sources}) and its attributes' mappings. Devices come and go as
+ * they are discovered ({@link DeviceRegistry}); changed on the home's thread only.
  */
 public final class TopicRoutes {
 
     /** Where a topic leads; a message is routed once, and the route goes with it to the registry, engine and commands. */
-    public sealed interface Route permits StateDocument, AttributeValue, AvailabilityReport {
+    public sealed interface Route permits Reading, AvailabilityReport {
         DeviceSpec device();
 
         /** The topic this route is for. */
@@ -22,31 +24,15 @@ public final class TopicRoutes {
 
         /** Whether a message on it reports the device's state (and may be the echo of a command). */
         default boolean reportsState() {
-            return !(this instanceof AvailabilityReport);
+            return this instanceof Reading;
         }
     }
 
-    /** A JSON object carrying several attributes. */
-    public record StateDocument(DeviceSpec device) implements Route {
-        @Override
-        public String topic() {
-            return device.stateTopic();
-        }
+    /** A payload carrying attributes: the whole of it, or fields of a JSON object as {@code fields} says. */
+    public record Reading(DeviceSpec device, String topic, FieldTree fields) implements Route {
     }
 
-    /** One attribute's plain value. */
-    public record AttributeValue(DeviceSpec device, AttributeSpec attribute) implements Route {
-        @Override
-        public String topic() {
-            return device.attributeTopic(attribute.name());
-        }
-    }
-
-    public record AvailabilityReport(DeviceSpec device) implements Route {
-        @Override
-        public String topic() {
-            return device.availabilityTopic();
-        }
+    public record AvailabilityReport(DeviceSpec device, String topic) implements Route {
     }
 
     private final Map<String, Route> routes = new HashMap<>();
@@ -55,16 +41,17 @@ public final class TopicRoutes {
         devices.forEach(this::add);
     }
 
-    /** The routes of one device: its state topic (or one per attribute) and its availability topic; none for a local one. */
-    static List<Route> of(DeviceSpec d) {
-        List<Route> out = new ArrayList<>();
-        if (d.isLocal()) return out;
-        if (d.format() == PayloadFormat.JSON) {
-            out.add(new StateDocument(d));
-        } else {
-            d.attributes().values().forEach(a -> out.add(new AttributeValue(d, a)));
+    /** Every route of one device: one per topic its attributes come on, and its availability. */
+    public static List<Route> of(DeviceSpec device) {
+        Map<String, FieldTree> trees = new LinkedHashMap<>();
+        for (AttributeSpec a : device.attributes().values()) {
+            for (DeviceFormat.Source s : DeviceFormat.sourcesOf(device.format(), a)) {
+                trees.computeIfAbsent(s.topic(), t -> new FieldTree()).add(s.path(), a);
+            }
         }
-        out.add(new AvailabilityReport(d));
+        List<Route> out = new ArrayList<>(trees.size() + 1);
+        trees.forEach((topic, tree) -> out.add(new Reading(device, topic, tree)));
+        device.availabilityTopic().ifPresent(t -> out.add(new AvailabilityReport(device, t)));
         return out;
     }
 

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The closed set of attribute types. Enumerations keep their options in {@link AttributeSpec}. */
+/**
+ * The closed set of attribute types. Enumerations keep their options in {@link AttributeSpec}; a composite its
+ * members. An event (a button's {@code action}) is not state: each report is an occurrence, the same one twice too.
+ */
 public enum ValueType {
-    BOOLEAN, NUMBER, ENUM, TEXT;
+    BOOLEAN, NUMBER, ENUM, TEXT, COMPOSITE, EVENT;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);

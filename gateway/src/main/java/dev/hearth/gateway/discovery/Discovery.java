@@ -111,7 +111,7 @@ public final class Discovery {
         Optional<DeviceId> clash = registry.clash(device).filter(other -> !replacing.equals(Optional.of(other)));
         if (clash.isPresent()) {
             if (refusedOnce.add(device.id())) {
-                log.warn("Discovered {} left out: its topic {} belongs to {}", device.id(), device.stateTopic(), clash.get());
+                log.warn("Discovered {} left out: its topics {} clash with {}", device.id(), device.format(), clash.get());
             }
             return false;
         }

@@ -159,7 +159,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
                 long bits = Double.doubleToLongBits(n.value());
                 out.writeLong(bits);
             } else {
-                writeText(((Value.Text) value).value());
+                writeText(value.toString()); // text as it is, a composite as its JSON
             }
         }
 

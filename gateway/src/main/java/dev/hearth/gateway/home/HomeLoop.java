@@ -17,6 +17,7 @@ import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.discovery.Discovery;
@@ -32,6 +33,7 @@ import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.PublishRefused;
 import dev.hearth.gateway.message.RetainedSettled;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +66,9 @@ public final class HomeLoop {
 
         void availabilityChanged(AvailabilityChanged change);
 
+        /** A button or remote sent an event (the dashboard's event log). */
+        void eventReported(EventReported event);
+
         void ran(AutomationRun run);
 
         /** Sends a command's (or an automation's) publication: completes on the broker's acknowledgement. */
@@ -73,6 +78,9 @@ public final class HomeLoop {
         void handled(long ackToken);
 
         void commandFailed(CommandFailed failed);
+
+        /** A notification or HTTP call of a run, for the notify feature. */
+        void dispatch(Dispatch dispatch);
 
         /**
          * Devices were discovered, renamed or removed: the broker link's subscriptions and the dashboard follow.
@@ -134,7 +142,7 @@ public final class HomeLoop {
         this.presence = new Presence(setup.locals().people(), registry, setup.location());
         Location at = setup.location();
         this.engine = new AutomationEngine(automations, new RegistryStateView(registry), scheduler,
-                new AutomationEngine.Outputs(this::fromAutomation, this::publish, this::ran, setup.journal()),
+                new AutomationEngine.Outputs(this::fromAutomation, this::publish, this::ran, setup.journal(), effects::dispatch),
                 new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
                         setup.automation().maxRunsPerSecond()));
         this.barrier = new StartupBarrier(setup.realTime(), this::arm);
@@ -299,6 +307,10 @@ public final class HomeLoop {
                 stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
                 effects.availabilityChanged(a);
                 evaluation.record(() -> engine.onAvailabilityChanged(a));
+            } else if (event instanceof EventReported e) {
+                stateLog.info("{}.{}: event {}", e.device(), e.attribute(), e.event());
+                effects.eventReported(e);
+                evaluation.record(() -> engine.onEvent(e));
             }
         }
     }
@@ -326,6 +338,11 @@ public final class HomeLoop {
                 log.warn("Publication to {} not delivered: {}", p.topic(), Commands.cause(e).getMessage());
             }
         });
+    }
+
+    /** The trace of a notification's or HTTP call's delivery, from the notify feature: kept with its automation's runs. */
+    public void delivered(AutomationRun trace) {
+        engine.traced(trace);
     }
 
     private void commandFailed(CommandFailed failed) {

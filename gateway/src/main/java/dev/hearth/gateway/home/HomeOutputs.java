@@ -7,12 +7,14 @@ import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.SubscriptionRequest;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.outbox.CommandPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -60,6 +62,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     }
 
     @Override
+    public void eventReported(EventReported event) {
+        bus.publish(Addresses.DEVICE_EVENT, event);
+    }
+
+    @Override
     public void ran(AutomationRun run) {
         runs.add(run);
     }
@@ -83,6 +90,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void commandFailed(CommandFailed failed) {
         bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public void dispatch(Dispatch dispatch) {
+        bus.send(Addresses.NOTIFY_DISPATCH, dispatch);
     }
 
     @Override

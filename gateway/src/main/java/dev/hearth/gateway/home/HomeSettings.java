@@ -9,18 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the home runs: on which clock and pace, where it is (sun times), runaway protection, closed-loop commands,
  * helpers and people, how often traces kept in memory are saved (the gateway uses {@code history.commit_interval}: a power cut loses at
- * most that much of history and of traces alike), and the automations directory watched for edits, if any.
+ * most that much of history and of traces alike), the automations directory watched for edits, if any, and
+ * the notify services an edited automation may use.
  */
 public record HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
-                           Duration traceSaveEvery, Optional<Path> automationsDir, Locals locals) {
-    /** Without helpers or people. */
+                           Duration traceSaveEvery, Optional<Path> automationsDir, Locals locals,
+                           Set<String> notifyServices) {
+    /** Without helpers, people or notify services. */
     public HomeSettings(GatewayTime time, Location location, AutomationSettings automation, ConfirmationSettings commands,
                         Duration traceSaveEvery, Optional<Path> automationsDir) {
-        this(time, location, automation, commands, traceSaveEvery, automationsDir, Locals.NONE);
+        this(time, location, automation, commands, traceSaveEvery, automationsDir, Locals.NONE, Set.of());
     }
 
     public HomeSettings {
@@ -31,5 +34,6 @@ public record HomeSettings(GatewayTime time, Location location, AutomationSettin
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(traceSaveEvery, "traceSaveEvery");
         Objects.requireNonNull(automationsDir, "automationsDir");
+        notifyServices = Set.copyOf(notifyServices);
     }
 }

@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.load.AutomationReloader;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
@@ -87,6 +88,7 @@ public final class HomeVerticle extends VerticleBase {
         home.start(restored);
         loop = home;
         vertx.eventBus().<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> home.connectionChanged(m.body().connected()));
+        vertx.eventBus().<AutomationRun>consumer(Addresses.NOTIFY_DELIVERED, m -> home.delivered(m.body()));
         new HomeQueries(vertx, home, store, journal).register(vertx.eventBus());
         settings.automationsDir().ifPresent(dir -> watch(dir, home));
     }
@@ -97,7 +99,7 @@ public final class HomeVerticle extends VerticleBase {
             task.run();
             return null;
         });
-        new AutomationReloader(dir, new AutomationLoader(registry.specs()), home.running(), outputs)
+        new AutomationReloader(dir, new AutomationLoader(registry.specs(), settings.notifyServices()), home.running(), outputs)
                 .start(blocking, task -> context.runOnContext(v -> task.run()), realTime());
     }
 

@@ -23,21 +23,25 @@ final class Settlements {
         unsettled.add(id);
     }
 
-    /** The message is on disk, with the broker, or given up; settling twice is harmless. */
+    /**
+     * The message is on disk, with the broker, or given up; settling twice is harmless. Barriers complete from the
+     * oldest: a settlement costs what it completes, not a look at every barrier (with thousands of inbound messages
+     * waiting for their acknowledgement after a restart, that look blocked the event loop for seconds).
+     */
     void settled(long id) {
-        if (!unsettled.remove(id) || barriers.isEmpty()) return;
+        if (!unsettled.remove(id)) return;
         long oldest = unsettled.isEmpty() ? Long.MAX_VALUE : unsettled.first();
-        barriers.removeIf(b -> {
-            if (oldest <= b.upTo()) return false;
-            b.done().complete();
-            return true;
-        });
+        while (!barriers.isEmpty() && barriers.peekFirst().upTo() < oldest) barriers.pollFirst().done().complete();
     }
 
-    /** Completes once every message submitted so far is settled. */
+    /**
+     * Completes once every message submitted so far is settled, and not before the barriers asked for earlier (their
+     * acknowledgements go out in order anyway).
+     */
     Future<Void> everythingSoFar() {
         if (unsettled.isEmpty()) return Future.succeededFuture();
-        Barrier b = new Barrier(unsettled.last(), Promise.promise());
+        long upTo = barriers.isEmpty() ? unsettled.last() : Math.max(unsettled.last(), barriers.peekLast().upTo());
+        Barrier b = new Barrier(upTo, Promise.promise());
         barriers.addLast(b);
         return b.done().future();
     }

@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +30,11 @@ final class AutomationFiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}\\.ya?ml");
 
     private final Path dir;
+    private final Set<String> notifyServices;
 
-    AutomationFiles(Path dir) {
+    /** {@code notifyServices}: the services in gateway.yaml, so the check knows them as the reloader does. */
+    AutomationFiles(Path dir, Set<String> notifyServices) {
+        this.notifyServices = Set.copyOf(notifyServices);
         this.dir = dir;
     }
 
@@ -54,7 +58,7 @@ final class AutomationFiles {
     List<ConfigProblem> check(String name, String text, Collection<DeviceSpec> devices, List<AutomationQuery.Info> running) {
         Path file = file(name);
         Problems problems = new Problems();
-        List<Automation> parsed = new AutomationLoader(devices).parse(name, text, problems);
+        List<Automation> parsed = new AutomationLoader(devices, notifyServices).withBlueprintsOf(dir).parse(name, text, problems);
         List<ConfigProblem> out = new ArrayList<>(problems.list());
         for (Automation a : parsed) {
             running.stream().filter(r -> r.id().equals(a.id()) && !sameFile(r.source(), file)).findFirst().ifPresent(other ->

@@ -2,11 +2,13 @@ package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandRequested;
+import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.device.ValueType;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.message.PublishRefused;
 import io.vertx.core.Vertx;
@@ -63,7 +65,7 @@ final class DeviceApi {
     private void list(RoutingContext ctx) {
         JsonArray devices = new JsonArray();
         registry.specs().stream().sorted((a, b) -> a.id().compareTo(b.id()))
-                .forEach(spec -> devices.add(DeviceJson.device(spec, state(spec))));
+                .forEach(spec -> devices.add(DeviceJson.device(spec, state(spec), registry.hidden(spec.id()))));
         Responses.ok(ctx, new JsonObject().put("devices", devices));
     }
 
@@ -71,7 +73,7 @@ final class DeviceApi {
         DeviceSpec spec = spec(ctx);
         Range range = range(ctx);
         vertx.executeBlocking(() -> history.query(spec.id(), Optional.empty(), range.from(), range.to(), MAX_HISTORY_POINTS))
-                .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec))
+                .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec), registry.hidden(spec.id()))
                         .put("history", DeviceJson.history(points)).put("from", range.from().toString()).put("to", range.to().toString())))
                 .onFailure(ctx::fail);
     }
@@ -92,7 +94,7 @@ final class DeviceApi {
 
     private void command(RoutingContext ctx) {
         DeviceSpec spec = spec(ctx);
-        CommandRequested command = new CommandRequested(spec.id(), values(ctx), "api");
+        CommandRequested command = new CommandRequested(spec.id(), values(ctx, spec), "api");
         vertx.eventBus().request(Addresses.DEVICE_COMMAND, command, brokerReady.getAsBoolean() ? COMMAND_WAIT : COMMAND_QUEUE_WAIT)
                 .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("delivered", true)))
                 .onFailure(e -> commandFailed(ctx, e));
@@ -109,22 +111,28 @@ final class DeviceApi {
     }
 
     /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed; the core validates it against the device. */
-    private static Map<String, Value> values(RoutingContext ctx) {
+    private static Map<String, Value> values(RoutingContext ctx, DeviceSpec spec) {
         JsonObject body = Bodies.object(ctx);
         Object set = body.getValue("set");
         if (!(set instanceof JsonObject attributes) || attributes.isEmpty()) {
             throw ApiError.badRequest("the body must be {\"set\": {\"attribute\": value, …}} with at least one attribute");
         }
         Map<String, Value> values = new LinkedHashMap<>();
-        attributes.forEach(e -> values.put(e.getKey(), value(e.getKey(), e.getValue())));
+        attributes.forEach(e -> values.put(e.getKey(), value(spec, e.getKey(), e.getValue())));
         return values;
     }
 
-    private static Value value(String attribute, Object raw) {
+    /** A scalar as it is (the core checks it); an object or a list is a composite, read by the attribute it is for. */
+    private static Value value(DeviceSpec spec, String attribute, Object raw) {
         if (raw instanceof Boolean b) return Value.of(b);
         if (raw instanceof Number n && Double.isFinite(n.doubleValue())) return Value.of(n.doubleValue());
         if (raw instanceof String s) return Value.of(s);
-        throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string");
+        Object plain = raw instanceof JsonObject o ? o.getMap() : raw instanceof JsonArray a ? a.getList() : null;
+        Optional<AttributeSpec> a = spec.attribute(attribute).filter(s -> s.type() == ValueType.COMPOSITE);
+        if (plain == null || a.isEmpty()) throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string"
+                + (plain == null ? " (or an object for a composite such as a colour)" : ""));
+        return a.get().accept(plain).orElseThrow(() -> ApiError.badRequest(
+                spec.id() + "." + attribute + " must be " + a.get().expectation() + ", got " + raw));
     }
 
     private DeviceSpec spec(RoutingContext ctx) {

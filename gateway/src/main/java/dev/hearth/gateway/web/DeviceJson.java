@@ -18,7 +18,8 @@ final class DeviceJson {
     private DeviceJson() {
     }
 
-    static JsonObject device(DeviceSpec spec, DeviceState state) {
+    /** {@code hidden}: devices.yaml leaves it off the dashboard. */
+    static JsonObject device(DeviceSpec spec, DeviceState state, boolean hidden) {
         JsonObject attributes = new JsonObject();
         Map<String, AttributeSpec> sorted = new TreeMap<>(spec.attributes());
         sorted.forEach((name, a) -> attributes.put(name, attribute(a, state.attributes().get(name))));
@@ -30,21 +31,34 @@ final class DeviceJson {
                 .put("availability", state.availability().name().toLowerCase(Locale.ROOT))
                 .put("lastSeen", state.lastSeen().map(Object::toString).orElse(null))
                 .put("acceptsCommands", spec.acceptsCommands())
+                .put("hidden", hidden)
                 .put("attributes", attributes);
     }
 
     private static JsonObject attribute(AttributeSpec a, AttributeState s) {
-        JsonObject json = new JsonObject()
-                .put("type", a.type().yamlName())
-                .put("writable", a.writable())
+        JsonObject json = describe(a)
                 .put("value", s == null ? null : s.value().plain())
                 .put("lastChanged", s == null ? null : s.lastChanged().toString())
                 .put("lastUpdated", s == null ? null : s.lastUpdated().toString());
-        if (!a.reported()) json.put("reported", false);
+        return json;
+    }
+
+    /** What an attribute is: type, access, range, step, options; a composite's members the same way. */
+    private static JsonObject describe(AttributeSpec a) {
+        JsonObject json = new JsonObject()
+                .put("type", a.type().yamlName())
+                .put("writable", a.writable())
+                .put("reported", a.reported());
         if (!a.unit().isEmpty()) json.put("unit", a.unit());
         if (Double.isFinite(a.min())) json.put("min", a.min());
         if (Double.isFinite(a.max())) json.put("max", a.max());
+        if (a.step() > 0) json.put("step", a.step());
         if (!a.options().isEmpty()) json.put("options", new JsonArray(a.options()));
+        if (!a.members().isEmpty()) {
+            JsonObject members = new JsonObject();
+            a.members().forEach(m -> members.put(m.name(), describe(m)));
+            json.put("members", members);
+        }
         return json;
     }
 

@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,10 @@ final class EditorApi {
     private final AutomationFiles files;
     private final Map<String, List<Promise<AutomationReload>>> waiting = new ConcurrentHashMap<>();
 
-    EditorApi(Vertx vertx, DeviceRegistry registry, Path automationsDir) {
+    EditorApi(Vertx vertx, DeviceRegistry registry, Path automationsDir, Set<String> notifyServices) {
         this.vertx = vertx;
         this.registry = registry;
-        this.files = new AutomationFiles(automationsDir);
+        this.files = new AutomationFiles(automationsDir, notifyServices);
     }
 
     static void mountDisabled(Router api) {

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/events}: Server-Sent Events of state changes ({@code state}), availability
- * ({@code availability}), devices discovered or removed ({@code devices}: ids {@code added} and {@code removed}, topics),
- * automation runs ({@code automation}) and the broker link ({@code connection}).
+ * {@code GET /api/events}: Server-Sent Events of state changes ({@code state}), device events ({@code event}: a button's
+ * press), availability ({@code availability}), devices discovered or removed ({@code devices}: ids {@code added} and
+ * {@code removed}, topics), automation runs ({@code automation}) and the broker link ({@code connection}).
  * Lives on the web verticle's event loop; a comment line every 15 s keeps proxies from closing idle streams.
  * A client slower than the home (its buffer full) is dropped rather than buffered without bound: the
  * browser's EventSource reconnects by itself.

@@ -3,6 +3,7 @@ package dev.hearth.gateway.web;
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanges;
@@ -33,6 +34,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,8 @@ public final class WebVerticle extends VerticleBase {
     /** What the web side needs from the gateway. */
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
                                HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
-                               AccessToken token, Clock clock, Path automationsDir) {
+                               AccessToken token, Clock clock, Path automationsDir,
+                               Set<String> notifyServices) {
     }
 
     private final Dependencies deps;
@@ -166,7 +169,7 @@ public final class WebVerticle extends VerticleBase {
         new AutomationApi(vertx.eventBus()).mount(api);
         new LogbookApi(vertx, deps.logbook(), deps.clock()).mount(api);
         new DeadLetterApi(vertx.eventBus()).mount(api);
-        if (deps.settings().editor()) new EditorApi(vertx, deps.registry(), deps.automationsDir()).mount(api);
+        if (deps.settings().editor()) new EditorApi(vertx, deps.registry(), deps.automationsDir(), deps.notifyServices()).mount(api);
         else EditorApi.mountDisabled(api);
         api.get("/clock").handler(ctx -> Responses.ok(ctx, new JsonObject().put("now", deps.clock().instant().toString())
                 .put("zone", deps.clock().getZone().getId())));
@@ -188,6 +191,7 @@ public final class WebVerticle extends VerticleBase {
     private void subscribe(EventBus bus) {
         bus.<StateChanges>consumer(Addresses.DEVICE_STATE_CHANGED, m -> m.body().changes().forEach(c -> live.publish("state", () -> RecordJson.record(c))));
         bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> live.publish("availability", () -> RecordJson.record(m.body())));
+        bus.<EventReported>consumer(Addresses.DEVICE_EVENT, m -> live.publish("event", () -> RecordJson.record(m.body())));
         bus.<DevicesChanged>consumer(Addresses.DEVICES_CHANGED, m -> live.publish("devices", () -> RecordJson.record(m.body())));
         bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> TraceReason.json(r))));
         bus.<LogbookEntries>consumer(Addresses.LOGBOOK_ENTRIES, m -> m.body().entries().forEach(e -> live.publish("logbook", () -> LogbookApi.entry(e))));

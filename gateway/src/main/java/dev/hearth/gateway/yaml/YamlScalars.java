@@ -30,4 +30,28 @@ public final class YamlScalars {
         if (n.isPresent()) return Optional.of(n.get());
         return Optional.of(s.getValue());
     }
+
+    /** A scalar as {@link #plain}, a mapping as a Map, a sequence as a List (a colour {@code {x: 0.3, y: 0.4}}); empty for null. */
+    public static Optional<Object> structured(Node node) {
+        if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
+            java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+            for (org.snakeyaml.engine.v2.nodes.NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k)) return Optional.empty();
+                Optional<Object> v = structured(t.getValueNode());
+                if (v.isEmpty()) return Optional.empty();
+                map.put(k.getValue(), v.get());
+            }
+            return Optional.of(map);
+        }
+        if (node instanceof org.snakeyaml.engine.v2.nodes.SequenceNode s) {
+            java.util.List<Object> list = new java.util.ArrayList<>();
+            for (Node item : s.getValue()) {
+                Optional<Object> v = structured(item);
+                if (v.isEmpty()) return Optional.empty();
+                list.add(v.get());
+            }
+            return Optional.of(list);
+        }
+        return plain(node);
+    }
 }

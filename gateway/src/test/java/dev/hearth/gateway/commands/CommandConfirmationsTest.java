@@ -103,7 +103,7 @@ class CommandConfirmationsTest {
     }
 
     private void send(Map<String, Value> set) {
-        confirmations.send(new CommandRequested(LIGHT, set, "test"), "c" + (sends.get() + 1), set.keySet(), () -> {
+        confirmations.send(new CommandRequested(LIGHT, set, "test"), "c" + (sends.get() + 1), registry.spec(LIGHT).orElseThrow().reported(set.keySet()), () -> {
             sends.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         });

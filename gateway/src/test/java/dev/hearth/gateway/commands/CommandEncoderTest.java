@@ -4,7 +4,7 @@ import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command becomes one JSON document (JSON devices) or one plain value per attribute topic, in attribute order. */
 class CommandEncoderTest {
-    private final DeviceSpec display = new DeviceSpec(new DeviceId("display"), "Display", "hall", DeviceKind.LIGHT, PayloadFormat.JSON,
-            "z2m/display", Optional.of("z2m/display/set"), "z2m/display/availability",
+    private final DeviceSpec display = new DeviceSpec(new DeviceId("display"), "Display", "hall", DeviceKind.LIGHT, 
+            JsonFormat.zigbee2mqtt("z2m/display"),
             Map.of("brightness", AttributeSpec.number("brightness", "", 0, 254).settable(),
                     "level", AttributeSpec.number("level", "", -10, 10).settable(),
                     "text", AttributeSpec.text("text").settable(),

@@ -5,7 +5,7 @@ import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.ValuePerTopicFormat;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.time.VirtualScheduler;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sending a command: one correlation id for all of its publications and for every resend; refused ones publish nothing. */
 class CommandsTest {
     private static final DeviceSpec LAMP = new DeviceSpec(new DeviceId("lamp"), "Lamp", "", DeviceKind.LIGHT,
-            PayloadFormat.VALUE_PER_TOPIC, "z/lamp", Optional.of("z/lamp/{attribute}/set"), "z/lamp/availability",
+            new ValuePerTopicFormat("z/lamp", "z/lamp/{attribute}/set"), Optional.of("z/lamp/availability"),
             DeviceKind.LIGHT.attributes());
 
     private final VirtualScheduler time = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);

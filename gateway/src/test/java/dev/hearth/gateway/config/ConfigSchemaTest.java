@@ -1,7 +1,7 @@
 package dev.hearth.gateway.config;
 
 import dev.hearth.gateway.device.DeviceKind;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.DeviceFormats;
 import dev.hearth.gateway.device.ValueType;
 import dev.hearth.gateway.support.RepositoryHome;
 import dev.hearth.gateway.web.auth.PasswordHash;
@@ -162,7 +162,7 @@ class ConfigSchemaTest {
     void theDevicesSchemaKnowsExactlyTheKindsFormatsAndTypesTheReaderKnows() {
         JsonObject device = DEVICES_SCHEMA.getJsonObject("$defs").getJsonObject("device").getJsonObject("properties");
         assertThat(device.getJsonObject("kind").getJsonArray("enum").getList()).containsExactlyElementsOf(DeviceKind.names());
-        assertThat(device.getJsonObject("format").getJsonArray("enum").getList()).containsExactlyElementsOf(PayloadFormat.names());
+        assertThat(device.getJsonObject("format").getJsonArray("enum").getList()).containsExactlyElementsOf(DeviceFormats.NAMES);
         assertThat(device.getJsonObject("attributes").getJsonObject("additionalProperties").getJsonObject("properties")
                 .getJsonObject("type").getJsonArray("enum").getList()).containsExactlyElementsOf(ValueType.names());
     }

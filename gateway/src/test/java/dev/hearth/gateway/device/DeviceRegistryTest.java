@@ -15,11 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeviceRegistryTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-    private final DeviceSpec light = new DeviceSpec(new DeviceId("lamp"), "Lamp", "hall", DeviceKind.LIGHT, PayloadFormat.JSON,
-            "z2m/lamp", Optional.of("z2m/lamp/set"), "z2m/lamp/availability", DeviceKind.LIGHT.attributes());
+    private final DeviceSpec light = new DeviceSpec(new DeviceId("lamp"), "Lamp", "hall", DeviceKind.LIGHT,
+            JsonFormat.zigbee2mqtt("z2m/lamp"), DeviceKind.LIGHT.attributes());
     private final DeviceSpec plug = new DeviceSpec(new DeviceId("plug"), "Plug", "kitchen", DeviceKind.SWITCH,
-            PayloadFormat.VALUE_PER_TOPIC, "homie/plug", Optional.of("homie/plug/{attribute}/set"), "homie/plug/$state",
-            DeviceKind.SWITCH.attributes());
+            new ValuePerTopicFormat("homie/plug", "homie/plug/{attribute}/set"), DeviceKind.SWITCH.attributes());
     private final DeviceRegistry registry = new DeviceRegistry(List.of(light, plug), 1024);
 
     @Test
@@ -89,8 +88,8 @@ class DeviceRegistryTest {
 
     @Test
     void jsonCommandsWriteWholeNumbersWithoutAFractionAndKeepFractions() {
-        DeviceSpec thermostat = new DeviceSpec(new DeviceId("heat"), "Heat", "living", DeviceKind.THERMOSTAT, PayloadFormat.JSON,
-                "z2m/heat", Optional.of("z2m/heat/set"), "z2m/heat/availability", DeviceKind.THERMOSTAT.attributes());
+        DeviceSpec thermostat = new DeviceSpec(new DeviceId("heat"), "Heat", "living", DeviceKind.THERMOSTAT,
+                JsonFormat.zigbee2mqtt("z2m/heat"), DeviceKind.THERMOSTAT.attributes());
 
         var half = (CommandEncoder.Ok) CommandEncoder.encode(thermostat,
                 Map.of("occupied_heating_setpoint", Value.of(21.5), "system_mode", Value.of("heat")));

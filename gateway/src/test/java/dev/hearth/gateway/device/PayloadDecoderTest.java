@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Zigbee2MQTT state document becomes the values of the attributes the device knows; everything else is skipped or refused. */
 class PayloadDecoderTest {
-    private final DeviceSpec light = new DeviceSpec(new DeviceId("lamp"), "Lamp", "hall", DeviceKind.LIGHT, PayloadFormat.JSON,
-            "z2m/lamp", Optional.of("z2m/lamp/set"), "z2m/lamp/availability", DeviceKind.LIGHT.attributes());
+    private final DeviceSpec light = new DeviceSpec(new DeviceId("lamp"), "Lamp", "hall", DeviceKind.LIGHT,
+            JsonFormat.zigbee2mqtt("z2m/lamp"), DeviceKind.LIGHT.attributes());
     private final PayloadDecoder decoder = new PayloadDecoder(1024);
 
     @Test
@@ -37,20 +37,20 @@ class PayloadDecoderTest {
 
     @Test
     void aTextValueLongerThanWhatIsStoredIsRefusedWithItsReasonAndTheRestIsKept() {
-        DeviceSpec note = new DeviceSpec(new DeviceId("note"), "Note", "hall", DeviceKind.TEMPERATURE_SENSOR, PayloadFormat.JSON, "z2m/note",
-                Optional.empty(), "z2m/note/availability", Map.of("text", AttributeSpec.text("text"), "battery",
+        DeviceSpec note = new DeviceSpec(new DeviceId("note"), "Note", "hall", DeviceKind.TEMPERATURE_SENSOR,
+                JsonFormat.zigbee2mqtt("z2m/note"), Map.of("text", AttributeSpec.text("text"), "battery",
                 AttributeSpec.number("battery", "%", 0, 100)));
         String longest = "x".repeat(AttributeSpec.MAX_TEXT);
         byte[] tooLong = ("{\"text\":\"" + longest + "y\",\"battery\":80}").getBytes(StandardCharsets.UTF_8);
         byte[] fits = ("{\"text\":\"" + longest + "\"}").getBytes(StandardCharsets.UTF_8);
         PayloadDecoder roomy = new PayloadDecoder(64 * 1024);
 
-        assertThat(roomy.decode(new TopicRoutes.StateDocument(note), tooLong)).isInstanceOfSatisfying(Decoded.Values.class, v -> {
+        assertThat(roomy.decode(TopicRoutes.of(note).get(0), tooLong)).isInstanceOfSatisfying(Decoded.Values.class, v -> {
             assertThat(v.values()).isEqualTo(Map.of("battery", Value.of(80)));
             assertThat(v.wrongTypes()).singleElement().asString().startsWith("text=xxx")
                     .endsWith("(expected text of at most " + AttributeSpec.MAX_TEXT + " characters)");
         });
-        assertThat(roomy.decode(new TopicRoutes.StateDocument(note), fits))
+        assertThat(roomy.decode(TopicRoutes.of(note).get(0), fits))
                 .isEqualTo(new Decoded.Values(Map.of("text", Value.of(longest)), List.of()));
     }
 
@@ -65,6 +65,6 @@ class PayloadDecoderTest {
     }
 
     private Decoded decode(String payload) {
-        return decoder.decode(new TopicRoutes.StateDocument(light), payload.getBytes(StandardCharsets.UTF_8));
+        return decoder.decode(TopicRoutes.of(light).get(0), payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,9 +14,10 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.Malformed;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.InboundMessage;
@@ -142,9 +143,7 @@ class HomeLoopTest {
     }
 
     private static DeviceSpec spec(String id, DeviceKind kind) {
-        boolean writable = DeviceSpec.hasWritable(kind.attributes());
-        return new DeviceSpec(new DeviceId(id), id, "", kind, PayloadFormat.JSON, "z/" + id,
-                writable ? Optional.of("z/" + id + "/set") : Optional.empty(), "z/" + id + "/availability", kind.attributes());
+        return new DeviceSpec(new DeviceId(id), id, "", kind, JsonFormat.zigbee2mqtt("z/" + id), kind.attributes());
     }
 
     /** Every effect in the order the loop handed it out; the broker acknowledges each publication at once. */
@@ -161,6 +160,11 @@ class HomeLoopTest {
         @Override
         public void availabilityChanged(AvailabilityChanged change) {
             log.add("availability " + change.device() + "=" + change.current());
+        }
+
+        @Override
+        public void eventReported(EventReported event) {
+            log.add("event " + event.device() + "." + event.attribute() + "=" + event.event());
         }
 
         @Override
@@ -183,6 +187,11 @@ class HomeLoopTest {
         @Override
         public void commandFailed(CommandFailed failed) {
             this.failed.add(failed);
+        }
+
+        @Override
+        public void dispatch(dev.hearth.gateway.notify.Dispatch dispatch) {
+            log.add("dispatch " + dispatch.request().describe());
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.StateChanged;
@@ -262,6 +263,10 @@ class LocalsLoopTest {
         }
 
         @Override
+        public void eventReported(EventReported event) {
+        }
+
+        @Override
         public void ran(AutomationRun run) {
             runs.add(run.automation());
         }
@@ -278,6 +283,10 @@ class LocalsLoopTest {
 
         @Override
         public void commandFailed(CommandFailed failed) {
+        }
+
+        @Override
+        public void dispatch(dev.hearth.gateway.notify.Dispatch dispatch) {
         }
     }
 }

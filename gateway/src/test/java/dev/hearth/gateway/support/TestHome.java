@@ -1,7 +1,6 @@
 package dev.hearth.gateway.support;
 
 import dev.hearth.gateway.Gateway;
-import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;
@@ -128,7 +127,7 @@ public final class TestHome implements AutoCloseable {
     public static TestHome start(Path dir, String gatewayYaml, String devicesYaml, String automationsYaml, String brokerUrl) {
         GatewayConfig config = writeAndLoad(dir, gatewayYaml, devicesYaml, automationsYaml);
         try {
-            Gateway gateway = Gateway.start(config, new AutomationLoader(config.devices()).loadDirectory(config.automationsDir()));
+            Gateway gateway = Gateway.start(config, config.automationLoader().loadDirectory(config.automationsDir()));
             return new TestHome(dir, brokerUrl, gateway);
         } catch (ConfigException e) {
             throw new AssertionError("test automations are invalid: " + e.getMessage(), e);

@@ -4,7 +4,9 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.support.CommandLineRun;
 import dev.hearth.gateway.support.TestHome;
+import dev.hearth.sim.net.FreePort;
 import dev.hearth.sim.broker.MosquittoBroker;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -29,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * /api/outbox/dead-letters against Mosquitto refusing a topic (ACL: PUBACK "not authorized"): the refused commands
- * are listed, one is dropped, the other retried once the broker allows it, and it arrives.
+ * are listed, one is dropped, the other retried once the broker allows it, and it arrives; `hearth dead-letters`
+ * lists and drops them through the running gateway.
  */
 class DeadLetterApiTest {
     private static final String DEVICES = """
@@ -47,7 +50,8 @@ class DeadLetterApiTest {
         Path acl = dir.resolve("acl");
         allow(acl, "z/#", "hearth/#");
         try (MosquittoBroker broker = MosquittoBroker.builder().configLine("acl_file " + acl).start();
-             TestHome home = TestHome.start(dir.resolve("home"), TestHome.externalBroker(broker.url(), "30s"), DEVICES,
+             TestHome home = TestHome.start(dir.resolve("home"), TestHome.externalBroker(broker.url(), "30s")
+                     .replace("port: 0", "port: " + FreePort.loopback()), DEVICES,
                      "automations: []\n", broker.url()).awaitConnected();
              SignedInClient api = new SignedInClient(home.gateway()).signIn(home.gateway().accessToken().value())) {
             EventBus bus = home.gateway().vertx().eventBus();
@@ -63,13 +67,25 @@ class DeadLetterApiTest {
             long dropped = first.getLong("id");
             long retried = dead.getJsonObject(1).getLong("id");
 
+            CommandLineRun listed = CommandLineRun.hearth("dead-letters", "-c", home.dir().toString());
+            assertThat(listed.code()).as(listed.err()).isZero();
+            assertThat(listed.out().lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains("command", "forbidden/light/set", "3 attempts"));
+            assertThat(listed.out()).startsWith(dropped + " ");
+
             assertThat(api.request(io.vertx.core.http.HttpMethod.POST, "/api/outbox/dead-letters/" + dropped + "/drop").send().await()
                     .statusCode()).as("without the CSRF token").isEqualTo(403);
-            assertThat(deadLetters(api.post("/api/outbox/dead-letters/" + dropped + "/drop")))
+            CommandLineRun drop = CommandLineRun.hearth("dead-letters", "drop", Long.toString(dropped), "-c", home.dir().toString());
+            assertThat(drop.code()).as(drop.err()).isZero();
+            assertThat(drop.out().lines()).first().isEqualTo("Dead letter " + dropped + " dropped.");
+            assertThat(drop.out().lines().skip(1)).singleElement().satisfies(line -> assertThat(line).startsWith(retried + " "));
+            assertThat(deadLetters(api.get("/api/outbox/dead-letters")))
                     .singleElement().satisfies(d -> assertThat(((JsonObject) d).getLong("id")).isEqualTo(retried));
             HttpResponse<Buffer> again = api.post("/api/outbox/dead-letters/" + dropped + "/drop");
             assertThat(again.statusCode()).isEqualTo(404);
             assertThat(again.bodyAsJsonObject().getString("error")).isEqualTo("no dead letter " + dropped);
+            CommandLineRun dropAgain = CommandLineRun.hearth("dead-letters", "drop", Long.toString(dropped), "-c", home.dir().toString());
+            assertThat(dropAgain.code()).isEqualTo(1);
+            assertThat(dropAgain.err()).contains("The gateway refused: no dead letter " + dropped);
 
             Set<String> received = ConcurrentHashMap.newKeySet();
             allow(acl, "#");

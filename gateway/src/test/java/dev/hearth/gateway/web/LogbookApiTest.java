@@ -1,5 +1,6 @@
 package dev.hearth.gateway.web;
 
+import dev.hearth.gateway.support.CommandLineRun;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.device.MotionSensor;
 import dev.hearth.sim.net.FreePort;
@@ -34,7 +35,8 @@ class LogbookApiTest {
     @BeforeAll
     static void start() {
         int port = FreePort.loopback();
-        home = TestHome.start(dir, TestHome.embeddedBroker(port) + "history:\n  commit_interval: 100ms\n",
+        home = TestHome.start(dir, TestHome.embeddedBroker(port).replace("  port: 0", "  port: " + FreePort.loopback())
+                        + "history:\n  commit_interval: 100ms\n",
                 "tcp://127.0.0.1:" + port).awaitConnected();
         api = new SignedInClient(home.gateway()).signIn(home.gateway().accessToken().value());
         started = Instant.now();
@@ -105,6 +107,15 @@ class LogbookApiTest {
         assertThat(runs.stream().map(JsonObject.class::cast).filter(e -> "hallway_on".equals(e.getString("automation"))))
                 .hasSize(PRESSES)
                 .allSatisfy(e -> assertThat(e.getString("text")).startsWith("hallway_on ran (state hallway_motion.occupancy"));
+    }
+
+    @Test
+    void hearthTracesReadsTheRunningGatewaysRuns() {
+        CommandLineRun traces = CommandLineRun.hearth("traces", "hallway_on", "-n", "3", "-c", home.dir().toString());
+        assertThat(traces.code()).as(traces.err()).isZero();
+        assertThat(traces.out().lines().filter(l -> !l.startsWith("    ")))
+                .hasSize(3).allSatisfy(line -> assertThat(line).contains("RAN", "state hallway_motion.occupancy"));
+        assertThat(traces.out()).contains("    > command");
     }
 
     @Test

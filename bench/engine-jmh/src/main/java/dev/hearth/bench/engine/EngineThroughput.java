@@ -9,7 +9,7 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.time.VirtualScheduler;
@@ -89,7 +89,7 @@ public class EngineThroughput {
         }
         time = new VirtualScheduler(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
         engine = new AutomationEngine(loaded, (d, a) -> d.value().equals("lamp") ? Optional.of(Value.of("OFF")) : Optional.empty(), time,
-                new AutomationEngine.Outputs(c -> commands++, p -> { }, r -> { }, EngineJournal.NONE),
+                new AutomationEngine.Outputs(c -> commands++, p -> { }, r -> { }, EngineJournal.NONE, d -> { }),
                 new AutomationEngine.Options(new SunClock(0, 0, ZoneOffset.UTC), Integer.MAX_VALUE));
         engine.arm(List.of(), java.util.Map.of());
         // The set-up is the load of a home this size (parse, check, compile, index): worth seeing next to the score.
@@ -112,8 +112,6 @@ public class EngineThroughput {
     }
 
     private static DeviceSpec spec(String id, DeviceKind kind) {
-        boolean writable = DeviceSpec.hasWritable(kind.attributes());
-        return new DeviceSpec(new DeviceId(id), id, "", kind, PayloadFormat.JSON, "z/" + id,
-                writable ? Optional.of("z/" + id + "/set") : Optional.empty(), "z/" + id + "/availability", kind.attributes());
+        return new DeviceSpec(new DeviceId(id), id, "", kind, JsonFormat.zigbee2mqtt("z/" + id), kind.attributes());
     }
 }

@@ -22,16 +22,18 @@ import java.util.Optional;
 /** Reads one action: a mapping with exactly one of the action keys. Its YAML keys live here. */
 final class ActionReader {
     static final List<String> KINDS = List.of("command", "publish", "delay", "wait", "if", "choose", "repeat", "scene",
-            "enable", "disable", "log", "stop", "set_helper");
+            "enable", "disable", "log", "stop", "set_helper", "notify", "http");
 
     private final PartReader parts;
     private final ConditionReader conditions;
     private final TriggerReader triggers;
+    private final DispatchReader dispatches;
 
-    ActionReader(PartReader parts, ConditionReader conditions, TriggerReader triggers) {
+    ActionReader(PartReader parts, ConditionReader conditions, TriggerReader triggers, DispatchReader dispatches) {
         this.parts = parts;
         this.conditions = conditions;
         this.triggers = triggers;
+        this.dispatches = dispatches;
     }
 
     List<Action> list(YamlMap parent, String key) {
@@ -58,6 +60,8 @@ final class ActionReader {
             case "scene" -> scene(a);
             case "enable", "disable" -> setEnabled(a, present.get(0));
             case "log" -> log(a);
+            case "notify" -> a.map("notify").flatMap(dispatches::notify);
+            case "http" -> a.map("http").flatMap(dispatches::http);
             case "set_helper" -> a.map("set_helper").flatMap(new HelperActionReader(parts)::read);
             default -> stop(a);
         };

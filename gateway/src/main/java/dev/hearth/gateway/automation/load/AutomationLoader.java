@@ -42,22 +42,35 @@ public final class AutomationLoader {
 
     private final DeviceLookup devices;
     private final ExprScope scope;
+    private final Set<String> notifyServices;
     /** For {@link #parse}: the blueprints its text may use (a directory's own are read with it). */
     private final Blueprints blueprints;
 
+    /** A loader for a home without notify services (tests, tools). */
     public AutomationLoader(Collection<DeviceSpec> devices) {
-        this(new DeviceLookup(devices), Blueprints.NONE);
+        this(devices, Set.of());
     }
 
-    private AutomationLoader(DeviceLookup devices, Blueprints blueprints) {
+    /** {@code notifyServices}: the names under {@code notify:} in gateway.yaml, which {@code notify} actions may use. */
+    public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices) {
+        this(new DeviceLookup(devices), Set.copyOf(notifyServices), Blueprints.NONE);
+    }
+
+    private AutomationLoader(DeviceLookup devices, Set<String> notifyServices, Blueprints blueprints) {
         this.devices = devices;
         this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
+        this.notifyServices = notifyServices;
         this.blueprints = blueprints;
     }
 
     /** The same loader, with blueprints (name → file text) for {@link #parse}: tests and single files. */
     public AutomationLoader withBlueprints(Map<String, String> texts) {
-        return new AutomationLoader(devices, Blueprints.of(texts));
+        return new AutomationLoader(devices, notifyServices, Blueprints.of(texts));
+    }
+
+    /** The same loader, with the blueprints of an automations directory for {@link #parse} (the editor's check). */
+    public AutomationLoader withBlueprintsOf(Path automationsDir) {
+        return new AutomationLoader(devices, notifyServices, Blueprints.read(automationsDir));
     }
 
     /** Where an automation comes from: {@code file:line} and the digest of its text (see {@link Automation}). */
@@ -175,7 +188,7 @@ public final class AutomationLoader {
         if (!a.has("triggers")) a.missing("triggers");
         else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
         List<Condition> conditions = conditionReader.list(a, "conditions");
-        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader).list(a, "actions");
+        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader, new DispatchReader(parts, notifyServices)).list(a, "actions");
         if (!a.has("actions")) a.missing("actions");
         else if (actions.isEmpty() && !parts.failed()) a.problemAtKey("actions", "'actions' is empty");
         a.finish();

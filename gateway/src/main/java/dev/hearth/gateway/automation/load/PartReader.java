@@ -121,7 +121,7 @@ final class PartReader implements TriggerParts {
     public Optional<Value> value(YamlMap m, String key, AttributeSpec spec) {
         Optional<Node> node = m.value(key);
         if (node.isEmpty()) return Optional.empty();
-        Optional<Object> plain = YamlScalars.plain(node.get());
+        Optional<Object> plain = spec.type() == ValueType.COMPOSITE ? YamlScalars.structured(node.get()) : YamlScalars.plain(node.get());
         Optional<Value> v = plain.flatMap(spec::accept);
         if (v.isEmpty()) {
             String what = key.equals(spec.name()) ? "'" + key + "'" : "'" + key + "' (a value of " + spec.name() + ")";

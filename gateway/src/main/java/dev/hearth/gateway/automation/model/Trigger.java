@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code KIND} in {@link TriggerKinds}.
  */
 public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, MqttTrigger, AvailabilityTrigger, SilentTrigger,
-        GatewayTrigger, CommandFailedTrigger {
+        GatewayTrigger, CommandFailedTrigger, EventTrigger {
 
     String describe();
 

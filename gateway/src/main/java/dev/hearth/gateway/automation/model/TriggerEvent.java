@@ -2,6 +2,7 @@ package dev.hearth.gateway.automation.model;
 
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 
 import java.util.HashMap;
@@ -74,6 +75,28 @@ public sealed interface TriggerEvent {
         @Override
         public String interruption() {
             return change.device() + " became " + change.current().name().toLowerCase();
+        }
+    }
+
+    /** A button or remote reported an event ({@code action: single}): every report is one. */
+    record Occurrence(EventReported event) implements TriggerEvent {
+        public static DeviceKey key(DeviceId device) {
+            return new DeviceKey(Occurrence.class, device);
+        }
+
+        @Override
+        public Object key() {
+            return key(event.device());
+        }
+
+        @Override
+        public Map<String, Object> data() {
+            return Map.of("kind", "event", "device", event.device().value(), "attribute", event.attribute(), "event", event.event());
+        }
+
+        @Override
+        public String interruption() {
+            return event.device() + " sent " + event.event();
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class TriggerKinds {
     public static final List<TriggerKind> ALL = List.of(StateTrigger.KIND, NumericTrigger.KIND, TimeTrigger.KIND, CronTrigger.KIND,
             SunTrigger.KIND, IntervalTrigger.KIND, MqttTrigger.KIND, AvailabilityTrigger.KIND, SilentTrigger.KIND, GatewayTrigger.KIND,
-            CommandFailedTrigger.KIND);
+            CommandFailedTrigger.KIND, EventTrigger.KIND);
     public static final List<String> NAMES = ALL.stream().map(TriggerKind::name).toList();
 
     private TriggerKinds() {

@@ -10,8 +10,10 @@ import dev.hearth.gateway.automation.trace.RunHistory;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public final class AutomationEngine {
     }
 
     public record Outputs(Consumer<CommandRequested> commands, Consumer<Publication> publications,
-                          Consumer<AutomationRun> runs, EngineJournal journal) {
+                          Consumer<AutomationRun> runs, EngineJournal journal, Consumer<Dispatch> dispatches) {
     }
 
     private final StateView states;
@@ -144,6 +146,11 @@ public final class AutomationEngine {
         triggering.offer(new TriggerEvent.AvailabilityChange(change));
     }
 
+    /** A button or remote sent an event: offered to event triggers every time. */
+    public void onEvent(EventReported event) {
+        triggering.offer(new TriggerEvent.Occurrence(event));
+    }
+
     /** A device sent something (changed or not): its silence starts again. */
     public void onDeviceSeen(DeviceId device) {
         if (triggering.armed()) triggering.offerToTriggers(new TriggerEvent.DeviceSeen(device));
@@ -196,6 +203,14 @@ public final class AutomationEngine {
 
     private void nearMiss(String automation, String trigger, AutomationRun.Outcome outcome, String detail) {
         report(new AutomationRun(automation, scheduler.now(), trigger, outcome, List.of(detail)));
+    }
+
+    /**
+     * The trace of something a run started that ended later, on its own (the delivery of a notification or HTTP call):
+     * kept and reported with the automation's runs.
+     */
+    public void traced(AutomationRun run) {
+        report(run);
     }
 
     private void report(AutomationRun run) {

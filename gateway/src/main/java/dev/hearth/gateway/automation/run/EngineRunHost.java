@@ -11,6 +11,7 @@ import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,11 @@ final class EngineRunHost implements RunHost {
     @Override
     public void publish(String automation, Action.Publish p, String payload) {
         out.publications().accept(new Publication(p.topic(), payload.getBytes(StandardCharsets.UTF_8), p.qos(), p.retain()));
+    }
+
+    @Override
+    public void dispatch(Dispatch dispatch) {
+        out.dispatches().accept(dispatch);
     }
 
     @Override

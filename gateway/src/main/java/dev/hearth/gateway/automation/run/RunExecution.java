@@ -5,9 +5,12 @@ import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.model.Condition;
 import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.Facts;
+import dev.hearth.gateway.automation.model.HttpAction;
+import dev.hearth.gateway.automation.model.NotifyAction;
 import dev.hearth.gateway.automation.model.Template;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Scheduler;
 
 import java.time.Duration;
@@ -163,6 +166,9 @@ public final class RunExecution {
             } else {
                 fail(a.describe(), "no automation '" + e.automation() + "'", at);
             }
+        } else if (a instanceof NotifyAction || a instanceof HttpAction) {
+            dispatch(a, at);
+            next.run();
         } else if (a instanceof Action.Log l) {
             Expr.Result r = l.message().evaluate(vars());
             host.log(automation.id(), l.level(), r.value().isPresent() ? r.text() : l.message() + " (error: " + r.error() + ")");
@@ -206,6 +212,17 @@ public final class RunExecution {
         host.publish(automation.id(), p, r.text());
         step(p.describe(), "ok", at);
         next.run();
+    }
+
+    /** Hands the rendered notification or call over and goes on: its delivery never holds up or fails the run. */
+    private void dispatch(Action a, Instant at) {
+        Dispatching.Rendered r = Dispatching.render(a, vars());
+        if (r.request().isEmpty()) {
+            step(a.describe(), "failed: " + r.error(), at);
+            return;
+        }
+        host.dispatch(new Dispatch(automation.id(), started, r.request().get()));
+        step(r.request().get().describe(), "queued for delivery", at);
     }
 
     private void delay(Action.Delay d, int topLevelIndex, Instant at, Runnable next) {

@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.automation.trace.StepTexts;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Scheduler;
 
 import java.time.Instant;
@@ -21,6 +22,9 @@ interface RunHost {
     void command(String automation, DeviceId device, Map<String, Value> set);
 
     void publish(String automation, Action.Publish publish, String payload);
+
+    /** A notification or HTTP call for the notify feature, which delivers it off the home's loop. */
+    void dispatch(Dispatch dispatch);
 
     boolean setEnabled(String automation, boolean enabled);
 

@@ -128,8 +128,11 @@ final class Triggering {
         else if (!disabled.test(a.automation().id())) hold(a, holdFor, data);
     }
 
+    /** The run it starts sees {@code trigger.for}: how long the state held (the trigger's {@code for:}), as written. */
     private void hold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
-        holds.start(a, holdFor, () -> firing.fire(a, a.description(), data));
+        Map<String, Object> held = new java.util.HashMap<>(data);
+        held.put("for", dev.hearth.gateway.yaml.Durations.format(a.trigger().holdFor()));
+        holds.start(a, holdFor, () -> firing.fire(a, a.description(), held));
     }
 
     /** The reason is built only when a hold is interrupted: most changes of a watched sensor interrupt nothing. */

@@ -2,7 +2,7 @@ package dev.hearth.gateway.discovery.zigbee2mqtt;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +56,7 @@ sealed interface BridgeDevice {
         String topic = base + "/" + friendly;
         int slash = friendly.indexOf('/');
         String room = slash > 0 ? friendly.substring(0, slash) : "";
-        Optional<String> commands = DeviceSpec.hasWritable(read.attributes()) ? Optional.of(topic + "/set") : Optional.empty();
-        return new DeviceSpec(id, friendly, room, read.kind(), PayloadFormat.JSON, topic, commands, topic + "/availability",
-                read.attributes());
+        return new DeviceSpec(id, friendly, room, read.kind(), JsonFormat.zigbee2mqtt(topic), read.attributes());
     }
 
     /** The id a friendly name gives; empty when nothing of it is left. */

@@ -12,10 +12,11 @@ import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
 import dev.hearth.gateway.device.DeviceSpec;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.message.Publication;
+import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.VirtualScheduler;
 
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class EngineHarness implements StateView {
     final Map<String, Instant> lastChanged = new HashMap<>();
     public final List<CommandRequested> commands = new ArrayList<>();
     final List<Publication> publications = new ArrayList<>();
+    public final List<Dispatch> dispatches = new ArrayList<>();
     final List<AutomationRun> runs = new ArrayList<>();
     final RecordingJournal journal = new RecordingJournal();
     public AutomationEngine engine;
@@ -72,7 +74,7 @@ public final class EngineHarness implements StateView {
 
     EngineHarness build(List<Automation> automations) {
         engine = new AutomationEngine(automations, this, time,
-                new AutomationEngine.Outputs(this::command, publications::add, runs::add, journal),
+                new AutomationEngine.Outputs(this::command, publications::add, runs::add, journal, dispatches::add),
                 new AutomationEngine.Options(new SunClock(52.52, 13.405, time.zone()), 5));
         return this;
     }
@@ -137,9 +139,7 @@ public final class EngineHarness implements StateView {
     }
 
     public static DeviceSpec spec(String id, DeviceKind kind) {
-        boolean writable = DeviceSpec.hasWritable(kind.attributes());
-        return new DeviceSpec(new DeviceId(id), id, "", kind, PayloadFormat.JSON, "z/" + id,
-                writable ? Optional.of("z/" + id + "/set") : Optional.empty(), "z/" + id + "/availability", kind.attributes());
+        return new DeviceSpec(new DeviceId(id), id, "", kind, JsonFormat.zigbee2mqtt("z/" + id), kind.attributes());
     }
 
     /** Keeps what a database would: pending timers and clock checks. */

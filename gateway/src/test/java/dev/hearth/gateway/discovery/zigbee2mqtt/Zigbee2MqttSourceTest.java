@@ -10,7 +10,7 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.Malformed;
-import dev.hearth.gateway.device.PayloadFormat;
+import dev.hearth.gateway.device.JsonFormat;
 import dev.hearth.gateway.device.ValueType;
 import dev.hearth.gateway.discovery.Discovery;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class Zigbee2MqttSourceTest {
         assertThat(trv.kind()).isEqualTo(DeviceKind.THERMOSTAT);
         assertThat(trv.name()).isEqualTo("Living Room/TRV");
         assertThat(trv.room()).isEqualTo("Living Room");
-        assertThat(trv.commandTopicFor("")).isEqualTo("zigbee2mqtt/Living Room/TRV/set");
+        assertThat(trv.format()).isEqualTo(JsonFormat.zigbee2mqtt("zigbee2mqtt/Living Room/TRV"));
         assertThat(attribute("living_room_trv", "current_heating_setpoint")).satisfies(a -> {
             assertThat(a.type()).isEqualTo(ValueType.NUMBER);
             assertThat(a.writable()).isTrue();
@@ -170,8 +170,7 @@ class Zigbee2MqttSourceTest {
     @Test
     void aHandWrittenDeviceWinsOverTheDiscoveredOneAndOverridesApply() {
         DeviceSpec handWritten = new DeviceSpec(new DeviceId("front_door"), "Door", "Hall", DeviceKind.CONTACT_SENSOR,
-                PayloadFormat.JSON, "zigbee2mqtt/front", Optional.empty(), "zigbee2mqtt/front/availability",
-                DeviceKind.CONTACT_SENSOR.attributes());
+                JsonFormat.zigbee2mqtt("zigbee2mqtt/front"), DeviceKind.CONTACT_SENSOR.attributes());
         DeviceRegistry withDevice = new DeviceRegistry(List.of(handWritten), 65536);
         Discovery overridden = new Discovery(List.of(source), List.of(new DeviceOverride(new DeviceId("hall_button"),
                 Optional.of("Doorbell"), Optional.of("Hall"), Optional.empty(), false)), withDevice);
