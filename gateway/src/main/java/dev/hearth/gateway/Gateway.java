@@ -8,6 +8,11 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.discovery.DiscoverySource;
+import dev.hearth.gateway.discovery.homeassistant.HomeAssistantSource;
+import dev.hearth.gateway.discovery.tasmota.TasmotaSource;
+import dev.hearth.gateway.announce.AnnounceSettings;
+import dev.hearth.gateway.announce.HaAnnouncement;
+import dev.hearth.gateway.announce.HaAnnouncer;
 import dev.hearth.gateway.discovery.zigbee2mqtt.Zigbee2MqttSource;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.logbook.LogbookRecorder;
@@ -17,6 +22,7 @@ import dev.hearth.gateway.notify.NotifyVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
+import dev.hearth.gateway.runtime.HearthVersion;
 import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
@@ -110,17 +116,20 @@ public final class Gateway implements AutoCloseable {
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
         registry.hide(config.overrides().stream().filter(DeviceOverride::hidden).map(DeviceOverride::id).toList());
         registry.malformed().registerMeters(meters.registry());
-        Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
+        Discovery discovery = new Discovery(discoverySources(config.discovery(), config.id()), config.overrides(), registry);
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
+        Optional<HaAnnouncer> announcer = announcer(config, bridge);
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
-                config.notifications().services().keySet()),
+                config.notifications().services().keySet(), announcer.map(HaAnnouncer::handedOn)),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
         vertx.deployVerticle(home).await();
+        // Before the bridge: the announcement follows the link's first connection.
+        if (announcer.isPresent()) vertx.deployVerticle(announcer.get()).await();
         bridge.handingInboundTo(home.inbound());
         HistoryStore history = stores.history();
         // History before the bridge: every state change, the first retained ones included, gets its row.
@@ -201,10 +210,23 @@ public final class Gateway implements AutoCloseable {
         return home;
     }
 
+    /** Hearth's own entities in Home Assistant, with {@code discovery.homeassistant.publish: true}. */
+    private static Optional<HaAnnouncer> announcer(GatewayConfig config, BrokerOutbox bridge) {
+        DiscoverySettings.HomeAssistant ha = config.discovery().homeAssistant();
+        if (!ha.publish()) return Optional.empty();
+        AnnounceSettings settings = new AnnounceSettings(ha.prefix(), config.id(), config.mqtt().baseTopic(), HearthVersion.version());
+        return Optional.of(new HaAnnouncer(settings, p -> bridge.commandPath().publish(p)));
+    }
+
     /** A fresh source for every discovery convention turned on (sources keep state: one set per running home). */
-    private static List<DiscoverySource> discoverySources(DiscoverySettings settings) {
+    private static List<DiscoverySource> discoverySources(DiscoverySettings settings, String gatewayId) {
         List<DiscoverySource> sources = new ArrayList<>();
         settings.zigbee2mqttBaseTopics().forEach(base -> sources.add(new Zigbee2MqttSource(base)));
+        if (settings.tasmota().enabled()) sources.add(new TasmotaSource(settings.tasmota().prefix()));
+        if (settings.homeAssistant().enabled()) {
+            sources.add(new HomeAssistantSource(settings.homeAssistant().prefix(), !settings.zigbee2mqttBaseTopics().isEmpty(),
+                    AnnounceSettings.nodeOf(gatewayId)));
+        }
         return sources;
     }
 
@@ -212,6 +234,9 @@ public final class Gateway implements AutoCloseable {
     private static List<String> subscriptions(DeviceRegistry registry, Discovery discovery, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
         topics.addAll(discovery.topics());
+        if (config.discovery().homeAssistant().publish()) {
+            topics.addAll(HaAnnouncement.subscriptions(config.mqtt().baseTopic()));
+        }
         topics.addAll(config.locals().people().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {

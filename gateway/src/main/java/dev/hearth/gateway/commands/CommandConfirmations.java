@@ -5,10 +5,12 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.time.Scheduler;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class CommandConfirmations {
         final String correlationId;
         final Map<String, AttributeSpec> echoed;
         final Sender sender;
+        final Instant requested = scheduler.now();
         int attempts = 1;
         /** Nothing to cancel until the broker has the command. */
         Scheduler.Cancellable timer = () -> false;
@@ -59,14 +62,24 @@ public final class CommandConfirmations {
     private final Scheduler scheduler;
     private final LongUnaryOperator random;
     private final Consumer<CommandFailed> failed;
+    private final Consumer<CommandConfirmed> confirmedOnes;
     private final Map<DeviceId, List<Pending>> pending = new HashMap<>();
     private long confirmed;
     private long resent;
     private long failedCount;
+    /** Set once the gateway's registry is known; tests of the logic alone run without one. */
+    private Timer confirmationTime;
 
     /** {@code random.applyAsLong(n)} returns a value in [0, n): the jitter in milliseconds. */
     public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
                                 Consumer<CommandFailed> failed) {
+        this(settings, scheduler, random, failed, c -> { });
+    }
+
+    /** As above, and {@code confirmedOnes} hears of every command its device confirmed. */
+    public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
+                                Consumer<CommandFailed> failed, Consumer<CommandConfirmed> confirmedOnes) {
+        this.confirmedOnes = confirmedOnes;
         this.settings = settings;
         this.scheduler = scheduler;
         this.random = random;
@@ -123,6 +136,8 @@ public final class CommandConfirmations {
                 .description("Commands sent again because no confirmation came in time").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("hearth.commands.failed", this, CommandConfirmations::failed)
                 .description("Commands never confirmed after every retry (command_failed)").register(meters);
+        confirmationTime = Timer.builder("hearth.commands.confirmation")
+                .description("Time from a command's request to its device's echo (resends included)").register(meters);
     }
 
     /** The timeout starts once the broker has this attempt; until then a retry would only queue another copy. */
@@ -144,6 +159,11 @@ public final class CommandConfirmations {
     private boolean confirm(Pending p) {
         p.timer.cancel();
         confirmed++;
+        Instant now = scheduler.now();
+        Duration took = Duration.between(p.requested, now);
+        if (confirmationTime != null) confirmationTime.record(took);
+        confirmedOnes.accept(new CommandConfirmed(p.command.device(), p.command.set(), p.correlationId, p.command.origin(),
+                p.attempts, took, now));
         log.debug("Command {} for {} confirmed after {} attempt(s)", p.correlationId, p.command.device(), p.attempts);
         return true;
     }

@@ -9,6 +9,7 @@ import dev.hearth.gateway.automation.run.AutomationEngine;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
 import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.commands.CommandConfirmed;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;
@@ -75,6 +76,10 @@ public final class HomeLoop {
 
         void commandFailed(CommandFailed failed);
 
+        /** A command's device echoed what it was asked (the logbook's confirmation). Nothing by default. */
+        default void commandConfirmed(CommandConfirmed confirmed) {
+        }
+
         /** A notification or HTTP call of a run, for the notify feature. */
         void dispatch(Dispatch dispatch);
 
@@ -83,6 +88,14 @@ public final class HomeLoop {
          * Nothing by default: a home without discovery never changes its devices.
          */
         default void devicesChanged(DevicesChanged change) {
+        }
+
+        /**
+         * Hands on a message for Hearth's own entities in Home Assistant (commands on them): true when it was one, and
+         * the home does not apply it. Nothing by default.
+         */
+        default boolean handedOn(InboundMessage message) {
+            return false;
         }
     }
 
@@ -131,7 +144,8 @@ public final class HomeLoop {
         this.scheduler = setup.scheduler();
         this.effects = effects;
         this.automations = automations.size();
-        this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed);
+        this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed,
+                effects::commandConfirmed);
         commands.registerMeters(setup.meters());
         this.helpers = new Helpers(setup.locals().helpers(), registry, scheduler, this::dispatch);
         this.presence = new Presence(setup.locals().people(), registry, setup.location());
@@ -239,6 +253,7 @@ public final class HomeLoop {
         engine.onMqtt(m.topic(), m.payload());
         // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
         Instant now = scheduler.now();
+        if (effects.handedOn(m)) return;
         if (presence.handles(m.topic())) {
             dispatch(presence.receive(m.topic(), m.payload(), now));
             return;

@@ -43,6 +43,8 @@ public final class AutomationLoader {
     private final DeviceLookup devices;
     private final ExprScope scope;
     private final Set<String> notifyServices;
+    /** For {@link #parse}: the blueprints its text may use (a directory's own are read with it). */
+    private final Blueprints blueprints;
 
     /** A loader for a home without notify services (tests, tools). */
     public AutomationLoader(Collection<DeviceSpec> devices) {
@@ -51,9 +53,28 @@ public final class AutomationLoader {
 
     /** {@code notifyServices}: the names under {@code notify:} in gateway.yaml, which {@code notify} actions may use. */
     public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices) {
-        this.devices = new DeviceLookup(devices);
+        this(new DeviceLookup(devices), Set.copyOf(notifyServices), Blueprints.NONE);
+    }
+
+    private AutomationLoader(DeviceLookup devices, Set<String> notifyServices, Blueprints blueprints) {
+        this.devices = devices;
         this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
-        this.notifyServices = Set.copyOf(notifyServices);
+        this.notifyServices = notifyServices;
+        this.blueprints = blueprints;
+    }
+
+    /** The same loader, with blueprints (name → file text) for {@link #parse}: tests and single files. */
+    public AutomationLoader withBlueprints(Map<String, String> texts) {
+        return new AutomationLoader(devices, notifyServices, Blueprints.of(texts));
+    }
+
+    /** The same loader, with the blueprints of an automations directory for {@link #parse} (the editor's check). */
+    public AutomationLoader withBlueprintsOf(Path automationsDir) {
+        return new AutomationLoader(devices, notifyServices, Blueprints.read(automationsDir));
+    }
+
+    /** Where an automation comes from: {@code file:line} and the digest of its text (see {@link Automation}). */
+    record Origin(String source, String fingerprint) {
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
@@ -64,9 +85,10 @@ public final class AutomationLoader {
     public List<Automation> load(Sources sources) throws ConfigException {
         Problems problems = new Problems();
         sources.problems().forEach(problems::add);
+        sources.blueprints().problems().forEach(problems::add);
         List<Automation> all = new ArrayList<>();
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        for (Source source : sources.files()) all.addAll(automations(source, problems, refs));
+        for (Source source : sources.files()) all.addAll(automations(source, sources.blueprints(), problems, refs));
         checkUniqueIds(all, problems);
         checkEnableRefs(all, refs);
         problems.throwIfAny();
@@ -92,18 +114,20 @@ public final class AutomationLoader {
      * Every automations file of a directory, read and parsed: this needs no devices, so a start does it while
      * {@code devices.yaml} is read (SnakeYAML is a third of the reading); {@code problems} are the directory's own.
      */
-    public record Sources(List<Source> files, List<ConfigProblem> problems) {
+    public record Sources(List<Source> files, List<ConfigProblem> problems, Blueprints blueprints) {
         public static Sources read(Path dir) {
             Problems problems = new Problems();
             List<Source> files = yamlFiles(dir, problems).stream().map(Source::read).toList();
-            return new Sources(files, problems.list());
+            return new Sources(files, problems.list(), Blueprints.read(dir));
         }
     }
 
     /** Reads one file; problems are added, and automations with problems are left out. */
     public List<Automation> loadFile(Path file, Problems problems) {
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        List<Automation> out = readFile(file, problems, refs);
+        Blueprints offered = Blueprints.read(file.toAbsolutePath().getParent());
+        offered.problems().forEach(problems::add);
+        List<Automation> out = automations(Source.read(file), offered, problems, refs);
         checkUniqueIds(out, problems);
         return out;
     }
@@ -111,33 +135,40 @@ public final class AutomationLoader {
     /** Parses one file's text; for tests and the {@code check} command. */
     public List<Automation> parse(String file, String text, Problems problems) {
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, problems, refs)).orElse(List.of());
+        blueprints.problems().forEach(problems::add);
+        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, blueprints, problems, refs))
+                .orElse(List.of());
         checkUniqueIds(out, problems);
         checkEnableRefs(out, refs);
         return out;
     }
 
-    private List<Automation> readFile(Path file, Problems problems, List<PartReader.EnableRef> refs) {
-        return automations(Source.read(file), problems, refs);
-    }
-
-    private List<Automation> automations(Source source, Problems problems, List<PartReader.EnableRef> refs) {
+    private List<Automation> automations(Source source, Blueprints offered, Problems problems, List<PartReader.EnableRef> refs) {
         source.problems().forEach(problems::add);
-        return source.root().map(root -> parseFile(source.file(), source.text(), root, problems, refs)).orElse(List.of());
+        return source.root().map(root -> parseFile(source.file(), source.text(), root, offered, problems, refs)).orElse(List.of());
     }
 
-    private List<Automation> parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs) {
+    private List<Automation> parseFile(String file, String text, Node root, Blueprints offered, Problems problems,
+                                       List<PartReader.EnableRef> refs) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
         if (top.isEmpty()) return List.of();
         if (!top.get().has("automations")) top.get().missing("automations");
         List<Automation> out = new ArrayList<>();
         Fingerprints fingerprints = new Fingerprints(text);
-        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, fingerprints, refs).ifPresent(out::add);
+        BlueprintUse uses = new BlueprintUse(offered, devices);
+        for (YamlMap a : top.get().listOfMaps("automations")) {
+            if (a.has("use")) out.addAll(uses.expand(a, (expanded, origin) -> automation(expanded, origin, refs)));
+            else automation(a, origin(a, fingerprints), refs).ifPresent(out::add);
+        }
         top.get().finish();
         return out;
     }
 
-    private Optional<Automation> automation(YamlMap a, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
+    private static Origin origin(YamlMap a, Fingerprints fingerprints) {
+        return new Origin(a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1), fingerprints.of(a.node()));
+    }
+
+    private Optional<Automation> automation(YamlMap a, Origin origin, List<PartReader.EnableRef> refs) {
         int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
@@ -164,9 +195,8 @@ public final class AutomationLoader {
         if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
             return Optional.empty();
         }
-        String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
-        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
-                fingerprints.of(a.node()), triggerIds));
+        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed,
+                origin.source(), origin.fingerprint(), triggerIds));
     }
 
     private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
