@@ -51,26 +51,94 @@ public final class AutomationLoader {
 
     /** {@code notifyServices}: the names under {@code notify:} in gateway.yaml, which {@code notify} actions may use. */
     public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices) {
-        this.devices = new DeviceLookup(devices);
+        this(devices, notifyServices, false);
+    }
+
+    /**
+     * {@code awaitUnknownDevices}: discovery may bring devices the configuration does not name, so an automation naming
+     * one waits for it ({@link Loaded#waiting()}) with a warning, instead of being an error.
+     */
+    public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices, boolean awaitUnknownDevices) {
+        this.devices = new DeviceLookup(devices, awaitUnknownDevices);
         this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
         this.notifyServices = Set.copyOf(notifyServices);
+    }
+
+    /** The same loader over other devices (those known now, once some were discovered). */
+    public AutomationLoader withDevices(Collection<DeviceSpec> now) {
+        return new AutomationLoader(now, notifyServices, awaitsUnknownDevices());
+    }
+
+    public boolean awaitsUnknownDevices() {
+        return devices.awaitsUnknown();
+    }
+
+    /** The automations ready to run, those waiting for devices not discovered yet, and where those devices are named. */
+    public record Loaded(List<Automation> automations, List<Waiting> waiting) {
+        public Loaded {
+            automations = List.copyOf(automations);
+            waiting = List.copyOf(waiting);
+        }
+
+        /** Where the devices the waiting automations wait for are named. */
+        public List<ConfigProblem> warnings() {
+            return waiting.stream().flatMap(w -> w.warnings().stream()).toList();
+        }
+    }
+
+    /**
+     * An automation that names devices not known yet: its file's text as loaded, so that it is checked again, and
+     * becomes effective, when they appear ({@link AwaitedAutomations}).
+     */
+    public record Waiting(String automation, String description, String source, String file, String text, List<String> devices,
+                          List<ConfigProblem> warnings) {
+        public Waiting {
+            devices = List.copyOf(devices);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** The warnings as problems: an edit that would make a running automation wait is refused (likely a typo). */
+        public List<ConfigProblem> asProblems() {
+            return warnings.stream().map(w -> new ConfigProblem(w.file(), w.line(), w.column(), w.message().replace(DeviceLookup.WAITS,
+                    ": automation '" + automation + "' runs now, and its previous version keeps running"))).toList();
+        }
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
         return load(Sources.read(dir));
     }
 
+    /** Every automation of a directory, ready or waiting for devices; all problems reported. */
+    public Loaded loadDirectoryAwaiting(Path dir) throws ConfigException {
+        return loadAll(Sources.read(dir));
+    }
+
     /** The automations of files already read and parsed ({@link Sources#read}): checked, compiled, all problems reported. */
     public List<Automation> load(Sources sources) throws ConfigException {
+        return loadAll(sources).automations();
+    }
+
+    /** Like {@link #load}, with the automations that wait for devices discovery may still bring. */
+    public Loaded loadAll(Sources sources) throws ConfigException {
         Problems problems = new Problems();
         sources.problems().forEach(problems::add);
-        List<Automation> all = new ArrayList<>();
+        Collected out = new Collected();
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        for (Source source : sources.files()) all.addAll(automations(source, problems, refs));
-        checkUniqueIds(all, problems);
-        checkEnableRefs(all, refs);
+        for (Source source : sources.files()) automations(source, problems, refs, out);
+        checkUniqueIds(out.all, out.waiting, problems);
+        checkEnableRefs(out.all, out.waiting, refs, problems);
         problems.throwIfAny();
-        return all;
+        return out.loaded();
+    }
+
+    /** What the files read so far hold. */
+    private static final class Collected {
+        final List<Automation> all = new ArrayList<>();
+        final List<Waiting> waiting = new ArrayList<>();
+
+        Loaded loaded() {
+            return new Loaded(all, waiting);
+        }
     }
 
     /** One automations file, read and parsed into YAML nodes with positions, or empty with its problems. */
@@ -102,42 +170,84 @@ public final class AutomationLoader {
 
     /** Reads one file; problems are added, and automations with problems are left out. */
     public List<Automation> loadFile(Path file, Problems problems) {
-        List<PartReader.EnableRef> refs = new ArrayList<>();
-        List<Automation> out = readFile(file, problems, refs);
-        checkUniqueIds(out, problems);
-        return out;
+        return loadFileAwaiting(file, problems).automations();
+    }
+
+    /** Reads one file: its automations, ready or waiting for devices; problems are added, and automations with problems are left out. */
+    public Loaded loadFileAwaiting(Path file, Problems problems) {
+        return readText(Source.read(file), problems);
+    }
+
+    /** One file's text as it was loaded before (a waiting automation's), checked against the devices known now. */
+    public Loaded loadText(String file, String text, Problems problems) {
+        Problems parsing = new Problems();
+        return readText(new Source(file, text, YamlDocument.parse(text, file, parsing), parsing.list()), problems);
+    }
+
+    private Loaded readText(Source source, Problems problems) {
+        Collected out = new Collected();
+        automations(source, problems, new ArrayList<>(), out);
+        checkUniqueIds(out.all, out.waiting, problems);
+        return out.loaded();
     }
 
     /** Parses one file's text; for tests and the {@code check} command. */
     public List<Automation> parse(String file, String text, Problems problems) {
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, problems, refs)).orElse(List.of());
-        checkUniqueIds(out, problems);
-        checkEnableRefs(out, refs);
-        return out;
+        Collected out = new Collected();
+        YamlDocument.parse(text, file, problems).ifPresent(root -> parseFile(file, text, root, problems, refs, out));
+        checkUniqueIds(out.all, out.waiting, problems);
+        checkEnableRefs(out.all, out.waiting, refs, problems);
+        return out.all;
     }
 
-    private List<Automation> readFile(Path file, Problems problems, List<PartReader.EnableRef> refs) {
-        return automations(Source.read(file), problems, refs);
-    }
-
-    private List<Automation> automations(Source source, Problems problems, List<PartReader.EnableRef> refs) {
+    private void automations(Source source, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
         source.problems().forEach(problems::add);
-        return source.root().map(root -> parseFile(source.file(), source.text(), root, problems, refs)).orElse(List.of());
+        source.root().ifPresent(root -> parseFile(source.file(), source.text(), root, problems, refs, out));
     }
 
-    private List<Automation> parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs) {
+    private void parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
-        if (top.isEmpty()) return List.of();
+        if (top.isEmpty()) return;
         if (!top.get().has("automations")) top.get().missing("automations");
-        List<Automation> out = new ArrayList<>();
         Fingerprints fingerprints = new Fingerprints(text);
-        for (YamlMap a : top.get().listOfMaps("automations")) automation(a, fingerprints, refs).ifPresent(out::add);
+        for (YamlMap listed : top.get().listOfMaps("automations")) {
+            DeviceLookup lookup = devices.fresh();
+            Problems own = new Problems();
+            YamlMap a = YamlMap.of(file, listed.node(), own, "an automation").orElse(listed);
+            Optional<Automation> automation = automation(a, lookup, fingerprints, refs);
+            automation.ifPresent(out.all::add);
+            List<ConfigProblem> wrong = lookup.awaited().isEmpty() ? own.list() : withoutUnread(own.list());
+            wrong.forEach(problems::add);
+            // Wrong anyway: the unknown devices are reported among its problems.
+            if (!wrong.isEmpty()) lookup.warnings().forEach(problems::add);
+            waiting(a, lookup, automation.isPresent() || !wrong.isEmpty(), text).ifPresent(out.waiting::add);
+        }
         top.get().finish();
-        return out;
     }
 
-    private Optional<Automation> automation(YamlMap a, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
+    /** Keys next to an unknown device (its attribute's values) are read once the device is known, not before. */
+    private static List<ConfigProblem> withoutUnread(List<ConfigProblem> problems) {
+        return problems.stream().filter(p -> !p.message().startsWith(YamlMap.UNKNOWN_KEY)).toList();
+    }
+
+    /**
+     * An automation that failed only because it names devices not known yet waits for them. Its other problems (if it
+     * has some) were reported; the ones that depend on the devices are found when they appear.
+     */
+    private static Optional<Waiting> waiting(YamlMap a, DeviceLookup lookup, boolean loadedOrWrong, String text) {
+        if (loadedOrWrong || lookup.awaited().isEmpty()) return Optional.empty();
+        Optional<String> id = a.text("id");
+        if (id.isEmpty()) return Optional.empty();
+        return Optional.of(new Waiting(id.get(), a.text("description", ""), source(a), a.file(), text, List.copyOf(lookup.awaited()),
+                lookup.warnings()));
+    }
+
+    private static String source(YamlMap a) {
+        return a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    }
+
+    private Optional<Automation> automation(YamlMap a, DeviceLookup devices, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
         int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
@@ -164,8 +274,7 @@ public final class AutomationLoader {
         if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
             return Optional.empty();
         }
-        String source = a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
-        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source,
+        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source(a),
                 fingerprints.of(a.node()), triggerIds));
     }
 
@@ -192,22 +301,29 @@ public final class AutomationLoader {
         return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
     }
 
-    private static void checkUniqueIds(List<Automation> all, Problems problems) {
+    /** Ids are unique among the automations ready and those waiting for devices. */
+    private static void checkUniqueIds(List<Automation> all, List<Waiting> waiting, Problems problems) {
         Map<String, String> seen = new HashMap<>();
-        for (Automation a : all) {
-            String first = seen.putIfAbsent(a.id(), a.source());
+        List<Map.Entry<String, String>> ids = new ArrayList<>();
+        all.forEach(a -> ids.add(Map.entry(a.id(), a.source())));
+        waiting.forEach(w -> ids.add(Map.entry(w.automation(), w.source())));
+        for (Map.Entry<String, String> a : ids) {
+            String first = seen.putIfAbsent(a.getKey(), a.getValue());
             if (first != null) {
-                problems.add(new ConfigProblem(a.file(), Integer.parseInt(a.source().substring(a.file().length() + 1)), 1,
-                        "duplicate automation id '" + a.id() + "' (first defined at " + first + ")"));
+                int colon = a.getValue().lastIndexOf(':');
+                problems.add(new ConfigProblem(a.getValue().substring(0, colon), Integer.parseInt(a.getValue().substring(colon + 1)), 1,
+                        "duplicate automation id '" + a.getKey() + "' (first defined at " + first + ")"));
             }
         }
     }
 
-    private static void checkEnableRefs(List<Automation> all, List<PartReader.EnableRef> refs) {
-        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toSet());
+    private static void checkEnableRefs(List<Automation> all, List<Waiting> waiting, List<PartReader.EnableRef> refs, Problems problems) {
+        Set<String> ids = new java.util.HashSet<>(all.stream().map(Automation::id).collect(Collectors.toSet()));
+        waiting.forEach(w -> ids.add(w.automation()));
         for (PartReader.EnableRef r : refs) {
             if (!ids.contains(r.automation())) {
-                r.at().problemAtValue(r.key(), "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
+                problems.add(r.at().file(), r.at().value(r.key()).orElse(r.at().node()),
+                        "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
             }
         }
     }
