@@ -9,6 +9,9 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.discovery.DiscoverySource;
+import dev.hearth.gateway.announce.AnnounceSettings;
+import dev.hearth.gateway.announce.HaAnnouncement;
+import dev.hearth.gateway.announce.HaAnnouncer;
 import dev.hearth.gateway.discovery.zigbee2mqtt.Zigbee2MqttSource;
 import dev.hearth.gateway.history.HistoryRecorder;
 import dev.hearth.gateway.logbook.LogbookRecorder;
@@ -18,6 +21,7 @@ import dev.hearth.gateway.notify.NotifyVerticle;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.outbox.BrokerOutbox;
+import dev.hearth.gateway.runtime.HearthVersion;
 import dev.hearth.gateway.uplink.UplinkBridge;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
@@ -128,12 +132,15 @@ public final class Gateway implements AutoCloseable {
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
         // Home and broker outbox share the one event loop: a motion event's command is applied, queued and handed to
         // Paho in one task, by direct calls (the bus carries only fan-out and queries).
+        Optional<HaAnnouncer> announcer = announcer(config, bridge);
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
-                config.notifications().services().keySet()),
+                config.notifications().services().keySet(), announcer.map(HaAnnouncer::handedOn)),
                 Optional.of(stores.automations()), bridge.commandPath(), meters.registry())
                 .awaiting(config.automationLoader(), loaded.waiting());
         vertx.deployVerticle(home).await();
+        // Before the bridge: the announcement follows the link's first connection.
+        if (announcer.isPresent()) vertx.deployVerticle(announcer.get()).await();
         bridge.handingInboundTo(home.inbound());
         HistoryStore history = stores.history();
         // History before the bridge: every state change, the first retained ones included, gets its row.
@@ -214,6 +221,14 @@ public final class Gateway implements AutoCloseable {
         return home;
     }
 
+    /** Hearth's own entities in Home Assistant, with {@code discovery.homeassistant.publish: true}. */
+    private static Optional<HaAnnouncer> announcer(GatewayConfig config, BrokerOutbox bridge) {
+        DiscoverySettings.HomeAssistant ha = config.discovery().homeAssistant();
+        if (!ha.publish()) return Optional.empty();
+        AnnounceSettings settings = new AnnounceSettings(ha.prefix(), config.id(), config.mqtt().baseTopic(), HearthVersion.version());
+        return Optional.of(new HaAnnouncer(settings, p -> bridge.commandPath().publish(p)));
+    }
+
     /** A fresh source for every discovery convention turned on (sources keep state: one set per running home). */
     private static List<DiscoverySource> discoverySources(DiscoverySettings settings) {
         List<DiscoverySource> sources = new ArrayList<>();
@@ -225,6 +240,9 @@ public final class Gateway implements AutoCloseable {
     private static List<String> subscriptions(DeviceRegistry registry, Discovery discovery, List<Automation> automations, GatewayConfig config) {
         java.util.LinkedHashSet<String> topics = new java.util.LinkedHashSet<>(registry.routes().topics());
         topics.addAll(discovery.topics());
+        if (config.discovery().homeAssistant().publish()) {
+            topics.addAll(HaAnnouncement.subscriptions(config.mqtt().baseTopic()));
+        }
         topics.addAll(config.locals().people().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
         automations.forEach(a -> a.triggers().forEach(t -> {

@@ -35,7 +35,7 @@ class ArchitectureTest {
                 .layer("features").definedBy(G + ".home..", G + ".automation..", G + ".journal..", G + ".device..",
                         G + ".commands..", G + ".history..", G + ".logbook..", G + ".outbox..", G + ".uplink..", G + ".mqtt..", G + ".broker..",
                         G + ".metrics..", G + ".watchdog..", G + ".web..", G + ".discovery..", G + ".helper..",
-                        G + ".presence..", G + ".notify..")
+                        G + ".presence..", G + ".notify..", G + ".announce..")
                 .layer("storage").definedBy(G + ".store..")
                 .layer("toolkit").definedBy(G + ".yaml..", G + ".time..", G + ".message..", G + ".bus..", G + ".json..",
                         G + ".logging..", G + ".runtime..")

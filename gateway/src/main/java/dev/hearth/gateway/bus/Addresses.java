@@ -107,4 +107,11 @@ public final class Addresses {
      * logbook), published before they are written.
      */
     public static final String LOGBOOK_ENTRIES = "hearth.logbook.entries";
+
+    /**
+     * Home loop → Home Assistant announcer (send). Body: {@code message.InboundMessage} on the gateway's own
+     * {@code <base>/ha/…} topics: Home Assistant's commands on Hearth's entities and the retained list of what was
+     * announced ({@code discovery.homeassistant.publish}).
+     */
+    public static final String HOMEASSISTANT_INBOUND = "hearth.homeassistant.inbound";
 }

@@ -5,10 +5,12 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.time.Scheduler;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class CommandConfirmations {
         final String correlationId;
         final Map<String, AttributeSpec> echoed;
         final Sender sender;
+        final Instant requested = scheduler.now();
         int attempts = 1;
         /** Nothing to cancel until the broker has the command. */
         Scheduler.Cancellable timer = () -> false;
@@ -63,6 +66,8 @@ public final class CommandConfirmations {
     private long confirmed;
     private long resent;
     private long failedCount;
+    /** Set once the gateway's registry is known; tests of the logic alone run without one. */
+    private Timer confirmationTime;
 
     /** {@code random.applyAsLong(n)} returns a value in [0, n): the jitter in milliseconds. */
     public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
@@ -123,6 +128,8 @@ public final class CommandConfirmations {
                 .description("Commands sent again because no confirmation came in time").register(meters);
         io.micrometer.core.instrument.FunctionCounter.builder("hearth.commands.failed", this, CommandConfirmations::failed)
                 .description("Commands never confirmed after every retry (command_failed)").register(meters);
+        confirmationTime = Timer.builder("hearth.commands.confirmation")
+                .description("Time from a command's request to its device's echo (resends included)").register(meters);
     }
 
     /** The timeout starts once the broker has this attempt; until then a retry would only queue another copy. */
@@ -144,6 +151,7 @@ public final class CommandConfirmations {
     private boolean confirm(Pending p) {
         p.timer.cancel();
         confirmed++;
+        if (confirmationTime != null) confirmationTime.record(Duration.between(p.requested, scheduler.now()));
         log.debug("Command {} for {} confirmed after {} attempt(s)", p.correlationId, p.command.device(), p.attempts);
         return true;
     }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  *   zigbee2mqtt:
  *     enabled: true
  *     base_topic: zigbee2mqtt     # or a list: [zigbee2mqtt, zigbee2mqtt_garden]
+ *   homeassistant:
+ *     prefix: homeassistant
+ *     publish: false              # true: announce Hearth's own entities there
  * </pre>
  */
 final class DiscoverySection {
@@ -25,8 +28,20 @@ final class DiscoverySection {
     static DiscoverySettings read(YamlMap d) {
         List<String> zigbee2mqtt = d.map("zigbee2mqtt").map(DiscoverySection::zigbee2mqtt)
                 .orElse(List.of(DiscoverySettings.ZIGBEE2MQTT_DEFAULT_BASE));
+        DiscoverySettings.HomeAssistant homeAssistant = d.map("homeassistant").map(DiscoverySection::homeAssistant)
+                .orElse(DiscoverySettings.HomeAssistant.DEFAULTS);
         d.finish();
-        return new DiscoverySettings(zigbee2mqtt);
+        return new DiscoverySettings(zigbee2mqtt, homeAssistant);
+    }
+
+    private static DiscoverySettings.HomeAssistant homeAssistant(YamlMap h) {
+        String prefix = h.text("prefix", DiscoverySettings.HomeAssistant.DEFAULT_PREFIX);
+        if (!BASE_TOPIC.matcher(prefix).matches()) {
+            h.problemAtValue("prefix", "prefix '" + prefix + "' must be a topic without wildcards (+, #), spaces or a leading or trailing '/'");
+        }
+        boolean publish = h.flag("publish", false);
+        h.finish();
+        return new DiscoverySettings.HomeAssistant(prefix, publish);
     }
 
     private static List<String> zigbee2mqtt(YamlMap z) {

@@ -22,8 +22,24 @@ import java.util.Optional;
  * </ul>
  */
 public record AttributeMapping(List<String> source, Optional<String> topic, Map<String, String> values, double scale,
-                               Optional<CommandTemplate> command) {
+                               Optional<CommandTemplate> command, Optional<Transform> transform) {
     public static final AttributeMapping NONE = new AttributeMapping(List.of(), Optional.empty(), Map.of(), 1, Optional.empty());
+    /** What {@link #transformed} gives when the payload does not carry the value: no value, and no error either. */
+    static final Object ABSENT = new Object();
+
+    /**
+     * A value computed from the payload's text before {@code values} and {@code scale} apply (Home Assistant's
+     * {@code value_template}); empty when the payload does not carry it (a member it does not have).
+     */
+    @FunctionalInterface
+    public interface Transform {
+        Optional<Object> apply(String payload);
+    }
+
+    public AttributeMapping(List<String> source, Optional<String> topic, Map<String, String> values, double scale,
+                            Optional<CommandTemplate> command) {
+        this(source, topic, values, scale, command, Optional.empty());
+    }
 
     /**
      * A command as a topic and a payload; {@code {value}} in the payload is replaced by the value as the device
@@ -47,6 +63,7 @@ public record AttributeMapping(List<String> source, Optional<String> topic, Map<
         values = Map.copyOf(values);
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(transform, "transform");
         if (!(scale != 0 && Double.isFinite(scale))) throw new IllegalArgumentException("scale must be a finite non-zero number");
     }
 
@@ -56,23 +73,33 @@ public record AttributeMapping(List<String> source, Optional<String> topic, Map<
     }
 
     public AttributeMapping withSource(List<String> path) {
-        return new AttributeMapping(path, topic, values, scale, command);
+        return new AttributeMapping(path, topic, values, scale, command, transform);
     }
 
     public AttributeMapping withTopic(String stateTopic) {
-        return new AttributeMapping(source, Optional.of(stateTopic), values, scale, command);
+        return new AttributeMapping(source, Optional.of(stateTopic), values, scale, command, transform);
     }
 
     public AttributeMapping withValues(Map<String, String> payloadToValue) {
-        return new AttributeMapping(source, topic, payloadToValue, scale, command);
+        return new AttributeMapping(source, topic, payloadToValue, scale, command, transform);
     }
 
     public AttributeMapping withScale(double factor) {
-        return new AttributeMapping(source, topic, values, factor, command);
+        return new AttributeMapping(source, topic, values, factor, command, transform);
     }
 
     public AttributeMapping withCommand(CommandTemplate template) {
-        return new AttributeMapping(source, topic, values, scale, Optional.of(template));
+        return new AttributeMapping(source, topic, values, scale, Optional.of(template), transform);
+    }
+
+    public AttributeMapping withTransform(Transform t) {
+        return new AttributeMapping(source, topic, values, scale, command, Optional.of(t));
+    }
+
+    /** The payload value through the {@link Transform}, if any; {@link #ABSENT} when it gives nothing. */
+    Object transformed(Object raw) {
+        if (transform.isEmpty() || raw == null) return raw;
+        return transform.get().apply(raw instanceof String s ? s : String.valueOf(raw)).orElse(ABSENT);
     }
 
     /** Whether a payload value is used as it is: the common case, checked first on the hot path. */

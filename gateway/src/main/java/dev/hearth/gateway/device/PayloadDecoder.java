@@ -49,7 +49,9 @@ public final class PayloadDecoder {
         Map<String, Value> events = Map.of();
         List<String> wrong = List.of();
 
-        void accept(AttributeSpec spec, Object raw) {
+        void accept(AttributeSpec spec, Object payloadValue) {
+            Object raw = spec.mapping().transformed(payloadValue);
+            if (raw == AttributeMapping.ABSENT) return;
             Value v = spec.read(raw);
             if (v == null) {
                 if (spec.type() == ValueType.EVENT && raw instanceof String s && s.isBlank()) return; // the reset after a press

@@ -91,6 +91,14 @@ public final class HomeLoop {
          */
         default void devicesChanged(DevicesChanged change) {
         }
+
+        /**
+         * Hands on a message for Hearth's own entities in Home Assistant (commands on them): true when it was one, and
+         * the home does not apply it. Nothing by default.
+         */
+        default boolean handedOn(InboundMessage message) {
+            return false;
+        }
     }
 
     /**
@@ -290,6 +298,7 @@ public final class HomeLoop {
         engine.onMqtt(m.topic(), m.payload());
         // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
         Instant now = scheduler.now();
+        if (effects.handedOn(m)) return;
         if (presence.handles(m.topic())) {
             dispatch(presence.receive(m.topic(), m.payload(), now));
             return;

@@ -12,6 +12,7 @@ import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.journal.AutomationJournal;
+import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.SubscriptionRequest;
 import dev.hearth.gateway.notify.Dispatch;
@@ -39,9 +40,12 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     private final BurstPublisher<StateChanged> stateChanges;
     private final BurstPublisher<AutomationRun> runs;
     private final MeterRegistry meters;
+    private final Optional<String> handedOn;
 
-    HomeOutputs(EventBus bus, Context context, CommandPath path, Optional<AutomationJournal> journal, MeterRegistry meters) {
+    HomeOutputs(EventBus bus, Context context, CommandPath path, Optional<AutomationJournal> journal, MeterRegistry meters,
+                Optional<String> handedOn) {
         this.bus = bus;
+        this.handedOn = handedOn;
         this.context = context;
         this.meters = meters;
         this.path = path;
@@ -90,6 +94,13 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void commandFailed(CommandFailed failed) {
         bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public boolean handedOn(InboundMessage message) {
+        if (handedOn.isEmpty() || !message.topic().startsWith(handedOn.get())) return false;
+        bus.send(Addresses.HOMEASSISTANT_INBOUND, message);
+        return true;
     }
 
     @Override

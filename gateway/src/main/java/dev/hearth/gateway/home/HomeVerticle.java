@@ -78,7 +78,7 @@ public final class HomeVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         journal = store.map(s -> new AutomationJournal(vertx, s, realTime(), settings.traceSaveEvery()));
-        outputs = new HomeOutputs(vertx.eventBus(), context, path, journal, meters);
+        outputs = new HomeOutputs(vertx.eventBus(), context, path, journal, meters, settings.handedOn());
         Future<HomeLoop.Restored> restored = store.isEmpty() ? Future.succeededFuture(HomeLoop.Restored.NOTHING)
                 : vertx.executeBlocking(() -> new HomeLoop.Restored(store.get().states(), store.get().timers(), store.get().clocks()));
         return restored.map(r -> {

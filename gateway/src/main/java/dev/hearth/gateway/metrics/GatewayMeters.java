@@ -42,9 +42,12 @@ public final class GatewayMeters implements AutoCloseable {
         // stay) and the event bus's handlers/pending gauges (registered again with every consumer, by design; the bus's
         // counters stay, and BusMeters counts what the home's messages do).
         registry.config().meterFilter(MeterFilter.deny(id -> REGISTERED_AGAIN.contains(id.getName())));
+        registry.config().meterFilter(new LatencyBuckets());
+        BaseUnits.apply(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        BaseUnits.processCpu(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
         // vertx-micrometer-metrics keeps registries in a static map by name: unique per gateway.

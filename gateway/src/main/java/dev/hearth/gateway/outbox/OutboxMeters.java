@@ -23,11 +23,11 @@ public final class OutboxMeters {
                 snapshot, OutboxStatus::inMemory);
         gauge(registry, "hearth.outbox.oldest.age.seconds", "Age of the oldest waiting message", link, snapshot,
                 s -> s.oldestAgeMillis() / 1000.0);
-        gauge(registry, "hearth.outbox.drain.rate", "Acknowledged messages per second over the last 10 s", link, snapshot,
-                OutboxStatus::drainPerSecond);
         gauge(registry, "hearth.outbox.dead.letters", "Messages the broker refused every time, kept for a retry", link, snapshot,
                 OutboxStatus::deadLetters);
         gauge(registry, "hearth.outbox.connected", "1 while the broker link is up", link, snapshot, s -> s.connected() ? 1 : 0);
+        counter(registry, "hearth.outbox.delivered", "Messages the broker acknowledged (rate() gives the drain rate)", link,
+                snapshot, OutboxStatus::delivered);
         counter(registry, "hearth.outbox.dropped", "Messages dropped because the outbox was full", link, snapshot, OutboxStatus::dropped);
         counter(registry, "hearth.outbox.expired", "Messages dropped because their lifetime ended", link, snapshot, OutboxStatus::expired);
         FunctionCounter.builder("hearth.store.commits", database, Database::commits)

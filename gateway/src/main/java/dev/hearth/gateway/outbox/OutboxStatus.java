@@ -7,11 +7,12 @@ import dev.hearth.gateway.bus.LocalMessage;
  * messages, {@code inMemory} wait in memory and {@code onDiskOnly} only on disk (read back a page at a
  * time); {@code peakInMemory} is the most one kind has held in memory at once since start. Of those waiting,
  * {@code waitingCommands} are commands and {@code waitingTelemetry} telemetry (the backlog by kind).
+ * {@code delivered} counts the messages the broker acknowledged since start (Prometheus takes its rate).
  */
 public record OutboxStatus(boolean connected, long queued, long queuedBytes, long oldestAgeMillis,
                            double drainPerSecond, long dropped, long expired, long deadLetters,
                            long inMemory, long onDiskOnly, long peakInMemory,
-                           long waitingCommands, long waitingTelemetry) implements LocalMessage {
+                           long waitingCommands, long waitingTelemetry, long delivered) implements LocalMessage {
 
     /** The request body on {@code hearth.outbox.status}. */
     public record Query() implements LocalMessage {

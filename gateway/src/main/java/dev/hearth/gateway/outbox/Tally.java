@@ -18,10 +18,11 @@ final class Tally {
     private final String name;
     private final DrainRate drainRate = new DrainRate();
     private final RefusalLog refusals;
+    private long delivered;
     private long dropped;
     private long expired;
     private long deadLetters;
-    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile OutboxStatus snapshot = new OutboxStatus(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     Tally(String name) {
         this.name = name;
@@ -30,6 +31,7 @@ final class Tally {
 
     void delivered(Instant now) {
         drainRate.mark(now);
+        delivered++;
     }
 
     /** The dead letters a previous run left. */
@@ -77,7 +79,7 @@ final class Tally {
     OutboxStatus status(boolean connected, OutboxQueue queue, Instant now) {
         snapshot = new OutboxStatus(connected, queue.rows(), queue.bytes(), queue.oldestAge(now).toMillis(),
                 drainRate.perSecond(now), dropped, expired, deadLetters, queue.inMemory(), queue.spilled(), queue.peakInMemory(),
-                queue.waiting(Publication.Kind.COMMAND), queue.waiting(Publication.Kind.TELEMETRY));
+                queue.waiting(Publication.Kind.COMMAND), queue.waiting(Publication.Kind.TELEMETRY), delivered);
         return snapshot;
     }
 

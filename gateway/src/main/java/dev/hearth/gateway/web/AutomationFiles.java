@@ -58,7 +58,7 @@ final class AutomationFiles {
     List<ConfigProblem> check(String name, String text, Collection<DeviceSpec> devices, List<AutomationQuery.Info> running) {
         Path file = file(name);
         Problems problems = new Problems();
-        List<Automation> parsed = new AutomationLoader(devices, notifyServices).parse(name, text, problems);
+        List<Automation> parsed = new AutomationLoader(devices, notifyServices).withBlueprintsOf(dir).parse(name, text, problems);
         List<ConfigProblem> out = new ArrayList<>(problems.list());
         for (Automation a : parsed) {
             running.stream().filter(r -> r.id().equals(a.id()) && !sameFile(r.source(), file)).findFirst().ifPresent(other ->

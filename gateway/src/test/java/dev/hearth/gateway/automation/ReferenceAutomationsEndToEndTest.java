@@ -142,7 +142,7 @@ class ReferenceAutomationsEndToEndTest {
         // Hot reload: a broken edit is reported with its position, and the previous version keeps running.
         Path file = automations.resolve("hallway.yaml");
         String original = Files.readString(file);
-        Files.writeString(file, original.replace("device: hallway_light\n          set: { state: \"ON\"", "device: hallway_lamp\n          set: { state: \"ON\""));
+        Files.writeString(file, original.replace("light: hallway_light", "light: hallway_lamp"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !reloads.isEmpty());
         assertThat(reloads.get(0).applied()).isFalse();
         assertThat(reloads.get(0).problems()).singleElement().asString().matches(".*hallway\\.yaml:\\d+:\\d+: unknown device 'hallway_lamp'.*");

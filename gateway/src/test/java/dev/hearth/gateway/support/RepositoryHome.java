@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The repository's own config/, automations/ and scenarios/, copied into a test directory with the
+ * The repository's own config/, automations/ (with its blueprints/) and scenarios/, copied into a test directory with the
  * embedded broker moved to a free port and the web server to an ephemeral one, so tests run the
  * shipped examples as a user would, without clashing with each other.
  */
@@ -39,12 +39,18 @@ public final class RepositoryHome {
                     .replace("port: 1883", "port: " + brokerPort)
                     .replace("port: 8080", "port: 0"));
             Files.copy(root().resolve("config/devices.yaml"), config.resolve("devices.yaml"));
-            try (Stream<Path> files = Files.list(root().resolve("automations"))) {
-                for (Path f : files.toList()) Files.copy(f, automations.resolve(f.getFileName()));
-            }
+            copyFiles(root().resolve("automations"), automations);
+            copyFiles(root().resolve("automations/blueprints"), Files.createDirectories(automations.resolve("blueprints")));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of {@code from} (not its folders) into {@code to}. */
+    private static void copyFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, to.resolve(f.getFileName()));
         }
     }
 }

@@ -71,6 +71,29 @@ class AutomationEditorApiTest {
     }
 
     @Test
+    void aFileUsingABlueprintOfTheDirectoryChecksCleanAndAWrongInputIsShownAtTheUseSite() throws Exception {
+        Files.createDirectories(home.dir().resolve("automations/blueprints"));
+        Files.writeString(home.dir().resolve("automations/blueprints/plug_on_motion.yaml"), """
+                blueprint:
+                  inputs:
+                    plug: { type: device, kind: switch }
+                automations:
+                  - id: "on"
+                    triggers: [ { trigger: state, device: hallway_motion, attribute: occupancy, to: true } ]
+                    actions: [ { command: { device: !input plug, set: { state: "ON" } } } ]
+                """);
+        String use = "automations:\n  - id: pantry\n    use: plug_on_motion\n    inputs: { plug: kitchen_plug }\n";
+        JsonObject clean = client.post("/api/automation-files/pantry.yaml/check", new JsonObject().put("text", use)).bodyAsJsonObject();
+        assertThat(clean.getJsonArray("problems")).isEmpty();
+
+        JsonObject wrong = client.post("/api/automation-files/pantry.yaml/check",
+                new JsonObject().put("text", use.replace("kitchen_plug", "hallway_motion"))).bodyAsJsonObject();
+        assertThat(wrong.getJsonArray("problems").getJsonObject(0).getString("text"))
+                .startsWith("pantry.yaml:4:21: hallway_motion is a motion_sensor, not a switch (input 'plug' of blueprint plug_on_motion, declared at ")
+                .endsWith("plug_on_motion.yaml:3:5)");
+    }
+
+    @Test
     void anIdAnotherFileUsesIsAProblem() throws Exception {
         Path porch = home.dir().resolve("automations/porch.yaml");
         Files.writeString(porch, OTHER_FILE.replace("kitchen_on", "porch_on"));

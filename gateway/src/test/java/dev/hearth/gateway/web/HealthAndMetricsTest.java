@@ -82,6 +82,28 @@ class HealthAndMetricsTest {
                 .contains("hearth_web_stream_clients");
     }
 
+    /**
+     * Issue 17, item 7: latencies are histograms with buckets (a p99 in PromQL), names carry base units in seconds
+     * and bytes, and rates are left to PromQL (the outbox counts deliveries instead of reporting a rate).
+     */
+    @Test
+    void latenciesHaveBucketsAndNamesCarryBaseUnits() {
+        get("/health");
+        String scrape = home.gateway().meters().scrape();
+        assertThat(scrape)
+                .containsPattern("hearth_eventloop_lag_seconds_bucket\\{[^}]*le=\"0\\.001\"")
+                .containsPattern("hearth_automation_evaluation_seconds_bucket\\{[^}]*le=\"\\+Inf\"")
+                .containsPattern("hearth_commands_confirmation_seconds_bucket\\{[^}]*le=\"10\\.0\"")
+                .containsPattern("vertx_http_server_response_time_seconds_bucket\\{[^}]*le=\"0\\.25\"")
+                .contains("process_cpu_seconds_total{")
+                .contains("netty_allocator_memory_used_bytes{")
+                .contains("netty_allocator_pooled_chunk_size_bytes{")
+                .contains("hearth_outbox_delivered_total{")
+                .doesNotContain("process_cpu_time_ns_total")
+                .doesNotContain("netty_allocator_memory_used{")
+                .doesNotContain("hearth_outbox_drain_rate");
+    }
+
     /** Issue 14, item 18: they were counted, but only in memory. */
     @Test
     void rejectedPayloadsAreCountedByReason() {

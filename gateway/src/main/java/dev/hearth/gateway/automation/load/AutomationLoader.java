@@ -43,6 +43,8 @@ public final class AutomationLoader {
     private final DeviceLookup devices;
     private final ExprScope scope;
     private final Set<String> notifyServices;
+    /** For {@link #parse}: the blueprints its text may use (a directory's own are read with it). */
+    private final Blueprints blueprints;
 
     /** A loader for a home without notify services (tests, tools). */
     public AutomationLoader(Collection<DeviceSpec> devices) {
@@ -59,18 +61,29 @@ public final class AutomationLoader {
      * one waits for it ({@link Loaded#waiting()}) with a warning, instead of being an error.
      */
     public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices, boolean awaitUnknownDevices) {
-        this.devices = new DeviceLookup(devices, awaitUnknownDevices);
+        this(new DeviceLookup(devices, awaitUnknownDevices), Set.copyOf(notifyServices), Blueprints.NONE);
+    }
+
+    private AutomationLoader(DeviceLookup devices, Set<String> notifyServices, Blueprints blueprints) {
+        this.devices = devices;
         this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
-        this.notifyServices = Set.copyOf(notifyServices);
+        this.notifyServices = notifyServices;
+        this.blueprints = blueprints;
+    }
+
+    /** The same loader, with blueprints (name → file text) for {@link #parse}: tests and single files. */
+    public AutomationLoader withBlueprints(Map<String, String> texts) {
+        return new AutomationLoader(devices, notifyServices, Blueprints.of(texts));
+    }
+
+    /** The same loader, with the blueprints of an automations directory for {@link #parse} (the editor's check). */
+    public AutomationLoader withBlueprintsOf(Path automationsDir) {
+        return new AutomationLoader(devices, notifyServices, Blueprints.read(automationsDir));
     }
 
     /** The same loader over other devices (those known now, once some were discovered). */
     public AutomationLoader withDevices(Collection<DeviceSpec> now) {
-        return new AutomationLoader(now, notifyServices, awaitsUnknownDevices());
-    }
-
-    public boolean awaitsUnknownDevices() {
-        return devices.awaitsUnknown();
+        return new AutomationLoader(new DeviceLookup(now, devices.awaitsUnknown()), notifyServices, blueprints);
     }
 
     /** The automations ready to run, those waiting for devices not discovered yet, and where those devices are named. */
@@ -100,8 +113,35 @@ public final class AutomationLoader {
         /** The warnings as problems: an edit that would make a running automation wait is refused (likely a typo). */
         public List<ConfigProblem> asProblems() {
             return warnings.stream().map(w -> new ConfigProblem(w.file(), w.line(), w.column(), w.message().replace(DeviceLookup.WAITS,
-                    ": automation '" + automation + "' runs now, and its previous version keeps running"))).toList();
+                    ": an automation that runs now names it, and its previous version keeps running"))).toList();
         }
+    }
+
+    /** What the files read so far hold. */
+    private static final class Collected {
+        final List<Automation> all = new ArrayList<>();
+        final List<Waiting> waiting = new ArrayList<>();
+
+        Loaded loaded() {
+            return new Loaded(all, waiting);
+        }
+    }
+
+    /** Devices named in a blueprint are reported where it is used (the device is one of the inputs), once each. */
+    private static List<ConfigProblem> atUse(List<ConfigProblem> inBlueprint, Origin origin) {
+        int colon = origin.source().lastIndexOf(':');
+        String file = origin.source().substring(0, colon);
+        int line = Integer.parseInt(origin.source().substring(colon + 1));
+        return inBlueprint.stream().map(w -> new ConfigProblem(file, line, 1,
+                w.message().replace(DeviceLookup.WAITS, " (an input of its blueprint)" + DeviceLookup.WAITS))).distinct().toList();
+    }
+
+    /** An automations file's name and text, which a waiting automation is read again from. */
+    private record Text(String file, String text) {
+    }
+
+    /** Where an automation comes from: {@code file:line} and the digest of its text (see {@link Automation}). */
+    record Origin(String source, String fingerprint) {
     }
 
     public List<Automation> loadDirectory(Path dir) throws ConfigException {
@@ -122,23 +162,14 @@ public final class AutomationLoader {
     public Loaded loadAll(Sources sources) throws ConfigException {
         Problems problems = new Problems();
         sources.problems().forEach(problems::add);
+        sources.blueprints().problems().forEach(problems::add);
         Collected out = new Collected();
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        for (Source source : sources.files()) automations(source, problems, refs, out);
+        for (Source source : sources.files()) automations(source, sources.blueprints(), problems, refs, out);
         checkUniqueIds(out.all, out.waiting, problems);
         checkEnableRefs(out.all, out.waiting, refs, problems);
         problems.throwIfAny();
         return out.loaded();
-    }
-
-    /** What the files read so far hold. */
-    private static final class Collected {
-        final List<Automation> all = new ArrayList<>();
-        final List<Waiting> waiting = new ArrayList<>();
-
-        Loaded loaded() {
-            return new Loaded(all, waiting);
-        }
     }
 
     /** One automations file, read and parsed into YAML nodes with positions, or empty with its problems. */
@@ -160,11 +191,11 @@ public final class AutomationLoader {
      * Every automations file of a directory, read and parsed: this needs no devices, so a start does it while
      * {@code devices.yaml} is read (SnakeYAML is a third of the reading); {@code problems} are the directory's own.
      */
-    public record Sources(List<Source> files, List<ConfigProblem> problems) {
+    public record Sources(List<Source> files, List<ConfigProblem> problems, Blueprints blueprints) {
         public static Sources read(Path dir) {
             Problems problems = new Problems();
             List<Source> files = yamlFiles(dir, problems).stream().map(Source::read).toList();
-            return new Sources(files, problems.list());
+            return new Sources(files, problems.list(), Blueprints.read(dir));
         }
     }
 
@@ -175,18 +206,21 @@ public final class AutomationLoader {
 
     /** Reads one file: its automations, ready or waiting for devices; problems are added, and automations with problems are left out. */
     public Loaded loadFileAwaiting(Path file, Problems problems) {
-        return readText(Source.read(file), problems);
+        Blueprints offered = Blueprints.read(file.toAbsolutePath().getParent());
+        offered.problems().forEach(problems::add);
+        return readSource(Source.read(file), offered, problems);
     }
 
     /** One file's text as it was loaded before (a waiting automation's), checked against the devices known now. */
     public Loaded loadText(String file, String text, Problems problems) {
         Problems parsing = new Problems();
-        return readText(new Source(file, text, YamlDocument.parse(text, file, parsing), parsing.list()), problems);
+        Source source = new Source(file, text, YamlDocument.parse(text, file, parsing), parsing.list());
+        return readSource(source, Blueprints.read(Path.of(file).toAbsolutePath().getParent()), problems);
     }
 
-    private Loaded readText(Source source, Problems problems) {
+    private Loaded readSource(Source source, Blueprints offered, Problems problems) {
         Collected out = new Collected();
-        automations(source, problems, new ArrayList<>(), out);
+        automations(source, offered, problems, new ArrayList<>(), out);
         checkUniqueIds(out.all, out.waiting, problems);
         return out.loaded();
     }
@@ -194,60 +228,60 @@ public final class AutomationLoader {
     /** Parses one file's text; for tests and the {@code check} command. */
     public List<Automation> parse(String file, String text, Problems problems) {
         List<PartReader.EnableRef> refs = new ArrayList<>();
+        blueprints.problems().forEach(problems::add);
         Collected out = new Collected();
-        YamlDocument.parse(text, file, problems).ifPresent(root -> parseFile(file, text, root, problems, refs, out));
+        YamlDocument.parse(text, file, problems).ifPresent(root -> parseFile(file, text, root, blueprints, problems, refs, out));
         checkUniqueIds(out.all, out.waiting, problems);
         checkEnableRefs(out.all, out.waiting, refs, problems);
         return out.all;
     }
 
-    private void automations(Source source, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
+    private void automations(Source source, Blueprints offered, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
         source.problems().forEach(problems::add);
-        source.root().ifPresent(root -> parseFile(source.file(), source.text(), root, problems, refs, out));
+        source.root().ifPresent(root -> parseFile(source.file(), source.text(), root, offered, problems, refs, out));
     }
 
-    private void parseFile(String file, String text, Node root, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
+    private void parseFile(String file, String text, Node root, Blueprints offered, Problems problems,
+                           List<PartReader.EnableRef> refs, Collected out) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
         if (top.isEmpty()) return;
         if (!top.get().has("automations")) top.get().missing("automations");
         Fingerprints fingerprints = new Fingerprints(text);
-        for (YamlMap listed : top.get().listOfMaps("automations")) {
-            DeviceLookup lookup = devices.fresh();
-            Problems own = new Problems();
-            YamlMap a = YamlMap.of(file, listed.node(), own, "an automation").orElse(listed);
-            Optional<Automation> automation = automation(a, lookup, fingerprints, refs);
-            automation.ifPresent(out.all::add);
-            List<ConfigProblem> wrong = lookup.awaited().isEmpty() ? own.list() : withoutUnread(own.list());
-            wrong.forEach(problems::add);
-            // Wrong anyway: the unknown devices are reported among its problems.
-            if (!wrong.isEmpty()) lookup.warnings().forEach(problems::add);
-            waiting(a, lookup, automation.isPresent() || !wrong.isEmpty(), text).ifPresent(out.waiting::add);
+        BlueprintUse uses = new BlueprintUse(offered, devices);
+        for (YamlMap a : top.get().listOfMaps("automations")) {
+            if (a.has("use")) out.all.addAll(uses.expand(a, (expanded, origin) -> awaiting(expanded, origin, refs, new Text(file, text), out)));
+            else awaiting(a, origin(a, fingerprints), refs, new Text(file, text), out).ifPresent(out.all::add);
         }
         top.get().finish();
     }
 
-    /** Keys next to an unknown device (its attribute's values) are read once the device is known, not before. */
-    private static List<ConfigProblem> withoutUnread(List<ConfigProblem> problems) {
-        return problems.stream().filter(p -> !p.message().startsWith(YamlMap.UNKNOWN_KEY)).toList();
-    }
-
     /**
-     * An automation that failed only because it names devices not known yet waits for them. Its other problems (if it
-     * has some) were reported; the ones that depend on the devices are found when they appear.
+     * One automation, read with its own problems: if it names devices not known yet and is otherwise right as far as
+     * can be told, it waits for them (keys next to an unknown device, its attribute's values, are read once the
+     * device is known); if it is wrong anyway, the unknown devices are reported among its problems.
      */
-    private static Optional<Waiting> waiting(YamlMap a, DeviceLookup lookup, boolean loadedOrWrong, String text) {
-        if (loadedOrWrong || lookup.awaited().isEmpty()) return Optional.empty();
-        Optional<String> id = a.text("id");
-        if (id.isEmpty()) return Optional.empty();
-        return Optional.of(new Waiting(id.get(), a.text("description", ""), source(a), a.file(), text, List.copyOf(lookup.awaited()),
-                lookup.warnings()));
+    private Optional<Automation> awaiting(YamlMap listed, Origin origin, List<PartReader.EnableRef> refs, Text text, Collected out) {
+        DeviceLookup lookup = devices.fresh();
+        Problems own = new Problems();
+        YamlMap a = YamlMap.of(listed.file(), listed.node(), own, "an automation").orElse(listed);
+        Optional<Automation> automation = automation(a, lookup, origin, refs);
+        List<ConfigProblem> wrong = lookup.awaited().isEmpty() ? own.list()
+                : own.list().stream().filter(p -> !p.message().startsWith(YamlMap.UNKNOWN_KEY)).toList();
+        wrong.forEach(listed.problems()::add);
+        if (!wrong.isEmpty()) lookup.warnings().forEach(listed.problems()::add);
+        if (automation.isEmpty() && wrong.isEmpty() && !lookup.awaited().isEmpty()) {
+            List<ConfigProblem> where = listed.file().equals(text.file()) ? lookup.warnings() : atUse(lookup.warnings(), origin);
+            a.text("id").ifPresent(id -> out.waiting.add(new Waiting(id, a.text("description", ""), origin.source(), text.file(), text.text(),
+                    List.copyOf(lookup.awaited()), where)));
+        }
+        return automation;
     }
 
-    private static String source(YamlMap a) {
-        return a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    private static Origin origin(YamlMap a, Fingerprints fingerprints) {
+        return new Origin(a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1), fingerprints.of(a.node()));
     }
 
-    private Optional<Automation> automation(YamlMap a, DeviceLookup devices, Fingerprints fingerprints, List<PartReader.EnableRef> refs) {
+    private Optional<Automation> automation(YamlMap a, DeviceLookup devices, Origin origin, List<PartReader.EnableRef> refs) {
         int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
@@ -274,8 +308,8 @@ public final class AutomationLoader {
         if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed, source(a),
-                fingerprints.of(a.node()), triggerIds));
+        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed,
+                origin.source(), origin.fingerprint(), triggerIds));
     }
 
     private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
@@ -317,8 +351,9 @@ public final class AutomationLoader {
         }
     }
 
+    /** Problems go to the file's list: the map's own was read already. */
     private static void checkEnableRefs(List<Automation> all, List<Waiting> waiting, List<PartReader.EnableRef> refs, Problems problems) {
-        Set<String> ids = new java.util.HashSet<>(all.stream().map(Automation::id).collect(Collectors.toSet()));
+        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toCollection(java.util.HashSet::new));
         waiting.forEach(w -> ids.add(w.automation()));
         for (PartReader.EnableRef r : refs) {
             if (!ids.contains(r.automation())) {

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
@@ -133,7 +134,7 @@ public final class AutomationReloader {
      */
     private List<String> wouldWait(Change c) {
         return running.stillUnknown(c.waiting()).stream().filter(w -> running.automation(w.automation()).isPresent())
-                .flatMap(w -> w.asProblems().stream()).map(ConfigProblem::toString).toList();
+                .flatMap(w -> w.asProblems().stream()).map(ConfigProblem::toString).distinct().toList();
     }
 
     /** An id already used by an automation of another file. */
@@ -190,10 +191,24 @@ public final class AutomationReloader {
         }
     }
 
+    /**
+     * Each file's digest, followed by the digest of the blueprints folder: an edited blueprint changes every file, so
+     * all are read again (unchanged automations keep their timers by fingerprint, see {@link Automation}).
+     */
     private Optional<Map<String, String>> currentDigests() {
+        Optional<Map<String, String>> files = digests(dir);
+        Optional<Map<String, String>> blueprints = digests(dir.resolve(Blueprints.DIRECTORY));
+        if (files.isEmpty() || blueprints.isEmpty()) return Optional.empty();
+        String ofBlueprints = new TreeMap<>(blueprints.get()).toString();
         Map<String, String> out = new HashMap<>();
-        if (!Files.isDirectory(dir)) return Optional.of(out);
-        try (Stream<Path> files = Files.list(dir)) {
+        files.get().forEach((file, digest) -> out.put(file, digest + " " + ofBlueprints));
+        return Optional.of(out);
+    }
+
+    private Optional<Map<String, String>> digests(Path folder) {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.isDirectory(folder)) return Optional.of(out);
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(AutomationLoader::isAutomationFile).sorted().toList()) {
                 try {
                     out.put(p.toString(), digest(p));
@@ -202,7 +217,7 @@ public final class AutomationReloader {
                 }
             }
         } catch (IOException e) {
-            log.warn("Automations directory {} not readable now: {}", dir, e.toString());
+            log.warn("Automations directory {} not readable now: {}", folder, e.toString());
             return Optional.empty();
         }
         return Optional.of(out);

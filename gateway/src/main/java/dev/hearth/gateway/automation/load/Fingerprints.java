@@ -51,6 +51,19 @@ final class Fingerprints {
         return HexFormat.of().formatHex(digest, 0, 12);
     }
 
+    /**
+     * The digest of an automation made from two texts: a blueprint's automation and the use site that fills in its
+     * inputs. Either changing changes it.
+     */
+    static String combine(String blueprint, String use) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((blueprint + "+" + use).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private int charOffset(int codePoint) {
         return offsets == null ? codePoint : offsets[codePoint];
     }

@@ -84,6 +84,40 @@ class AutomationReloaderTest {
     }
 
     @Test
+    void anEditedBlueprintReloadsTheFilesThatUseIt() throws IOException {
+        Files.createDirectories(dir.resolve("blueprints"));
+        blueprint("tick");
+        Path uses = Files.writeString(dir.resolve("uses.yaml"), """
+                automations:
+                  - id: garden
+                    use: button_log
+                """);
+        AutomationEngine engine = started(uses);
+        time.advance(AutomationReloader.EVERY);
+        assertThat(reports).as("nothing changed yet").isEmpty();
+
+        blueprint("tock");
+        time.advance(AutomationReloader.EVERY);
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.applied()).isTrue();
+            assertThat(r.automations()).containsExactly("garden_button");
+        });
+        assertThat(engine.automation("garden_button").map(a -> a.actions().toString()).orElseThrow()).contains("tock");
+    }
+
+    private void blueprint(String message) throws IOException {
+        Files.writeString(dir.resolve("blueprints/button_log.yaml"), """
+                blueprint:
+                  inputs: {}
+                automations:
+                  - id: button
+                    triggers: [ { trigger: mqtt, topic: garden/button } ]
+                    actions: [ { log: %s } ]
+                """.formatted(message));
+    }
+
+    @Test
     void untouchedFilesReloadNothing() throws IOException {
         started(file("a.yaml", "button", "tick"));
         time.advance(AutomationReloader.EVERY.multipliedBy(3));

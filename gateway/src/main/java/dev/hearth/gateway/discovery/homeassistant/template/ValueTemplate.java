@@ -99,6 +99,20 @@ public final class ValueTemplate {
         return Optional.of(text.toString());
     }
 
+    /**
+     * A command template as a plain pattern: each {@code {{ variable }}} replaced by {@code placeholder}; empty when
+     * any part is more than a bare variable (a command's value then would need computing, which commands do not do).
+     */
+    public Optional<String> asPattern(String placeholder) {
+        StringBuilder out = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Expr.Variable) out.append(placeholder);
+            else if (part instanceof Expr) return Optional.empty();
+            else out.append(part);
+        }
+        return Optional.of(out.toString());
+    }
+
     /** A rendered value as Home Assistant compares it with {@code payload_on} and the like: Python's {@code str()}. */
     public static String text(Object rendered) {
         return PyValues.text(rendered);
