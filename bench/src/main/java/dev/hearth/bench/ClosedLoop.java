@@ -27,6 +27,7 @@ final class ClosedLoop implements AutoCloseable {
 
     private final MqttPort port;
     private final int pairs;
+    private final int qos;                  // what the motion events are published with
     private final Boolean[] sent;           // last occupancy sent per pair, null before the first
     private final long[] sentAt;            // nanoTime of the outstanding event, 0 when answered
     private final Histogram histogram = new Histogram(MAX_MICROS, 3);
@@ -35,11 +36,14 @@ final class ClosedLoop implements AutoCloseable {
     private long stopAt = Long.MAX_VALUE;
     private boolean resend;
     private long lastAnswer;
+    private long answered;                  // answers of this run, its warm-up's included
     private long firstAnswerAt;
     private CountDownLatch firstAnswer = new CountDownLatch(1);
 
-    ClosedLoop(String brokerUrl, String clientId, int pairs) throws MqttException {
+    /** The motion events go out with {@code qos}; the answers are subscribed to with QoS 1 (the broker sends them with the subject's). */
+    ClosedLoop(String brokerUrl, String clientId, int pairs, int qos) throws MqttException {
         this.pairs = pairs;
+        this.qos = qos;
         this.sent = new Boolean[pairs];
         this.sentAt = new long[pairs];
         this.port = MqttPort.connect(brokerUrl, clientId, this::onCommand);
@@ -47,11 +51,11 @@ final class ClosedLoop implements AutoCloseable {
     }
 
     /** Connects, retrying while nothing listens yet (an embedded broker that is still starting). */
-    static ClosedLoop connectWhenUp(String brokerUrl, String clientId, int pairs, Duration timeout) throws MqttException {
+    static ClosedLoop connectWhenUp(String brokerUrl, String clientId, int pairs, int qos, Duration timeout) throws MqttException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return new ClosedLoop(brokerUrl, clientId, pairs);
+                return new ClosedLoop(brokerUrl, clientId, pairs, qos);
             } catch (MqttException e) {
                 if (System.nanoTime() > deadline) throw e;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -87,7 +91,7 @@ final class ClosedLoop implements AutoCloseable {
                 sent[pair] = next;
                 sentAt[pair] = 0;
             }
-            port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
+            port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, qos);
         }
         synchronized (this) {
             return firstAnswerAt;
@@ -104,7 +108,7 @@ final class ClosedLoop implements AutoCloseable {
             for (int i = 0; i < pairs; i++) {
                 if (sent[i] == null) {
                     sent[i] = false;
-                    port.publish(Workload.motionTopic(i), CLEAR, 1);
+                    port.publish(Workload.motionTopic(i), CLEAR, qos);
                 }
             }
         }
@@ -118,9 +122,12 @@ final class ClosedLoop implements AutoCloseable {
         return r.lastAnswerNanos();
     }
 
-    /** What one run measured. Latencies in microseconds. */
+    /**
+     * What one run measured. Latencies in microseconds; {@code count} the answers timed, {@code answered} every
+     * answer of the run, its warm-up's too (the subject's CPU over the run is divided by it).
+     */
     record Result(int loops, long count, double seconds, long p50, long p90, long p99, long max, long unanswered,
-                  long lastAnswerNanos) {
+                  long lastAnswerNanos, long answered) {
         double perSecond() {
             return seconds > 0 ? count / seconds : 0;
         }
@@ -135,6 +142,7 @@ final class ClosedLoop implements AutoCloseable {
         long start = System.nanoTime();
         synchronized (this) {
             histogram.reset();
+            answered = 0;
             this.loops = loops;
             resend = !measure.isZero();
             recordFrom = resend ? start + warmup.toNanos() : start;
@@ -148,7 +156,7 @@ final class ClosedLoop implements AutoCloseable {
             double seconds = measure.isZero() ? 0 : measure.toNanos() / 1e9;
             Result r = new Result(loops, histogram.getTotalCount(), seconds, histogram.getValueAtPercentile(50),
                     histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99), histogram.getMaxValue(),
-                    outstanding(), lastAnswer);
+                    outstanding(), lastAnswer, answered);
             resend = false;
             return r;
         }
@@ -165,7 +173,7 @@ final class ClosedLoop implements AutoCloseable {
         boolean next = sent[pair] == null || !sent[pair];
         sent[pair] = next;
         sentAt[pair] = now;
-        port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, 1);
+        port.publish(Workload.motionTopic(pair), next ? OCCUPIED : CLEAR, qos);
     }
 
     private void onCommand(String topic, byte[] payload) {
@@ -180,6 +188,7 @@ final class ClosedLoop implements AutoCloseable {
             long sentNanos = sentAt[pair];
             sentAt[pair] = 0;
             lastAnswer = now;
+            answered++;
             if (sentNanos >= recordFrom && sentNanos <= stopAt) histogram.recordValue(Math.min((now - sentNanos) / 1_000, MAX_MICROS));
             if (resend && now < stopAt && loops > 0) {
                 int next = pair + loops < pairs ? pair + loops : pair % loops;

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the programs compared: each runs the benchmark's motion → light logic as its own process. */
-sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed {
+sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed, Subject.MqttJs {
+    /** A JVM on one core also sizes its thread pools for one (a Pi-class projection, not only a pinned process). */
+    String ONE_PROCESSOR = "-XX:ActiveProcessorCount=1";
+
     String label();
 
     /** Starts the process; it connects to {@code env.brokerUrl()} (or hosts the broker itself) on its own. */
@@ -38,6 +41,7 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
             int httpPort = FreePort.loopback();
             Path config = HearthConfig.write(dir.resolve("config"), w, env.brokerUrl(), embeddedBroker ? embeddedPort : 0, httpPort, uplink);
             List<String> options = new ArrayList<>(List.of(JvmOptions.MAX_HEAP));
+            if (pinned) options.add(ONE_PROCESSOR);
             if (env.profile()) {
                 options.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
             }
@@ -70,27 +74,48 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed 
             List<String> cmd = prefix(pinned);
             cmd.add(java());
             cmd.addAll(env.jvm().floor());
-            cmd.addAll(List.of("-cp", env.floorClasspath(), FloorMapper.class.getName(), env.brokerUrl()));
+            if (pinned) cmd.add(ONE_PROCESSOR);
+            cmd.addAll(List.of("-cp", env.floorClasspath(), FloorMapper.class.getName(), env.brokerUrl(), Integer.toString(w.qos())));
             return SubjectProcess.start(label(), cmd, env.jvm().environment(), dir, dir.resolve("floor.log"), true);
         }
     }
 
-    /** Node-RED 4 from the cache directory run.sh installed it into, with the flow of {@link NodeRedFlow}. */
-    record NodeRed(int httpPort) implements Subject {
+    /**
+     * Node-RED 4 from the cache directory run.sh installed it into, with the flow of {@link NodeRedFlow}: as installed,
+     * or {@code tuned} (Nagle off, see {@link NodeRedFlow#NO_DELAY}).
+     */
+    record NodeRed(int httpPort, boolean tuned) implements Subject {
         @Override
         public String label() {
-            return "Node-RED";
+            return tuned ? Report.NODE_RED_TUNED : Report.NODE_RED;
         }
 
         @Override
         public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
             Path userDir = dir.resolve("node-red");
-            NodeRedFlow.write(userDir, env.brokerPort(), httpPort);
+            NodeRedFlow.write(userDir, env.brokerPort(), httpPort, w.qos(), tuned);
             Path red = env.nodeRedHome().resolve("node_modules/node-red/red.js").toAbsolutePath();
             List<String> cmd = prefix(pinned);
             cmd.addAll(List.of("node", red.toString(), "--userDir", userDir.toString(),
                     "--settings", userDir.resolve("settings.js").toString()));
             return SubjectProcess.start(label(), cmd, Map.of(), dir, dir.resolve("node-red.log"), false);
+        }
+    }
+
+    /** Node-RED's MQTT library alone (npm {@code mqtt} from the same install) doing the mapping: see {@link MqttJsMapper}. */
+    record MqttJs() implements Subject {
+        @Override
+        public String label() {
+            return Report.MQTT_JS;
+        }
+
+        @Override
+        public SubjectProcess start(Environment env, Workload w, Path dir, boolean pinned) throws IOException {
+            Path script = MqttJsMapper.write(dir.resolve("mqttjs"));
+            List<String> cmd = prefix(pinned);
+            cmd.addAll(List.of("node", script.toAbsolutePath().toString(), Integer.toString(env.brokerPort()), Integer.toString(w.qos())));
+            Map<String, String> environment = Map.of("NODE_PATH", env.nodeRedHome().resolve("node_modules").toAbsolutePath().toString());
+            return SubjectProcess.start(label(), cmd, environment, dir, dir.resolve("mqttjs.log"), false);
         }
     }
 

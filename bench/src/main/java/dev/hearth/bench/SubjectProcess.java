@@ -127,6 +127,24 @@ final class SubjectProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Clock ticks a second of /proc's CPU times (USER_HZ: 100 on every Linux the bench runs on). */
+    static final int TICKS_PER_SECOND = 100;
+
+    /** CPU time the process has used, user and system, all its threads, in ticks of {@link #TICKS_PER_SECOND}; -1 once it is gone. */
+    long cpuTicks() {
+        try {
+            return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid()), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime from a /proc/<pid>/stat line: fields 14 and 15, counted after the command's closing bracket. */
+    static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     /** Java heap in use in KiB (jcmd GC.heap_info); -1 for a process that is not a JVM. */
     long heapUsedKib() {
         if (!jvm) return -1;

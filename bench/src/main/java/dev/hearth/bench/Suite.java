@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The measurements, run subject after subject against one broker, each subject in a fresh process. */
 final class Suite implements AutoCloseable {
-    static final String FREE = "all cores";
-    static final String PINNED = "pinned to one core (taskset -c 0)";
+    /** Ingest, paced floods, embedded start-up and reconnect: QoS 0 sensors, every core. */
+    static final String FREE = "ingest, paced floods and reconnect (all cores, QoS 0 sensors)";
+    static final String ALL_CORES = "all cores";
+    static final String ONE_CORE = "one core (taskset -c 0, and -XX:ActiveProcessorCount=1 for the JVMs)";
     static final String STARTUP = "start to first actuation, external broker";
     static final String READY = "start to ready (/health 200), external broker";
     static final String OUTBOX = "outbox (in process, H2)";
@@ -29,33 +31,26 @@ final class Suite implements AutoCloseable {
     static final String INGEST_100 = "ingest, 100 automations";
     static final String INGEST_1000 = "ingest, 1,000 automations";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int INGEST_PAIRS = 25;
-    /** Enough for a few seconds of the fastest subject; more would only measure the slowest one's backlog. */
-    private static final long MAX_FLOOD = 100_000;
-    private static final Duration DRAIN = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DRAIN = Duration.ofSeconds(10);
     static final int UPLINK_RATE = 1_000;
-    /** Mosquitto's sys_interval (1 s) and a margin: a $SYS counter read after this includes what came before. */
-    private static final Duration COUNTER_INTERVAL = Duration.ofMillis(1_100);
     /** Warm-up of a measured closed-loop run, after the process's own warm-up. */
-    private static final Duration WARM = Duration.ofMillis(300);
-    /** How long a paced run may leave the subject behind before it counts as unable to keep up. */
-    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    static final Duration WARM = Duration.ofMillis(300);
 
     /** 250 motion/light pairs and 500 temperature sensors: 1,000 devices, 500 automations. */
-    static final Workload MAIN = new Workload("main", 250, 500, 0);
+    static final Workload MAIN = new Workload("main", 250, 500, 0, 0);
 
-    private final Subject.Environment env;
-    private final Results results;
+    final Subject.Environment env;
+    final Results results;
     private final Path workDir;
-    private final Duration measure;
-    private final Duration warmup;
+    final Duration measure;
+    final Duration warmup;
     private int runs;
     /**
      * Listens from the broker's start: Mosquitto publishes a $SYS counter only when it changes (not
      * retained), so a client that subscribes later never learns a count that stayed at 0.
      */
-    private BrokerCounters counters;
+    BrokerCounters counters;
 
     Suite(Subject.Environment env, Results results, Path workDir, Duration measure, Duration warmup) throws Exception {
         this.env = env;
@@ -66,6 +61,15 @@ final class Suite implements AutoCloseable {
         this.counters = new BrokerCounters(env.brokerUrl());
     }
 
+    /** The main workload's section: its sensors' QoS and the subject's cores. */
+    static String section(int qos, boolean oneCore) {
+        return "QoS " + qos + ", " + (oneCore ? ONE_CORE : ALL_CORES);
+    }
+
+    static String cpu(int pairs) {
+        return "CPU per round trip, " + pairs + (pairs == 1 ? " pair" : " pairs");
+    }
+
     static String latency(int pairs, String percentile) {
         return "round trip " + percentile + ", " + pairs + (pairs == 1 ? " pair" : " pairs");
     }
@@ -74,48 +78,40 @@ final class Suite implements AutoCloseable {
         return "round trips/s, " + pairs + " pairs";
     }
 
+    /** Round trips per second in a workload of its own with {@code pairs} pairs (2 automations each). */
+    static String saturated(int pairs) {
+        return throughput(pairs) + " (" + String.format(java.util.Locale.ROOT, "%,d", 2 * pairs) + " automations)";
+    }
+
     static String paced(int rate, String what) {
         return String.format(java.util.Locale.ROOT, "%,d msg/s through 100 automations: %s", rate, what);
     }
 
     /**
-     * Latency, throughput, memory and (unpinned) startup with {@link #MAIN}: 1 pair, then each count
-     * of {@code loops} that fits the workload's pairs; the RSS peak is sampled during the largest.
+     * Latency, throughput, CPU, memory and (unpinned) startup with {@link #MAIN} at {@code qos}: 1 pair, then each
+     * count of {@code loops} that fits the workload's pairs; the RSS peak is sampled during the largest.
      */
-    void main(Subject subject, boolean pinned, List<Integer> loops) throws Exception {
-        String section = pinned ? PINNED : FREE;
+    void main(Subject subject, int qos, boolean pinned, List<Integer> loops) throws Exception {
+        String section = section(qos, pinned);
         String who = subject.label();
-        List<Integer> counts = loops.stream().filter(n -> n > 1 && n <= MAIN.pairs()).sorted().toList();
-        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs())) {
+        Workload w = MAIN.withQos(qos);
+        List<Integer> counts = loops.stream().filter(n -> n > 1 && n <= w.pairs()).sorted().toList();
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", w.pairs(), qos)) {
             long started = System.nanoTime();
-            try (SubjectProcess p = subject.start(env, MAIN, runDir(subject), pinned)) {
+            try (SubjectProcess p = subject.start(env, w, runDir(subject), pinned)) {
                 CompletableFuture<Long> ready = p.readyAt();
                 long firstActuation = awaitUp(loop, p);
-                if (!pinned) {
-                    add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
-                    // The first actuation can come before /health says 200 (the dashboard starts beside the link).
-                    if (p.reportsReadiness()) {
-                        try {
-                            add(section, READY, "ms", true, who, (ready.get(10, TimeUnit.SECONDS) - started) / 1e6);
-                        } catch (TimeoutException e) {
-                            // Not ready within 10 s of its first actuation: the row stays empty and the run goes on.
-                        }
-                    }
-                }
+                if (!pinned) startup(section, who, p, ready, started, firstActuation);
                 loop.prime(TIMEOUT);
                 loop.run(counts.isEmpty() ? 1 : counts.get(0), Duration.ZERO, warmup, DRAIN);
                 Thread.sleep(1_000);
                 add(section, RSS_IDLE, "MiB", true, who, mib(p.rssKib()));
                 if (p.heapUsedKib() >= 0) add(section, HEAP_IDLE, "MiB", true, who, mib(p.heapUsedKib()));
-                latencies(section, who, loop.run(1, WARM, measure, DRAIN));
+                timed(section, who, p, loop, 1, null);
                 AtomicLong peak = new AtomicLong();
                 for (int n : counts) {
                     boolean last = n == counts.get(counts.size() - 1);
-                    CompletableFuture<Void> sampler = last ? sampleRss(p, peak) : CompletableFuture.completedFuture(null);
-                    ClosedLoop.Result r = loop.run(n, WARM, measure, DRAIN);
-                    sampler.cancel(true);
-                    latencies(section, who, r);
-                    add(section, throughput(n), "/s", false, who, r.perSecond());
+                    timed(section, who, p, loop, n, last ? peak : null);
                 }
                 add(section, RSS_LOAD, "MiB", true, who, mib(Math.max(peak.get(), p.rssKib())));
                 if (p.heapUsedKib() >= 0) add(section, HEAP_LOAD, "MiB", true, who, mib(p.heapUsedKib()));
@@ -124,97 +120,78 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /** Spawn to first actuation and, for Hearth, to /health 200 (nanoTimes). */
+    private void startup(String section, String who, SubjectProcess p, CompletableFuture<Long> ready, long started, long firstActuation)
+            throws Exception {
+        add(section, STARTUP, "ms", true, who, (firstActuation - started) / 1e6);
+        // The first actuation can come before /health says 200 (the dashboard starts beside the link).
+        if (!p.reportsReadiness()) return;
+        try {
+            add(section, READY, "ms", true, who, (ready.get(10, TimeUnit.SECONDS) - started) / 1e6);
+        } catch (TimeoutException e) {
+            // Not ready within 10 s of its first actuation: the row stays empty and the run goes on.
+        }
+    }
+
+    /** One measured run of {@code n} loops: its latencies, its rate (n > 1), the subject's CPU per round trip; RSS into {@code peak} if given. */
+    private void timed(String section, String who, SubjectProcess p, ClosedLoop loop, int n, AtomicLong peak) throws Exception {
+        CompletableFuture<Void> sampler = peak != null ? sampleRss(p, peak) : CompletableFuture.completedFuture(null);
+        long cpuBefore = p.cpuTicks();
+        ClosedLoop.Result r = loop.run(n, WARM, measure, DRAIN);
+        long cpuAfter = p.cpuTicks();
+        sampler.cancel(true);
+        latencies(section, who, r);
+        if (n > 1) add(section, throughput(n), "/s", false, who, r.perSecond());
+        cpuPerRoundTrip(section, cpu(n), who, cpuBefore, cpuAfter, r);
+    }
+
+    /** The subject's CPU (all its threads) over a run divided by every answer of the run, in µs. */
+    private void cpuPerRoundTrip(String section, String name, String who, long before, long after, ClosedLoop.Result r) {
+        if (before < 0 || after < 0 || r.answered() == 0) return;
+        add(section, name, "µs", true, who, (after - before) * 1e6 / SubjectProcess.TICKS_PER_SECOND / r.answered());
+    }
+
     /**
      * Round trips per second with more loops in flight than the main workload has pairs: a workload of
      * {@code loops} pairs (2 automations each, no other sensors) in a process of its own.
      */
-    void saturation(Subject subject, int loops) throws Exception {
-        Workload w = new Workload("saturation", loops, 0, 0);
+    void saturation(Subject subject, int loops, int qos) throws Exception {
+        Workload w = new Workload("saturation", loops, 0, 0, qos);
         String who = subject.label();
-        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", w.pairs());
+        String section = section(qos, false);
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", w.pairs(), qos);
              SubjectProcess p = subject.start(env, w, runDir(subject), false)) {
             awaitUp(loop, p);
             loop.prime(TIMEOUT);
             loop.run(loops, Duration.ZERO, warmup, DRAIN);
+            long cpuBefore = p.cpuTicks();
             ClosedLoop.Result r = loop.run(loops, WARM, measure, DRAIN);
+            long cpuAfter = p.cpuTicks();
             if (r.count() == 0) throw new IllegalStateException(who + ": no round trip completed with " + loops + " pairs");
-            add(FREE, throughput(loops) + " (" + String.format(java.util.Locale.ROOT, "%,d", 2 * loops) + " automations)", "/s", false, who,
-                    r.perSecond());
-            add(FREE, latency(loops, "p99"), "ms", true, who, r.p99() / 1e3);
+            add(section, saturated(loops), "/s", false, who, r.perSecond());
+            add(section, latency(loops, "p99"), "ms", true, who, r.p99() / 1e3);
+            cpuPerRoundTrip(section, cpu(loops), who, cpuBefore, cpuAfter, r);
             requireAlive(p);
         }
     }
 
     /** The least that shows the harness works: one subject answering, timed, with its RSS. */
-    void smoke(Subject subject, int pairs) throws Exception {
+    void smoke(Subject subject, int pairs, int qos) throws Exception {
         String who = subject.label();
-        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs());
-             SubjectProcess p = subject.start(env, MAIN, runDir(subject), false)) {
+        String section = section(qos, false);
+        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", MAIN.pairs(), qos);
+             SubjectProcess p = subject.start(env, MAIN.withQos(qos), runDir(subject), false)) {
             awaitUp(loop, p);
             loop.prime(TIMEOUT);
             // One event per loop, each timed whenever it is answered: a cold subject may be slow, not silent.
-            latencies(FREE, who, loop.run(pairs, Duration.ZERO, Duration.ZERO, DRAIN));
-            add(FREE, RSS_LOAD, "MiB", true, who, mib(p.rssKib()));
+            latencies(section, who, loop.run(pairs, Duration.ZERO, Duration.ZERO, DRAIN));
+            add(section, RSS_LOAD, "MiB", true, who, mib(p.rssKib()));
         }
     }
 
     /** Sensor messages per second the subject gets through with {@code automations} loaded; with 100, also paced runs. */
     void ingest(Subject subject, int automations, List<Integer> pacedRates) throws Exception {
-        // 25 pairs, so the probe's events spread over 50 automations; the rest watch temperature sensors.
-        Workload w = new Workload("ingest" + automations, INGEST_PAIRS, automations - 2 * INGEST_PAIRS, automations - 2 * INGEST_PAIRS);
-        String who = subject.label();
-        try (ClosedLoop loop = new ClosedLoop(env.brokerUrl(), "bench-load", w.pairs());
-             MqttPort floodPort = MqttPort.connect(env.brokerUrl(), "bench-flood", (t, m) -> { });
-             SubjectProcess p = subject.start(env, w, runDir(subject), false)) {
-            awaitUp(loop, p);
-            loop.prime(TIMEOUT);
-            Flood flood = new Flood(floodPort, w.sensors());
-            flood.publish(0, warmup, 10_000);
-            loop.roundTrip(TIMEOUT);
-            long start = System.nanoTime();
-            long sent = flood.publish(0, measure, MAX_FLOOD);
-            long done = loop.roundTrip(TIMEOUT);
-            add(FREE, automations == 100 ? INGEST_100 : INGEST_1000, "msg/s", false, who, sent / ((done - start) / 1e9));
-            if (!pacedRates.isEmpty()) Thread.sleep(COUNTER_INTERVAL.toMillis()); // the flood's drops reach the $SYS counter first
-            for (int rate : pacedRates) {
-                if (!paced(loop, flood, rate, who)) break;
-            }
-            requireAlive(p);
-        }
-    }
-
-    /**
-     * A fixed rate of sensor messages with one closed-loop pair timed alongside. Handled msg/s is what
-     * was sent divided by the time until a probe sent after the last message is answered (every
-     * subject handles messages in order); "behind" is how long after the flood stopped that took. A
-     * subject still behind after {@link #CATCH_UP} is reported with the rate it reached by then (an
-     * upper bound) and its later paced runs are skipped. Returns whether it caught up.
-     */
-    private boolean paced(ClosedLoop loop, Flood flood, int rate, String who) throws Exception {
-        long droppedBefore = counters.dropped(); // the flood before this was followed by a wait for the counter, see below
-        long start = System.nanoTime();
-        CompletableFuture<long[]> sending = CompletableFuture.supplyAsync(() -> {
-            long n = flood.publish(rate, measure, Long.MAX_VALUE);
-            return new long[] {n, System.nanoTime()};
-        });
-        ClosedLoop.Result probe = loop.run(1, WARM, measure.minus(WARM), CATCH_UP);
-        long sent = sending.get()[0];
-        long floodEnd = sending.get()[1];
-        ClosedLoop.Result marker = probe.unanswered() == 0 ? loop.run(1, Duration.ZERO, Duration.ZERO, CATCH_UP) : probe;
-        boolean caughtUp = marker.unanswered() == 0 && marker.count() > 0;
-        long end = caughtUp ? marker.lastAnswerNanos() : System.nanoTime();
-        add(FREE, paced(rate, "handled msg/s"), "msg/s", false, who, sent / ((end - start) / 1e9));
-        add(FREE, paced(rate, "behind when the flood stopped"), "ms", true, who, Math.max(0, end - floodEnd) / 1e6);
-        if (probe.count() > 0) add(FREE, paced(rate, "round trip p99"), "ms", true, who, probe.p99() / 1e3);
-        if (!caughtUp) {
-            results.failed(who + ", " + paced(rate, "paced run"), new IllegalStateException(String.format(java.util.Locale.ROOT,
-                    "still behind %d s after the flood stopped: its handled msg/s is an upper bound; later paced runs skipped",
-                    CATCH_UP.toSeconds())));
-            return false;
-        }
-        Thread.sleep(COUNTER_INTERVAL.toMillis());
-        if (droppedBefore >= 0) add(FREE, paced(rate, "dropped by the broker"), "msgs", true, who, counters.dropped() - droppedBefore);
-        return true;
+        new Ingest(this).run(subject, automations, pacedRates);
     }
 
     /**
@@ -269,13 +246,13 @@ final class Suite implements AutoCloseable {
         Subject.Hearth hearth = new Subject.Hearth(true, port);
         long started = System.nanoTime();
         try (SubjectProcess p = hearth.start(env, MAIN, runDir(hearth), false);
-             ClosedLoop loop = ClosedLoop.connectWhenUp("tcp://127.0.0.1:" + port, "bench-load", 1, TIMEOUT)) {
+             ClosedLoop loop = ClosedLoop.connectWhenUp("tcp://127.0.0.1:" + port, "bench-load", 1, MAIN.qos(), TIMEOUT)) {
             long first = awaitUp(loop, p);
             add(FREE, STARTUP_EMBEDDED, "ms", true, "Hearth", (first - started) / 1e6);
         }
     }
 
-    private long awaitUp(ClosedLoop loop, SubjectProcess p) throws InterruptedException {
+    long awaitUp(ClosedLoop loop, SubjectProcess p) throws InterruptedException {
         try {
             return loop.awaitFirstActuation(Duration.ofMillis(10), TIMEOUT, p::alive);
         } catch (IllegalStateException e) {
@@ -308,16 +285,16 @@ final class Suite implements AutoCloseable {
         });
     }
 
-    private static void requireAlive(SubjectProcess p) {
+    static void requireAlive(SubjectProcess p) {
         if (!p.alive()) throw new IllegalStateException("subject died during the run" + p.trouble() + ":\n" + p.tail());
     }
 
     void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value) {
         results.add(new Results.Metric(section, name, unit, lowerIsBetter), who, value);
-        System.out.printf(java.util.Locale.ROOT, "  %-10s %-55s %12.2f %s%n", who, name + (section.equals(PINNED) ? " [pinned]" : ""), value, unit);
+        System.out.printf(java.util.Locale.ROOT, "  %-14s %-55s %12.2f %s  [%s]%n", who, name, value, unit, section);
     }
 
-    private Path runDir(Subject subject) throws IOException {
+    Path runDir(Subject subject) throws IOException {
         String slug = subject.label().toLowerCase().replaceAll("[^a-z0-9]+", "-");
         return Files.createDirectories(workDir.resolve(String.format("%03d-%s", ++runs, slug)));
     }

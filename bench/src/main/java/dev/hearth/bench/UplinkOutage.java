@@ -37,7 +37,7 @@ final class UplinkOutage {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** The sensors whose states are forwarded (25 motion/light pairs beside them, as in the ingest runs). */
-    static final Workload WORKLOAD = new Workload("uplink", 25, 100, 0);
+    static final Workload WORKLOAD = new Workload("uplink", 25, 100, 0, 1);
 
     interface Figures {
         void add(String section, String name, String unit, boolean lowerIsBetter, String who, double value);

@@ -5,8 +5,10 @@ package dev.hearth.bench;
  * automations a pair: on at motion, off when it clears), and {@code sensors} temperature sensors,
  * the first {@code watched} of them each watched by one numeric automation whose threshold is never
  * reached, so every message of theirs is decoded, applied and evaluated but actuates nothing.
+ * {@code qos} is what the motion sensors publish with, and what the peers subscribe and answer
+ * with: 0 as Zigbee2MQTT publishes by default, or 1.
  */
-public record Workload(String name, int pairs, int sensors, int watched) {
+public record Workload(String name, int pairs, int sensors, int watched, int qos) {
     /** The topic prefix shared by every device of the benchmark. */
     public static final String PREFIX = "bench";
     /** The watched temperature; the flood never reaches it. */
@@ -16,6 +18,12 @@ public record Workload(String name, int pairs, int sensors, int watched) {
         if (pairs < 1) throw new IllegalArgumentException("need at least one motion/light pair");
         if (sensors < 0) throw new IllegalArgumentException("sensors must not be negative");
         if (watched < 0 || watched > sensors) throw new IllegalArgumentException("watched sensors must be between 0 and " + sensors);
+        if (qos < 0 || qos > 1) throw new IllegalArgumentException("qos " + qos + ": the bench runs 0 or 1");
+    }
+
+    /** The same devices and automations, the sensors publishing with {@code q}. */
+    public Workload withQos(int q) {
+        return new Workload(name, pairs, sensors, watched, q);
     }
 
     public int devices() {

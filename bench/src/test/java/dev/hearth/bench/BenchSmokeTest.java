@@ -27,18 +27,18 @@ class BenchSmokeTest {
                 "--bench-jar", System.getProperty("java.class.path"),
                 "--work", dir.resolve("runs").toString(),
                 "--out", report.toString(),
-                "--smoke", "--repeats", "1", "--pinned-repeats", "0",
+                "--smoke", "--repeats", "1", "--pinned-repeats", "0", "--qos", "0",
                 "--saturation-pairs", "8");
 
         assertThat(status).isZero();
         for (String subject : new String[] {Report.HEARTH, Report.FLOOR}) {
-            assertThat(bench.results.median(Suite.FREE, Suite.latency(8, "p50"), subject)).as(subject)
+            assertThat(bench.results.median(Suite.section(0, false), Suite.latency(8, "p50"), subject)).as(subject)
                     .hasValueSatisfying(ms -> assertThat(ms).isPositive());
-            assertThat(bench.results.median(Suite.FREE, Suite.RSS_LOAD, subject)).as(subject)
+            assertThat(bench.results.median(Suite.section(0, false), Suite.RSS_LOAD, subject)).as(subject)
                     .hasValueSatisfying(mib -> assertThat(mib).isPositive());
         }
         assertThat(Files.readString(report))
                 .contains("| round trip p50, 8 pairs (ms, lower is better) |")
-                .contains("## Targets from issue 7");
+                .contains("## Targets (issue 19");
     }
 }

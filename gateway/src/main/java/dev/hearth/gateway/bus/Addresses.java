@@ -58,6 +58,12 @@ public final class Addresses {
     public static final String DEVICE_COMMAND_FAILED = "hearth.device.command-failed";
 
     /**
+     * Core → anyone (publish). Body: {@code commands.CommandConfirmed}: a closed-loop command whose device echoed the
+     * requested values (the logbook records it). Once per confirmed command, never per state report.
+     */
+    public static final String DEVICE_COMMAND_CONFIRMED = "hearth.device.command-confirmed";
+
+    /**
      * Home → notify (send). Body: {@code notify.Dispatch}: a notification or HTTP call an automation's run made, its
      * values rendered; delivered off the home's loop, kept in the database until delivered or expired.
      */

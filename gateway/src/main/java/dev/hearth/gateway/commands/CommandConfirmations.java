@@ -62,6 +62,7 @@ public final class CommandConfirmations {
     private final Scheduler scheduler;
     private final LongUnaryOperator random;
     private final Consumer<CommandFailed> failed;
+    private final Consumer<CommandConfirmed> confirmedOnes;
     private final Map<DeviceId, List<Pending>> pending = new HashMap<>();
     private long confirmed;
     private long resent;
@@ -72,6 +73,13 @@ public final class CommandConfirmations {
     /** {@code random.applyAsLong(n)} returns a value in [0, n): the jitter in milliseconds. */
     public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
                                 Consumer<CommandFailed> failed) {
+        this(settings, scheduler, random, failed, c -> { });
+    }
+
+    /** As above, and {@code confirmedOnes} hears of every command its device confirmed. */
+    public CommandConfirmations(ConfirmationSettings settings, Scheduler scheduler, LongUnaryOperator random,
+                                Consumer<CommandFailed> failed, Consumer<CommandConfirmed> confirmedOnes) {
+        this.confirmedOnes = confirmedOnes;
         this.settings = settings;
         this.scheduler = scheduler;
         this.random = random;
@@ -151,7 +159,11 @@ public final class CommandConfirmations {
     private boolean confirm(Pending p) {
         p.timer.cancel();
         confirmed++;
-        if (confirmationTime != null) confirmationTime.record(Duration.between(p.requested, scheduler.now()));
+        Instant now = scheduler.now();
+        Duration took = Duration.between(p.requested, now);
+        if (confirmationTime != null) confirmationTime.record(took);
+        confirmedOnes.accept(new CommandConfirmed(p.command.device(), p.command.set(), p.correlationId, p.command.origin(),
+                p.attempts, took, now));
         log.debug("Command {} for {} confirmed after {} attempt(s)", p.correlationId, p.command.device(), p.attempts);
         return true;
     }

@@ -55,10 +55,16 @@ public final class Commands {
     /** {@code failed} hears of every command never confirmed after its retries. */
     public Commands(Function<DeviceId, Optional<DeviceSpec>> devices, Publisher publisher, ConfirmationSettings settings,
                     Scheduler scheduler, Consumer<CommandFailed> failed) {
+        this(devices, publisher, settings, scheduler, failed, c -> { });
+    }
+
+    /** As above, and {@code confirmed} hears of every command its device confirmed. */
+    public Commands(Function<DeviceId, Optional<DeviceSpec>> devices, Publisher publisher, ConfirmationSettings settings,
+                    Scheduler scheduler, Consumer<CommandFailed> failed, Consumer<CommandConfirmed> confirmed) {
         this.devices = devices;
         this.publisher = publisher;
         this.confirmations = new CommandConfirmations(settings, scheduler,
-                bound -> ThreadLocalRandom.current().nextLong(bound), failed);
+                bound -> ThreadLocalRandom.current().nextLong(bound), failed, confirmed);
     }
 
     /**

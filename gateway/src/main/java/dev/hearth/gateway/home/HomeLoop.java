@@ -12,6 +12,7 @@ import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
 import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.commands.CommandConfirmed;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.commands.CommandRequested;
 import dev.hearth.gateway.commands.Commands;
@@ -82,6 +83,10 @@ public final class HomeLoop {
 
         void commandFailed(CommandFailed failed);
 
+        /** A command's device echoed what it was asked (the logbook's confirmation). Nothing by default. */
+        default void commandConfirmed(CommandConfirmed confirmed) {
+        }
+
         /** A notification or HTTP call of a run, for the notify feature. */
         void dispatch(Dispatch dispatch);
 
@@ -149,7 +154,8 @@ public final class HomeLoop {
         this.scheduler = setup.scheduler();
         this.effects = effects;
         this.automations = automations.size();
-        this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed);
+        this.commands = new Commands(registry::spec, effects::publish, setup.commands(), scheduler, this::commandFailed,
+                effects::commandConfirmed);
         commands.registerMeters(setup.meters());
         this.helpers = new Helpers(setup.locals().helpers(), registry, scheduler, this::dispatch);
         this.presence = new Presence(setup.locals().people(), registry, setup.location());

@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.load.AutomationReloader;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.commands.CommandConfirmed;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.EventReported;
@@ -94,6 +95,11 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     @Override
     public void commandFailed(CommandFailed failed) {
         bus.publish(Addresses.DEVICE_COMMAND_FAILED, failed);
+    }
+
+    @Override
+    public void commandConfirmed(CommandConfirmed confirmed) {
+        bus.publish(Addresses.DEVICE_COMMAND_CONFIRMED, confirmed);
     }
 
     @Override

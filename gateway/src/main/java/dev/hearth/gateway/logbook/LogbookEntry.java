@@ -23,7 +23,7 @@ public record LogbookEntry(long id, Instant at, Kind kind, Optional<String> devi
         AVAILABILITY("availability"),
         /** An automation ran or did not (its outcome and why). */
         AUTOMATION("automation"),
-        /** A command was never confirmed by its device. */
+        /** A command its device confirmed, or never did. */
         COMMAND("command");
 
         private final String apiName;

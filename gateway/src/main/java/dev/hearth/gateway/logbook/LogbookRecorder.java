@@ -2,6 +2,7 @@ package dev.hearth.gateway.logbook;
 
 import dev.hearth.gateway.automation.trace.AutomationRuns;
 import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.commands.CommandConfirmed;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceId;
@@ -23,7 +24,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes the logbook from the bus's fan-out (state changes, availability, automation runs, failed commands), off the
+ * Writes the logbook from the bus's fan-out (state changes, availability, automation runs, confirmed and failed commands), off the
  * home's loop: entries gather on this verticle's event loop, are published at once on {@code hearth.logbook.entries}
  * (the dashboard appends them) and written every {@code history.commit_interval} in one transaction. Entries older
  * than {@code history.retention} are deleted every hour.
@@ -63,6 +64,7 @@ public final class LogbookRecorder extends VerticleBase {
             bus.<AvailabilityChanged>consumer(Addresses.DEVICE_AVAILABILITY_CHANGED, m -> add(List.of(texts.availability(++lastId, m.body()))));
             bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> add(m.body().runs().stream().map(r -> texts.run(++lastId, r)).toList()));
             bus.<CommandFailed>consumer(Addresses.DEVICE_COMMAND_FAILED, m -> add(List.of(texts.commandFailed(++lastId, m.body()))));
+            bus.<CommandConfirmed>consumer(Addresses.DEVICE_COMMAND_CONFIRMED, m -> add(List.of(texts.commandConfirmed(++lastId, m.body()))));
             vertx.setPeriodic(settings.commitInterval().toMillis(), id -> flush());
             vertx.setPeriodic(1, PRUNE_EVERY_MS, id -> prune());
         });

@@ -1,14 +1,17 @@
 package dev.hearth.gateway.logbook;
 
 import dev.hearth.gateway.automation.trace.AutomationRun;
+import dev.hearth.gateway.commands.CommandConfirmed;
 import dev.hearth.gateway.commands.CommandFailed;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanged;
+import dev.hearth.gateway.device.Value;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,9 +43,21 @@ final class LogbookTexts {
     }
 
     LogbookEntry commandFailed(long id, CommandFailed f) {
-        String set = f.set().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(", "));
-        return device(id, f.at(), LogbookEntry.Kind.COMMAND, f.device(), name(f.device()) + ": command " + set + " from " + f.origin()
-                + " not confirmed after " + f.attempts() + (f.attempts() == 1 ? " attempt" : " attempts"));
+        return device(id, f.at(), LogbookEntry.Kind.COMMAND, f.device(), name(f.device()) + ": command " + set(f.set()) + " from "
+                + f.origin() + " not confirmed after " + attempts(f.attempts()));
+    }
+
+    LogbookEntry commandConfirmed(long id, CommandConfirmed c) {
+        return device(id, c.at(), LogbookEntry.Kind.COMMAND, c.device(), name(c.device()) + ": command " + set(c.set()) + " from "
+                + c.origin() + " confirmed after " + c.took().toMillis() + " ms" + (c.attempts() == 1 ? "" : " and " + attempts(c.attempts())));
+    }
+
+    private static String set(Map<String, Value> set) {
+        return set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String attempts(int n) {
+        return n + (n == 1 ? " attempt" : " attempts");
     }
 
     LogbookEntry run(long id, AutomationRun run) {

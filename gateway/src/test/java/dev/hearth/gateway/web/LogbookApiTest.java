@@ -109,6 +109,15 @@ class LogbookApiTest {
                 .allSatisfy(e -> assertThat(e.getString("text")).startsWith("hallway_on ran (state hallway_motion.occupancy"));
     }
 
+    /** Issue 17, item 1: a command is logged with its confirmation (the light's state topic echoed it). */
+    @Test
+    void confirmedCommandsAreLoggedWithHowLongTheDeviceTook() {
+        JsonArray commands = page("/api/logbook?kind=command&device=hallway_light&limit=500&from=" + started).getJsonArray("entries");
+        assertThat(commands.stream().map(JsonObject.class::cast).map(e -> e.getString("text")))
+                .hasSizeGreaterThanOrEqualTo(PRESSES)
+                .allMatch(text -> text.matches("hallway_light: command state=(ON|OFF) from hallway_(on|off) confirmed after \\d+ ms"), "confirmed texts");
+    }
+
     @Test
     void hearthTracesReadsTheRunningGatewaysRuns() {
         CommandLineRun traces = CommandLineRun.hearth("traces", "hallway_on", "-n", "3", "-c", home.dir().toString());
