@@ -9,6 +9,8 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.discovery.Discovery;
 import dev.hearth.gateway.discovery.DiscoverySettings;
 import dev.hearth.gateway.discovery.DiscoverySource;
+import dev.hearth.gateway.discovery.homeassistant.HomeAssistantSource;
+import dev.hearth.gateway.discovery.tasmota.TasmotaSource;
 import dev.hearth.gateway.announce.AnnounceSettings;
 import dev.hearth.gateway.announce.HaAnnouncement;
 import dev.hearth.gateway.announce.HaAnnouncer;
@@ -126,7 +128,7 @@ public final class Gateway implements AutoCloseable {
         DeviceRegistry registry = new DeviceRegistry(config.devices(), config.maxPayloadBytes());
         registry.hide(config.overrides().stream().filter(DeviceOverride::hidden).map(DeviceOverride::id).toList());
         registry.malformed().registerMeters(meters.registry());
-        Discovery discovery = new Discovery(discoverySources(config.discovery()), config.overrides(), registry);
+        Discovery discovery = new Discovery(discoverySources(config.discovery(), config.id()), config.overrides(), registry);
         BrokerOutbox bridge = new BrokerOutbox(config.mqtt(), subscriptions(registry, discovery, automations, config), stores.outbox(),
                 config.outbox(), Clock.systemUTC(), meters.registry());
         config.uplink().ifPresent(u -> bridge.forwardingTo(u::forwards));
@@ -230,9 +232,14 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** A fresh source for every discovery convention turned on (sources keep state: one set per running home). */
-    private static List<DiscoverySource> discoverySources(DiscoverySettings settings) {
+    private static List<DiscoverySource> discoverySources(DiscoverySettings settings, String gatewayId) {
         List<DiscoverySource> sources = new ArrayList<>();
         settings.zigbee2mqttBaseTopics().forEach(base -> sources.add(new Zigbee2MqttSource(base)));
+        if (settings.tasmota().enabled()) sources.add(new TasmotaSource(settings.tasmota().prefix()));
+        if (settings.homeAssistant().enabled()) {
+            sources.add(new HomeAssistantSource(settings.homeAssistant().prefix(), !settings.zigbee2mqttBaseTopics().isEmpty(),
+                    AnnounceSettings.nodeOf(gatewayId)));
+        }
         return sources;
     }
 

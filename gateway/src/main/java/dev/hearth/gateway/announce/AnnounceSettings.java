@@ -17,6 +17,11 @@ public record AnnounceSettings(String prefix, String gatewayId, String baseTopic
 
     /** The node id in discovery topics and the device identifier. */
     String node() {
+        return nodeOf(gatewayId);
+    }
+
+    /** Hearth's node id and device identifier for a gateway id, so that discovery never reads it back as a device. */
+    public static String nodeOf(String gatewayId) {
         return "hearth_" + gatewayId.toLowerCase().replaceAll("[^a-z0-9_-]", "_");
     }
 

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  *     enabled: true
  *     base_topic: zigbee2mqtt     # or a list: [zigbee2mqtt, zigbee2mqtt_garden]
  *   homeassistant:
+ *     enabled: true               # read the configs under the prefix
  *     prefix: homeassistant
  *     publish: false              # true: announce Hearth's own entities there
+ *   tasmota:
+ *     enabled: true
+ *     prefix: tasmota/discovery
  * </pre>
  */
 final class DiscoverySection {
@@ -30,18 +34,33 @@ final class DiscoverySection {
                 .orElse(List.of(DiscoverySettings.ZIGBEE2MQTT_DEFAULT_BASE));
         DiscoverySettings.HomeAssistant homeAssistant = d.map("homeassistant").map(DiscoverySection::homeAssistant)
                 .orElse(DiscoverySettings.HomeAssistant.DEFAULTS);
+        DiscoverySettings.Tasmota tasmota = d.map("tasmota").map(DiscoverySection::tasmota)
+                .orElse(DiscoverySettings.Tasmota.DEFAULTS);
         d.finish();
-        return new DiscoverySettings(zigbee2mqtt, homeAssistant);
+        return new DiscoverySettings(zigbee2mqtt, homeAssistant, tasmota);
     }
 
     private static DiscoverySettings.HomeAssistant homeAssistant(YamlMap h) {
-        String prefix = h.text("prefix", DiscoverySettings.HomeAssistant.DEFAULT_PREFIX);
-        if (!BASE_TOPIC.matcher(prefix).matches()) {
-            h.problemAtValue("prefix", "prefix '" + prefix + "' must be a topic without wildcards (+, #), spaces or a leading or trailing '/'");
-        }
+        boolean enabled = h.flag("enabled", true);
+        String prefix = prefix(h, DiscoverySettings.HomeAssistant.DEFAULT_PREFIX);
         boolean publish = h.flag("publish", false);
         h.finish();
-        return new DiscoverySettings.HomeAssistant(prefix, publish);
+        return new DiscoverySettings.HomeAssistant(enabled, prefix, publish);
+    }
+
+    private static DiscoverySettings.Tasmota tasmota(YamlMap t) {
+        boolean enabled = t.flag("enabled", true);
+        String prefix = prefix(t, DiscoverySettings.Tasmota.DEFAULT_PREFIX);
+        t.finish();
+        return new DiscoverySettings.Tasmota(enabled, prefix);
+    }
+
+    private static String prefix(YamlMap m, String fallback) {
+        String prefix = m.text("prefix", fallback);
+        if (!BASE_TOPIC.matcher(prefix).matches()) {
+            m.problemAtValue("prefix", "prefix '" + prefix + "' must be a topic without wildcards (+, #), spaces or a leading or trailing '/'");
+        }
+        return prefix;
     }
 
     private static List<String> zigbee2mqtt(YamlMap z) {

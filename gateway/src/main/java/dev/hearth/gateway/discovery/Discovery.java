@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ public final class Discovery {
     private final DeviceRegistry registry;
     /** Ids already reported as refused, so that a republished document does not repeat the warning. */
     private final Set<DeviceId> refusedOnce = new HashSet<>();
+    /** Which source each discovered device came from: another convention announcing the same id does not replace it. */
+    private final Map<DeviceId, DiscoverySource> owners = new HashMap<>();
+    /** Source pairs already reported as announcing the same devices: one line, not one per device. */
+    private final Set<String> overlapSaid = new HashSet<>();
 
     public Discovery(List<DiscoverySource> sources, List<DeviceOverride> overrides, DeviceRegistry registry) {
         this.sources = List.copyOf(sources);
@@ -69,10 +74,12 @@ public final class Discovery {
         DevicesChanged devices = DevicesChanged.NONE;
         List<DeviceEvent> events = new ArrayList<>();
         for (DiscoveryChange change : changes) {
-            if (change instanceof DiscoveryChange.Found f) devices = devices.and(found(f.device()));
-            else if (change instanceof DiscoveryChange.Renamed r) devices = devices.and(renamed(r.from(), r.device()));
-            else if (change instanceof DiscoveryChange.Lost l) devices = devices.and(registry.remove(l.device()));
-            else if (change instanceof DiscoveryChange.Reachability r) events.addAll(registry.availability(r.device(), r.availability(), at));
+            if (change instanceof DiscoveryChange.Found f) devices = devices.and(found(source, f.device()));
+            else if (change instanceof DiscoveryChange.Renamed r) devices = devices.and(renamed(source, r.from(), r.device()));
+            else if (change instanceof DiscoveryChange.Lost l) devices = devices.and(lost(source, l.device()));
+            else if (change instanceof DiscoveryChange.Reachability r && owns(source, r.device())) {
+                events.addAll(registry.availability(r.device(), r.availability(), at));
+            }
             else if (change instanceof DiscoveryChange.Refused r) registry.malformed().record(Malformed.BAD_DISCOVERY, r.topic(), r.why(), at);
         }
         if (!devices.isEmpty()) {
@@ -82,19 +89,45 @@ public final class Discovery {
         return new Applied(devices, events);
     }
 
-    private DevicesChanged found(DeviceSpec discovered) {
+    private DevicesChanged found(DiscoverySource source, DeviceSpec discovered) {
         DeviceSpec device = overridden(discovered);
-        if (!admissible(device, Optional.empty())) return DevicesChanged.NONE;
+        if (!admissible(device, Optional.empty()) || !ownable(source, device.id())) return DevicesChanged.NONE;
+        owners.put(device.id(), source);
         if (device.equals(registry.spec(device.id()).orElse(null))) return DevicesChanged.NONE;
         return registry.put(device);
     }
 
-    private DevicesChanged renamed(DeviceId from, DeviceSpec discovered) {
-        if (registry.spec(from).isEmpty() || registry.handWritten(from)) return found(discovered);
+    private DevicesChanged renamed(DiscoverySource source, DeviceId from, DeviceSpec discovered) {
+        if (registry.spec(from).isEmpty() || registry.handWritten(from) || owners.get(from) != source) return found(source, discovered);
         DeviceSpec device = overridden(discovered);
-        if (!admissible(device, Optional.of(from))) return registry.remove(from);
+        if (!admissible(device, Optional.of(from)) || !ownable(source, device.id())) return lost(source, from);
         log.info("{} is now {}", from, device.id());
+        owners.remove(from);
+        owners.put(device.id(), source);
         return registry.rename(from, device);
+    }
+
+    private DevicesChanged lost(DiscoverySource source, DeviceId device) {
+        if (!owns(source, device)) return DevicesChanged.NONE;
+        owners.remove(device);
+        return registry.remove(device);
+    }
+
+    /** Whether {@code source} may speak for {@code device}: it found it, or nobody did. */
+    private boolean owns(DiscoverySource source, DeviceId device) {
+        DiscoverySource owner = owners.get(device);
+        return owner == null || owner == source;
+    }
+
+    /** A device another source found first stays that source's; said once per pair of sources. */
+    private boolean ownable(DiscoverySource source, DeviceId device) {
+        if (owns(source, device)) return true;
+        DiscoverySource first = owners.get(device);
+        if (overlapSaid.add(source.name() + "\n" + first.name())) {
+            log.warn("{} announces {} which {} found first: it is left out, and so is every other device both announce"
+                    + " (turn one of them off under discovery:)", source.name(), device, first.name());
+        }
+        return false;
     }
 
     private DeviceSpec overridden(DeviceSpec discovered) {

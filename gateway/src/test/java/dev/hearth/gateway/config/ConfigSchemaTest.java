@@ -82,7 +82,7 @@ class ConfigSchemaTest {
             history: { retention: 30d, commit_interval: 5s }
             automation: { max_runs_per_second: 20 }
             logging: { format: json }
-            discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] }, homeassistant: { prefix: homeassistant, publish: true } }
+            discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] }, homeassistant: { enabled: true, prefix: homeassistant, publish: true }, tasmota: { enabled: true, prefix: tasmota/discovery } }
             """;
 
     /** The keys that exclude others above (a password from a file or the environment; a dashboard password). */

@@ -192,12 +192,16 @@ final class HaEntityMapper {
                 Map.of(), command("command_topic", "command_template"), o.number("min", 1), o.number("max", 100), o.number("step", 1));
     }
 
-    /** A device trigger is an event named by its {@code type}; its payload (when given) is the event {@code subtype}. */
+    /**
+     * A device trigger is an event named by its {@code type}; its payload (when given) is the event {@code subtype}.
+     * Without a payload (or a template) every message on its topic is the trigger, as in Home Assistant.
+     */
     private void trigger() {
         String subtype = o.text("subtype", "");
         Map<String, String> values = o.text("payload").map(pl -> Map.of(pl, subtype)).orElse(Map.of());
-        add(HaNames.slug(o.text("type", "event")), Type.EVENT, "", o.text("topic"), template("value_template"), values,
-                Optional.empty(), List.of(subtype));
+        Optional<ValueTemplate> template = o.text("payload").isEmpty() && o.text("value_template").isEmpty() && !subtype.isEmpty()
+                ? fixed("{{ '" + subtype.replace("'", "") + "' }}") : template("value_template");
+        add(HaNames.slug(o.text("type", "event")), Type.EVENT, "", o.text("topic"), template, values, Optional.empty(), List.of(subtype));
     }
 
     private Optional<ValueTemplate> template(String key) {

@@ -37,6 +37,7 @@ public final class HomeAssistantSource implements DiscoverySource {
     private final Map<String, Map<String, HaAvailability.Source>> availability = new HashMap<>();
     private final Map<String, String> availabilityOwner = new HashMap<>();
     private final Set<String> saidIgnored = new HashSet<>();
+    private boolean saidZigbee2mqtt;
 
     /**
      * {@code zigbee2mqttDiscovered}: Zigbee2MQTT's bridge is read by its own discovery, so its Home Assistant configs
@@ -79,6 +80,11 @@ public final class HomeAssistantSource implements DiscoverySource {
             return List.of();
         }
         if (message instanceof HaDiscoveryMessage.Configs c && c.configs().stream().anyMatch(this::notOurs)) {
+            if (!saidZigbee2mqtt && c.configs().stream().anyMatch(this::zigbee2mqtt)) {
+                saidZigbee2mqtt = true;
+                log.info("Home Assistant discovery: the configs Zigbee2MQTT publishes under {} are not read: its devices come"
+                        + " from its bridge (discovery.zigbee2mqtt)", prefix);
+            }
             return List.of();
         }
         HaAssembly.Changes changes = assembly.apply(message);
@@ -98,10 +104,13 @@ public final class HomeAssistantSource implements DiscoverySource {
 
     /** Zigbee2MQTT's configs when its own discovery reads the bridge, and Hearth's own announcement. */
     private boolean notOurs(HaConfig c) {
-        boolean zigbee2mqtt = c.origin().filter(o -> o.equals("Zigbee2MQTT")).isPresent()
-                || c.device().filter(d -> d.identifiers().stream().anyMatch(i -> i.startsWith("zigbee2mqtt_"))).isPresent();
         boolean own = c.device().filter(d -> d.identifiers().contains(ownNode)).isPresent();
-        return (zigbee2mqttDiscovered && zigbee2mqtt) || own;
+        return own || zigbee2mqtt(c);
+    }
+
+    private boolean zigbee2mqtt(HaConfig c) {
+        return zigbee2mqttDiscovered && (c.origin().filter(o -> o.equals("Zigbee2MQTT")).isPresent()
+                || c.device().filter(d -> d.identifiers().stream().anyMatch(i -> i.startsWith("zigbee2mqtt_"))).isPresent());
     }
 
     /** Starts reading the device's availability topic; the topic goes into its spec only if no other device has it. */

@@ -1,6 +1,7 @@
 package dev.hearth.gateway.discovery.tasmota;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public record TasmotaConfig(String mac, String topic, String deviceName, String model, String swVersion,
                             List<Relay> relays, String availabilityTopic, String online, String offline,
-                            String sensorTopic) {
+                            String sensorTopic, List<Button> buttons) {
     /**
      * One relay (or a light's power, {@code rl} 2): {@code name} is what Tasmota calls it in its messages
      * ({@code POWER} when the device has one, else {@code POWER1}…), {@code stateTopic} where it reports it as text,
@@ -19,9 +20,21 @@ public record TasmotaConfig(String mac, String topic, String deviceName, String 
     public record Relay(String name, String friendlyName, String stateTopic, String commandTopic, String on, String off) {
     }
 
+    /**
+     * A button that sends its presses over MQTT (SetOption73): {@code {"Button1":{"Action":"SINGLE"}}} on
+     * {@code topic} ({@code stat/<t>/RESULT}); {@code actions} maps Tasmota's action to Hearth's event, as the
+     * button's options (SetOption11 swaps single and double, SetOption13 sends single only) make them.
+     */
+    public record Button(int number, String topic, Map<String, String> actions) {
+        public Button {
+            actions = Map.copyOf(actions);
+        }
+    }
+
     public TasmotaConfig {
         Objects.requireNonNull(mac, "mac");
         Objects.requireNonNull(topic, "topic");
         relays = List.copyOf(relays);
+        buttons = List.copyOf(buttons);
     }
 }

@@ -13,6 +13,10 @@ public final class TasmotaDiscoveryParser {
     private static final int RELAY = 1;
     private static final int LIGHT = 2;
     private static final List<String> NOT_SENSORS = List.of("Time", "TempUnit", "PressureUnit", "SpeedUnit");
+    private static final Map<String, String> BUTTON_ACTIONS = Map.of("SINGLE", "single", "DOUBLE", "double", "TRIPLE", "triple",
+            "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold");
+    private static final Map<String, String> BUTTON_ACTIONS_SWAPPED = Map.of("SINGLE", "double", "DOUBLE", "single", "TRIPLE", "triple",
+            "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold");
 
     private TasmotaDiscoveryParser() {
     }
@@ -40,20 +44,20 @@ public final class TasmotaDiscoveryParser {
         Topics topics = new Topics(text(c, "ft"), text(c, "t"), text(c, "hn"), text(c, "mac"), prefixes);
         return new Device(new TasmotaConfig(text(c, "mac"), text(c, "t"), text(c, "dn"), text(c, "md"), text(c, "sw"),
                 relays(c, topics, states), topics.tele("LWT"), textOr(c, "onln", "Online"), textOr(c, "ofln", "Offline"),
-                topics.tele("SENSOR")));
+                topics.tele("SENSOR"), buttons(c, topics)));
     }
 
-    /** Every value of the sensors document; empty if it is not one. */
+    /** Every value of the sensors document; empty if it is not one ({@code {"sn": {…}}}). */
     @SuppressWarnings("unchecked")
-    public static List<TasmotaSensor> sensors(byte[] payload) {
+    public static Optional<List<TasmotaSensor>> sensors(byte[] payload) {
         Optional<Map<String, Object>> json = JsonTree.parseObject(payload);
-        if (json.isEmpty() || !(json.get().get("sn") instanceof Map<?, ?> sn)) return List.of();
+        if (json.isEmpty() || !(json.get().get("sn") instanceof Map<?, ?> sn)) return Optional.empty();
         List<TasmotaSensor> out = new ArrayList<>();
         Map<String, Object> document = (Map<String, Object>) sn;
         document.forEach((key, value) -> {
             if (!NOT_SENSORS.contains(key)) flatten(List.of(key), value, document, out);
         });
-        return out;
+        return Optional.of(out);
     }
 
     @SuppressWarnings("unchecked")
@@ -83,6 +87,19 @@ public final class TasmotaDiscoveryParser {
                     states.get(1), states.get(0)));
         }
         return relays;
+    }
+
+    /** Buttons present ({@code btn}) whose presses go to MQTT ({@code so} 73), as hatasmota's button triggers read them. */
+    private static List<TasmotaConfig.Button> buttons(Map<String, Object> c, Topics topics) {
+        Map<?, ?> options = c.get("so") instanceof Map<?, ?> so ? so : Map.of();
+        if (!Long.valueOf(1).equals(options.get("73")) || !(c.get("btn") instanceof List<?> present)) return List.of();
+        Map<String, String> actions = Long.valueOf(1).equals(options.get("13")) ? Map.of("SINGLE", "single")
+                : Long.valueOf(1).equals(options.get("11")) ? BUTTON_ACTIONS_SWAPPED : BUTTON_ACTIONS;
+        List<TasmotaConfig.Button> buttons = new ArrayList<>();
+        for (int i = 0; i < present.size(); i++) {
+            if (present.get(i) instanceof Long n && n != 0) buttons.add(new TasmotaConfig.Button(i + 1, topics.stat("RESULT"), actions));
+        }
+        return buttons;
     }
 
     private static List<String> texts(Object v) {

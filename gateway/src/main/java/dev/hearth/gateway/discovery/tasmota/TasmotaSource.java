@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tasmota's own discovery (on by default in Tasmota since 9.1): a device announces itself, retained, on
@@ -45,8 +46,13 @@ public final class TasmotaSource implements DiscoverySource {
         String mac = rest.substring(0, rest.indexOf('/'));
         boolean empty = new String(payload, StandardCharsets.UTF_8).isBlank();
         if (topic.endsWith("/sensors")) {
-            if (empty) sensors.remove(mac);
-            else sensors.put(mac, TasmotaDiscoveryParser.sensors(payload));
+            if (empty) {
+                sensors.remove(mac);
+                return described(mac);
+            }
+            Optional<List<TasmotaSensor>> read = TasmotaDiscoveryParser.sensors(payload);
+            if (read.isEmpty()) return List.of(new DiscoveryChange.Refused(topic, "not a sensors document ({\"sn\": {…}})"));
+            sensors.put(mac, read.get());
             return described(mac);
         }
         if (empty) {

@@ -41,11 +41,12 @@ final class TasmotaSpecs {
             if (s.path().stream().anyMatch(p -> p.matches("\\d+"))) continue; // list elements: not addressable by field names
             attributes.putIfAbsent(s.attribute(), sensor(s, c.sensorTopic(), standard));
         }
+        for (TasmotaConfig.Button b : c.buttons()) attributes.put("button" + b.number(), button(b, standard));
         DeviceFormat format = standard ? new TasmotaFormat(c.topic()) : new MappedFormat();
         String name = c.deviceName().isBlank() || c.deviceName().equals("Tasmota")
                 ? c.relays().stream().map(TasmotaConfig.Relay::friendlyName).filter(n -> !n.isBlank()).findFirst().orElse(c.topic())
                 : c.deviceName();
-        DeviceKind kind = c.relays().isEmpty() ? DeviceKind.GENERIC : DeviceKind.SWITCH;
+        DeviceKind kind = !c.relays().isEmpty() ? DeviceKind.SWITCH : c.buttons().isEmpty() ? DeviceKind.GENERIC : DeviceKind.BUTTON;
         return new DeviceSpec(id(c), name, "", kind, format, Optional.of(c.availabilityTopic()), attributes);
     }
 
@@ -54,6 +55,13 @@ final class TasmotaSpecs {
         m = standard ? m.withSource(List.of(r.name()))
                 : m.withTopic(r.stateTopic()).withCommand(new AttributeMapping.CommandTemplate(r.commandTopic(), AttributeMapping.CommandTemplate.VALUE));
         return AttributeSpec.options(r.name().toLowerCase(Locale.ROOT), "ON", "OFF").settable().withMapping(m);
+    }
+
+    /** Every press an event ({@code single}, {@code double}, … {@code hold}), the same press twice too. */
+    private static AttributeSpec button(TasmotaConfig.Button b, boolean standard) {
+        AttributeMapping m = AttributeMapping.NONE.withSource(List.of("Button" + b.number(), "Action")).withValues(b.actions());
+        String[] events = b.actions().values().stream().distinct().sorted().toArray(String[]::new);
+        return AttributeSpec.event("button" + b.number(), events).withMapping(standard ? m : m.withTopic(b.topic()));
     }
 
     private static AttributeSpec sensor(TasmotaSensor s, String topic, boolean standard) {

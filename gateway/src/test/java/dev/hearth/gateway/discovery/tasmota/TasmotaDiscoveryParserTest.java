@@ -59,7 +59,7 @@ class TasmotaDiscoveryParserTest {
 
     @Test
     void the_energy_sensors_of_a_pow_are_typed_values_with_units() {
-        List<TasmotaSensor> sensors = TasmotaDiscoveryParser.sensors(fixture("pow.sensors.json"));
+        List<TasmotaSensor> sensors = TasmotaDiscoveryParser.sensors(fixture("pow.sensors.json")).orElseThrow();
 
         assertThat(sensors).contains(
                 new TasmotaSensor(List.of("ENERGY", "Power"), "energy_power", true, "W"),
@@ -71,7 +71,7 @@ class TasmotaDiscoveryParserTest {
 
     @Test
     void temperature_follows_the_documents_unit() {
-        List<TasmotaSensor> sensors = TasmotaDiscoveryParser.sensors(fixture("am2301.sensors.json"));
+        List<TasmotaSensor> sensors = TasmotaDiscoveryParser.sensors(fixture("am2301.sensors.json")).orElseThrow();
 
         assertThat(sensors).containsExactly(
                 new TasmotaSensor(List.of("AM2301", "Temperature"), "am2301_temperature", true, "°C"),
