@@ -67,6 +67,9 @@ public final class BenchMain implements Callable<Integer> {
     List<String> onlySteps = new ArrayList<>();
     @Option(names = "--profile", description = "Record a JFR profile of every Hearth process (hearth.jfr in its run directory)")
     boolean profile;
+    @Option(names = "--hearth-jvm-option", description = "A JVM option added to Hearth's (JAVA_OPTS), e.g. a JFR recording with settings of "
+            + "your own or -XX:+DumpPerfMapAtExit for perf; Hearth is then stopped with SIGTERM")
+    List<String> hearthOptions = new ArrayList<>();
 
     private static final String OUTAGE_STEP = "Hearth, uplink outage";
 
@@ -93,7 +96,7 @@ public final class BenchMain implements Callable<Integer> {
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT))));
         try (MosquittoBroker broker = startBroker()) {
             Subject.Environment env = new Subject.Environment(broker.url(), broker.port(), gatewayJar, benchJar.toAbsolutePath().toString(), nodeRed,
-                    profile, jvm);
+                    profile, jvm, List.copyOf(hearthOptions));
             try (Suite suite = new Suite(env, results, work, seconds(measureSeconds), seconds(warmupSeconds))) {
                 runAll(suite, broker);
             }

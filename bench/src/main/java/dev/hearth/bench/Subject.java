@@ -21,7 +21,11 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed,
 
     /** Where the subjects come from, and the broker they share. */
     record Environment(String brokerUrl, int brokerPort, Path gatewayJar, String floorClasspath, Path nodeRedHome,
-                       boolean profile, JvmOptions jvm) {
+                       boolean profile, JvmOptions jvm, List<String> hearthOptions) {
+        /** Whether Hearth is stopped with SIGTERM (a JFR recording or a perf map is written on a clean exit). */
+        boolean gracefulHearth() {
+            return profile || !hearthOptions.isEmpty();
+        }
     }
 
     /** The gateway, from its shaded jar, against the shared Mosquitto or with its embedded broker. */
@@ -45,6 +49,7 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed,
             if (env.profile()) {
                 options.add("-XX:StartFlightRecording=filename=" + dir.resolve("hearth.jfr") + ",settings=profile,dumponexit=true");
             }
+            options.addAll(env.hearthOptions());
             List<String> cmd = prefix(pinned);
             Map<String, String> environment = new HashMap<>();
             if (env.jvm().launcher().isPresent()) {
@@ -58,7 +63,7 @@ sealed interface Subject permits Subject.Hearth, Subject.Floor, Subject.NodeRed,
             }
             cmd.addAll(List.of("run", "-c", config.toString()));
             return SubjectProcess.start(label(), cmd, environment, dir, dir.resolve("hearth.log"), true)
-                    .withReadiness(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health")).gracefulStop(env.profile());
+                    .withReadiness(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health")).gracefulStop(env.gracefulHearth());
         }
     }
 
