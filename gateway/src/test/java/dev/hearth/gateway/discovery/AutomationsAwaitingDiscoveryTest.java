@@ -101,7 +101,7 @@ class AutomationsAwaitingDiscoveryTest {
 
     @Test
     void withDiscoveryOffAnUnknownDeviceStaysAnError() throws Exception {
-        Path file = write(TestHome.externalBroker("tcp://127.0.0.1:1", "30s") + "discovery:\n  zigbee2mqtt: { enabled: false }\n");
+        Path file = write(TestHome.externalBroker("tcp://127.0.0.1:1", "30s") + "discovery:\n  zigbee2mqtt: { enabled: false }\n  homeassistant: { enabled: false }\n  tasmota: { enabled: false }\n");
 
         String printed = run("check", dir, Main.CONFIG_ERROR);
 
