@@ -12,6 +12,7 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.yaml.YamlMap;
+import dev.hearth.gateway.device.DeviceGroups;
 import dev.hearth.gateway.device.DeviceSpec;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -76,6 +77,11 @@ public final class AutomationLoader {
         return new AutomationLoader(devices, notifyServices, Blueprints.of(texts));
     }
 
+    /** The same loader, with the {@code groups:} of devices.yaml, which automations may name wherever a device. */
+    public AutomationLoader withGroups(DeviceGroups groups) {
+        return new AutomationLoader(devices.withGroups(groups), notifyServices, blueprints);
+    }
+
     /** The same loader, with the blueprints of an automations directory for {@link #parse} (the editor's check). */
     public AutomationLoader withBlueprintsOf(Path automationsDir) {
         return new AutomationLoader(devices, notifyServices, Blueprints.read(automationsDir));
@@ -83,7 +89,7 @@ public final class AutomationLoader {
 
     /** The same loader over other devices (those known now, once some were discovered). */
     public AutomationLoader withDevices(Collection<DeviceSpec> now) {
-        return new AutomationLoader(new DeviceLookup(now, devices.awaitsUnknown()), notifyServices, blueprints);
+        return new AutomationLoader(devices.over(now), notifyServices, blueprints);
     }
 
     /** The automations ready to run, those waiting for devices not discovered yet, and where those devices are named. */
@@ -295,7 +301,7 @@ public final class AutomationLoader {
         Map<String, Template> variables = VariableReader.read(declared, parts);
         TriggerReader triggerReader = new TriggerReader(parts);
         List<TriggerReader.Identified> identified = parts.each(a, "triggers", triggerReader::identified);
-        List<Trigger> triggers = identified.stream().map(TriggerReader.Identified::trigger).toList();
+        List<Trigger> triggers = identified.stream().flatMap(i -> i.triggers().stream()).toList();
         List<String> triggerIds = triggerIds(identified);
         ConditionReader conditionReader = new ConditionReader(parts, parts.failed() ? Optional.empty() : Optional.of(Set.copyOf(triggerIds)));
         if (!a.has("triggers")) a.missing("triggers");
@@ -314,7 +320,10 @@ public final class AutomationLoader {
 
     private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < triggers.size(); i++) ids.add(triggers.get(i).id().orElse(Integer.toString(i)));
+        for (int i = 0; i < triggers.size(); i++) {
+            String id = triggers.get(i).id().orElse(Integer.toString(i));
+            triggers.get(i).triggers().forEach(t -> ids.add(id));
+        }
         return ids;
     }
 

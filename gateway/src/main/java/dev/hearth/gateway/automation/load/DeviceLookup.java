@@ -5,8 +5,10 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.AttributeSpec;
+import dev.hearth.gateway.device.DeviceGroups;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -18,8 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves device and attribute names written in automations, with located "did you mean" problems. When discovery
- * may still bring a device ({@code awaitUnknown}), an unknown name is a located warning and the device is
+ * Resolves device, group and attribute names written in automations, with located "did you mean" problems. Devices
+ * are those known when the automations are read; a group's members may include devices discovered later. When
+ * discovery may still bring a device ({@code awaitUnknown}), an unknown name is a located warning and the device is
  * {@linkplain #awaited() awaited} instead: the automation waits for it, and its checks run when it appears.
  */
 final class DeviceLookup {
@@ -27,33 +30,45 @@ final class DeviceLookup {
     static final String WAITS = ": not known yet, so the automation waits until discovery finds it";
 
     private final Map<String, DeviceSpec> byId;
+    private final DeviceGroups groups;
     private final boolean awaitUnknown;
     private final Set<String> awaited = new LinkedHashSet<>();
     private final Problems warnings = new Problems();
+
+    DeviceLookup(Collection<DeviceSpec> devices) {
+        this(devices, false);
+    }
 
     DeviceLookup(Collection<DeviceSpec> devices, boolean awaitUnknown) {
         Map<String, DeviceSpec> map = new LinkedHashMap<>();
         devices.forEach(d -> map.put(d.id().value(), d));
         this.byId = Collections.unmodifiableMap(map);
+        this.groups = DeviceGroups.NONE;
         this.awaitUnknown = awaitUnknown;
     }
 
-    private DeviceLookup(DeviceLookup shared) {
+    private DeviceLookup(DeviceLookup shared, DeviceGroups groups) {
         this.byId = shared.byId;
+        this.groups = groups;
         this.awaitUnknown = shared.awaitUnknown;
     }
 
-    /** The same devices with nothing awaited yet: one per automation. */
+    DeviceLookup withGroups(DeviceGroups groups) {
+        return new DeviceLookup(this, groups);
+    }
+
+    /** The same devices and groups with nothing awaited yet: one per automation. */
     DeviceLookup fresh() {
-        return new DeviceLookup(this);
+        return new DeviceLookup(this, groups);
+    }
+
+    /** The same groups over other devices (those known now). */
+    DeviceLookup over(Collection<DeviceSpec> now) {
+        return new DeviceLookup(now, awaitUnknown).withGroups(groups);
     }
 
     boolean awaitsUnknown() {
         return awaitUnknown;
-    }
-
-    Map<String, DeviceSpec> all() {
-        return byId;
     }
 
     /** Devices named but not known (yet), in the order written; empty unless discovery may bring them. */
@@ -66,6 +81,20 @@ final class DeviceLookup {
         return warnings.list();
     }
 
+    /** The members of the group {@code device} names, if it names one. */
+    Optional<List<DeviceId>> group(YamlMap m, String key) {
+        return m.value(key).filter(n -> n instanceof ScalarNode).flatMap(n -> groups.members(((ScalarNode) n).getValue()));
+    }
+
+    /** The members of a group known now, in the group's order. */
+    List<DeviceSpec> known(List<DeviceId> members) {
+        return members.stream().map(id -> byId.get(id.value())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    Map<String, DeviceSpec> all() {
+        return byId;
+    }
+
     Optional<DeviceSpec> device(YamlMap m) {
         return device(m, "device");
     }
@@ -74,7 +103,10 @@ final class DeviceLookup {
         Optional<String> name = m.requiredText(key);
         if (name.isEmpty()) return Optional.empty();
         DeviceSpec d = byId.get(name.get());
-        if (d == null && awaitUnknown && DeviceId.isValid(name.get())) {
+        if (d == null && groups.members(name.get()).isPresent()) {
+            m.problemAtValue(key, "'" + name.get() + "' is a group: groups work in commands, state and numeric triggers, "
+                    + "and state and numeric conditions");
+        } else if (d == null && awaitUnknown && DeviceId.isValid(name.get())) {
             awaited.add(name.get());
             warnings.add(m.file(), m.value(key).orElse(m.node()), "unknown device '" + name.get() + "'"
                     + Suggestions.didYouMean(name.get(), byId.keySet()) + WAITS);

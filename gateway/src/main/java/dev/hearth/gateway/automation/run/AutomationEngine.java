@@ -71,7 +71,7 @@ public final class AutomationEngine {
         this.scheduler = scheduler;
         this.out = out;
         this.options = options;
-        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains);
+        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains, states);
         this.runs = new Runs(new EngineRunHost(scheduler, triggering, states, options.sun(), out, this::setEnabled, this::finished));
         this.limiter = new RunLimiter(options.maxRunsPerSecond());
         automations.forEach(this::put);
