@@ -29,6 +29,7 @@ import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.watchdog.LoopProbe;
 import dev.hearth.gateway.watchdog.Watchdog;
+import dev.hearth.gateway.web.HttpPortFile;
 import dev.hearth.gateway.web.WebVerticle;
 import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.Future;
@@ -163,6 +164,7 @@ public final class Gateway implements AutoCloseable {
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
+        writePortFile(config, web.port());
         // Pushed after the runtime, so closed before it: a loop that stops must not look stuck.
         opened.push(watchdog.start());
         token.announce();
@@ -179,6 +181,15 @@ public final class Gateway implements AutoCloseable {
         Watchdog.Settings settings = Watchdog.Settings.DEFAULTS;
         LoopProbe loop = new LoopProbe("hearth-event-loop", vertx.getOrCreateContext(), System::nanoTime, settings.stallAfter());
         return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime, Watchdog::exitProcess);
+    }
+
+    /** For the command line (`hearth traces`, `hearth dead-letters`) when http.port is 0; a gateway runs without it. */
+    private static void writePortFile(GatewayConfig config, int port) {
+        try {
+            HttpPortFile.write(config.dataDir(), port);
+        } catch (java.io.IOException e) {
+            log.warn("Could not write {}: {}", config.dataDir().resolve(HttpPortFile.FILE_NAME), e.getMessage());
+        }
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */
