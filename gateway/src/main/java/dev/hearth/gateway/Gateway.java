@@ -1,5 +1,6 @@
 package dev.hearth.gateway;
 
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
@@ -89,7 +90,16 @@ public final class Gateway implements AutoCloseable {
      * As {@link #start(GatewayConfig, List, GatewayTime)}, on a runtime already being built ({@link GatewayRuntime#prepare}
      * as soon as {@code gateway.yaml} was read): it is taken over, and closed if the start fails.
      */
+    /** As {@link #start(GatewayConfig, List, GatewayTime)}, with automations that wait for devices discovery may bring. */
+    public static Gateway start(GatewayConfig config, AutomationLoader.Loaded automations, GatewayTime time) {
+        return start(config, automations, time, GatewayRuntime.prepare(config.id()));
+    }
+
     static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
+        return start(config, new AutomationLoader.Loaded(automations, List.of()), time, preparing);
+    }
+
+    static Gateway start(GatewayConfig config, AutomationLoader.Loaded automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
         Closers opened = new Closers();
         GatewayRuntime runtime = null;
         try {
@@ -108,8 +118,10 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static Gateway deploy(GatewayConfig config, List<Automation> automations, GatewayTime time, GatewayRuntime runtime,
+    private static Gateway deploy(GatewayConfig config, AutomationLoader.Loaded loaded, GatewayTime time, GatewayRuntime runtime,
                                   GatewayStores stores, Closers opened) {
+        List<Automation> automations = loaded.automations();
+        loaded.warnings().forEach(w -> log.warn("{}", w));
         Vertx vertx = runtime.vertx();
         GatewayMeters meters = runtime.meters();
         Database database = stores.database();
@@ -127,7 +139,8 @@ public final class Gateway implements AutoCloseable {
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
                 config.notifications().services().keySet(), announcer.map(HaAnnouncer::handedOn)),
-                Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
+                Optional.of(stores.automations()), bridge.commandPath(), meters.registry())
+                .awaiting(config.automationLoader(), loaded.waiting());
         vertx.deployVerticle(home).await();
         // Before the bridge: the announcement follows the link's first connection.
         if (announcer.isPresent()) vertx.deployVerticle(announcer.get()).await();
