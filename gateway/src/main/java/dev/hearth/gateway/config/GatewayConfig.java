@@ -43,9 +43,12 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
         return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, settings, overrides, notifications, groups);
     }
 
-    /** A loader of automations for this home: its devices and groups, and the notify services its automations may use. */
+    /**
+     * A loader of automations for this home: its devices and groups, and the notify services its automations may use.
+     * With discovery on, an automation naming a device not configured waits for discovery to find it.
+     */
     public AutomationLoader automationLoader() {
-        return new AutomationLoader(devices, notifications.services().keySet()).withGroups(groups);
+        return new AutomationLoader(devices, notifications.services().keySet(), discovery.any()).withGroups(groups);
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
