@@ -48,10 +48,24 @@ final class Rig implements AutoCloseable {
     Rig(Path work) throws IOException, MqttException {
         this.work = work;
         this.broker = MosquittoBroker.builder().configLine("max_queued_messages 1000000").configLine("persistence true")
-                .configLine("persistence_location " + work.toAbsolutePath() + "/").start();
+                .configLine("persistence_location " + brokerDirectory(work) + "/").start();
         this.config = GatewayFiles.write(work, broker.url(), httpPort);
         this.light = light(broker.url());
         this.sensor = connect(broker.url(), "ledger-sensor", true);
+    }
+
+    /**
+     * Mosquitto started as root drops to its own user: without a directory it may write, it keeps no sessions across a
+     * restart and says nothing (the first outage run lost the 4 events queued for the gateway that way).
+     */
+    private static Path brokerDirectory(Path work) throws IOException {
+        Path dir = java.nio.file.Files.createDirectories(work.resolve("broker"));
+        for (Path p = dir; p != null && p.startsWith(work.getParent()); p = p.getParent()) {
+            p.toFile().setExecutable(true, false);
+            p.toFile().setReadable(true, false);
+        }
+        dir.toFile().setWritable(true, false);
+        return dir.toAbsolutePath();
     }
 
     /**
