@@ -21,7 +21,9 @@ function isOn(a, value) {
 export function control(device, name, a, send) {
   if (isBinary(a)) return toggle(device, name, a, send);
   if (isColour(a)) return colour(device, name, a, send);
-  if (a.type === 'number') return Number.isFinite(a.min) && Number.isFinite(a.max) ? slider(device, name, a, send) : number(device, name, a, send);
+  // A write-only number (a light's transition) is an input for commands: no slider, no value it could show.
+  if (a.type === 'number') return Number.isFinite(a.min) && Number.isFinite(a.max) && a.reported !== false
+      ? slider(device, name, a, send) : number(device, name, a, send);
   if (a.type === 'enum') return a.reported === false ? actions(device, name, a, send) : select(device, name, a, send);
   if (a.type === 'text') return text(device, name, a, send);
   return json(device, name, a, send);
@@ -40,12 +42,15 @@ export function words(name) {
 function toggle(device, name, a, send) {
   const button = el('button', {type: 'button', class: 'toggle', dataset: {attribute: name}});
   const update = value => {
+    const unknown = value === null || value === undefined;
     const on = isOn(a, value);
-    const shown = value === null || value === undefined ? '—' : a.type === 'boolean' ? (on ? 'ON' : 'OFF') : String(value);
+    // No state reported yet: said in words, and a press turns it on (the device's report then tells the truth).
+    const shown = unknown ? 'unknown' : a.type === 'boolean' ? (on ? 'ON' : 'OFF') : String(value);
     button.textContent = shown;
-    button.className = 'toggle ' + (on ? 'on' : 'off');
-    button.setAttribute('aria-pressed', on ? 'true' : 'false');
-    button.setAttribute('aria-label', subject(device, name) + ': ' + shown);
+    button.className = 'toggle ' + (unknown ? 'unknown' : on ? 'on' : 'off');
+    button.setAttribute('aria-pressed', unknown ? 'mixed' : on ? 'true' : 'false');
+    button.setAttribute('aria-label', subject(device, name) + ': ' + (unknown ? 'state unknown, press to turn on' : shown));
+    button.title = unknown ? 'No state reported yet; pressing turns it on' : '';
     button.dataset.value = on ? 'on' : 'off';
   };
   button.addEventListener('click', () => {
@@ -83,10 +88,12 @@ function slider(device, name, a, send) {
 }
 
 function number(device, name, a, send) {
+  const writeOnly = a.reported === false;
   const input = el('input', {type: 'number', step: Number.isFinite(a.step) ? a.step : 'any', min: a.min, max: a.max, dataset: {attribute: name},
-    'aria-label': subject(device, name) + (a.unit ? ' (' + a.unit + ')' : '')});
+    placeholder: writeOnly ? 'send' : undefined,
+    'aria-label': subject(device, name) + (a.unit ? ' (' + a.unit + ')' : '') + (writeOnly ? ', sent when changed' : '')});
   const update = value => {
-    if (document.activeElement !== input) input.value = typeof value === 'number' ? value : '';
+    if (!writeOnly && document.activeElement !== input) input.value = typeof value === 'number' ? value : '';
   };
   input.addEventListener('change', () => { if (input.value !== '' && input.checkValidity()) send(Number(input.value)); });
   keepLatest(input, update, a);

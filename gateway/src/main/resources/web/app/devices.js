@@ -211,9 +211,11 @@ function extras(d, patch) {
   }));
 }
 
-/** History for every numeric or two-state attribute the device has. */
+/** History for every numeric or two-state attribute the device reports. */
 function chartButtons(d) {
-  const names = Object.keys(d.attributes).filter(name => d.attributes[name].type === 'number' || isBinary(d.attributes[name]));
+  // Write-only attributes (a light's transition) are never reported: they have no history.
+  const names = Object.keys(d.attributes).filter(name => d.attributes[name].reported !== false
+      && (d.attributes[name].type === 'number' || isBinary(d.attributes[name])));
   const first = MAIN[d.kind]?.[0];
   names.sort((x, y) => (x === first ? -1 : y === first ? 1 : x.localeCompare(y)));
   if (!names.length) return null;

@@ -3,7 +3,8 @@ import {get, post, startSession} from './api.js';
 import {showError, setZone, zoneName} from './dom.js';
 import {loadDevices, refreshDevices, onStateChanged, onAvailabilityChanged} from './devices.js';
 import {loadAutomations, onAutomationRun} from './automations.js';
-import {logEvent, setUpFilters} from './events.js';
+import {setUpLogbook, showLogbook, onLogbookEntry} from './logbook.js';
+import {setUpStatus, showStatus, onStatus} from './status.js';
 import {loadFiles, setUpEditor} from './editor.js';
 import {linkReason} from './link.js';
 
@@ -15,7 +16,8 @@ async function start() {
   setZone(clock.zone);
   document.getElementById('zone').textContent = 'times in ' + zoneName();
   setUpTabs();
-  setUpFilters();
+  setUpLogbook();
+  setUpStatus();
   setUpEditor();
   document.getElementById('logout').addEventListener('click', async () => {
     await post('/logout').catch(() => {});
@@ -42,38 +44,26 @@ function show(page) {
   for (const section of document.querySelectorAll('.page')) section.hidden = section.id !== 'page-' + page;
   if (page === 'automations') loadAutomations().catch(e => showError(e.message));
   if (page === 'editor') loadFiles();
+  if (page === 'logbook') showLogbook();
+  if (page === 'status') showStatus().catch(e => showError(e.message));
 }
 
 function listen() {
   const stream = new EventSource('/api/events');
-  stream.addEventListener('state', e => {
-    const change = JSON.parse(e.data);
-    onStateChanged(change);
-    logEvent('state', change);
-  });
-  stream.addEventListener('availability', e => {
-    const change = JSON.parse(e.data);
-    onAvailabilityChanged(change);
-    logEvent('availability', change);
-  });
+  stream.addEventListener('state', e => onStateChanged(JSON.parse(e.data)));
+  stream.addEventListener('availability', e => onAvailabilityChanged(JSON.parse(e.data)));
+  stream.addEventListener('logbook', e => onLogbookEntry(JSON.parse(e.data)));
   // Devices came or went (a Zigbee2MQTT pairing, a removal): the rooms are redrawn only if the set changed.
   stream.addEventListener('devices', () => refreshDevices().catch(e => showError(e.message)));
-  stream.addEventListener('automation', e => {
-    const run = JSON.parse(e.data);
-    onAutomationRun(run);
-    logEvent('automation', run);
-  });
-  stream.addEventListener('connection', e => {
-    const connection = JSON.parse(e.data);
-    logEvent('connection', connection);
-    refreshStatus().catch(() => {});
-  });
+  stream.addEventListener('automation', e => onAutomationRun(JSON.parse(e.data)));
+  stream.addEventListener('connection', () => refreshStatus().catch(() => {}));
   // After a gap in the stream, reload what may have changed meanwhile.
   stream.addEventListener('open', () => refreshDevices().catch(() => {}));
 }
 
 async function refreshStatus() {
   const status = await get('/api/status');
+  onStatus(status);
   const link = document.getElementById('link');
   const connected = status.connection.connected;
   link.textContent = connected ? 'online' : 'offline';

@@ -56,7 +56,7 @@ public final class Demo extends ConfiguredCommand implements Tool {
         showStateChanges();
         ZoneId zone = cfg.location().timeZone();
         ScenarioClock clock = ScenarioClock.of(scenario.get(), zone);
-        Gateway gateway = Gateway.start(cfg, loaded.get().automations(), new GatewayTime(clock.clock(zone), clock.acceleration()));
+        Gateway gateway = Gateway.start(cfg, loaded.get().all(), new GatewayTime(clock.clock(zone), clock.acceleration()));
         gateway.awaitConnected(Duration.ofSeconds(10));
         ScenarioRunner runner = new ScenarioRunner(scenario.get(), cfg.mqtt().url(), clock).start(Duration.ofSeconds(10));
         Scenario s = scenario.get();

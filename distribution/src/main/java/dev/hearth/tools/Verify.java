@@ -97,7 +97,7 @@ public final class Verify extends ConfiguredCommand implements Tool {
             GatewayConfig cfg = isolated(loaded.config(), data);
             ZoneId zone = cfg.location().timeZone();
             ScenarioClock clock = ScenarioClock.of(scenario, zone);
-            try (Gateway gateway = Gateway.start(cfg, loaded.automations(), new GatewayTime(clock.clock(zone), clock.acceleration()));
+            try (Gateway gateway = Gateway.start(cfg, loaded.all(), new GatewayTime(clock.clock(zone), clock.acceleration()));
                  ScenarioRunner runner = new ScenarioRunner(scenario, cfg.mqtt().url(), clock).latencyAllowance(allowance)) {
                 if (!gateway.awaitConnected(Duration.ofSeconds(15))) {
                     throw new IllegalStateException("the gateway did not connect to its private broker");

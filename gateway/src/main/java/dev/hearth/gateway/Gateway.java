@@ -1,5 +1,6 @@
 package dev.hearth.gateway;
 
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.broker.EmbeddedBrokers;
 import dev.hearth.gateway.config.GatewayConfig;
@@ -28,6 +29,7 @@ import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.watchdog.LoopProbe;
 import dev.hearth.gateway.watchdog.Watchdog;
+import dev.hearth.gateway.web.HttpPortFile;
 import dev.hearth.gateway.web.WebVerticle;
 import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.Future;
@@ -88,7 +90,16 @@ public final class Gateway implements AutoCloseable {
      * As {@link #start(GatewayConfig, List, GatewayTime)}, on a runtime already being built ({@link GatewayRuntime#prepare}
      * as soon as {@code gateway.yaml} was read): it is taken over, and closed if the start fails.
      */
+    /** As {@link #start(GatewayConfig, List, GatewayTime)}, with automations that wait for devices discovery may bring. */
+    public static Gateway start(GatewayConfig config, AutomationLoader.Loaded automations, GatewayTime time) {
+        return start(config, automations, time, GatewayRuntime.prepare(config.id()));
+    }
+
     static Gateway start(GatewayConfig config, List<Automation> automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
+        return start(config, new AutomationLoader.Loaded(automations, List.of()), time, preparing);
+    }
+
+    static Gateway start(GatewayConfig config, AutomationLoader.Loaded automations, GatewayTime time, CompletableFuture<GatewayRuntime> preparing) {
         Closers opened = new Closers();
         GatewayRuntime runtime = null;
         try {
@@ -107,8 +118,10 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static Gateway deploy(GatewayConfig config, List<Automation> automations, GatewayTime time, GatewayRuntime runtime,
+    private static Gateway deploy(GatewayConfig config, AutomationLoader.Loaded loaded, GatewayTime time, GatewayRuntime runtime,
                                   GatewayStores stores, Closers opened) {
+        List<Automation> automations = loaded.automations();
+        loaded.warnings().forEach(w -> log.warn("{}", w));
         Vertx vertx = runtime.vertx();
         GatewayMeters meters = runtime.meters();
         Database database = stores.database();
@@ -126,7 +139,8 @@ public final class Gateway implements AutoCloseable {
         HomeVerticle home = new HomeVerticle(registry, discovery, automations, new HomeSettings(time, config.location(), config.automation(),
                 config.commands(), config.history().commitInterval(), Optional.of(config.automationsDir()), config.locals(),
                 config.notifications().services().keySet(), announcer.map(HaAnnouncer::handedOn)),
-                Optional.of(stores.automations()), bridge.commandPath(), meters.registry());
+                Optional.of(stores.automations()), bridge.commandPath(), meters.registry())
+                .awaiting(config.automationLoader(), loaded.waiting());
         vertx.deployVerticle(home).await();
         // Before the bridge: the announcement follows the link's first connection.
         if (announcer.isPresent()) vertx.deployVerticle(announcer.get()).await();
@@ -150,6 +164,7 @@ public final class Gateway implements AutoCloseable {
                     config.outbox(), Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
+        writePortFile(config, web.port());
         // Pushed after the runtime, so closed before it: a loop that stops must not look stuck.
         opened.push(watchdog.start());
         token.announce();
@@ -166,6 +181,15 @@ public final class Gateway implements AutoCloseable {
         Watchdog.Settings settings = Watchdog.Settings.DEFAULTS;
         LoopProbe loop = new LoopProbe("hearth-event-loop", vertx.getOrCreateContext(), System::nanoTime, settings.stallAfter());
         return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime, Watchdog::exitProcess);
+    }
+
+    /** For the command line (`hearth traces`, `hearth dead-letters`) when http.port is 0; a gateway runs without it. */
+    private static void writePortFile(GatewayConfig config, int port) {
+        try {
+            HttpPortFile.write(config.dataDir(), port);
+        } catch (java.io.IOException e) {
+            log.warn("Could not write {}: {}", config.dataDir().resolve(HttpPortFile.FILE_NAME), e.getMessage());
+        }
     }
 
     /** The gateway's meter registry: features register their meters here (see docs/event-bus.md, "Metrics"). */

@@ -1,6 +1,7 @@
 package dev.hearth.gateway;
 
 import dev.hearth.gateway.config.GatewayConfig;
+import dev.hearth.gateway.web.HttpPortFile;
 import dev.hearth.gateway.web.HttpSettings;
 import dev.hearth.gateway.web.auth.AccessToken;
 import io.vertx.core.json.JsonObject;
@@ -12,12 +13,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The command line's way to a running gateway: its API at {@code http.bind}:{@code http.port} from gateway.yaml, signed
- * in with the access token in {@code <data_dir>/web-token} (so only a user who may read that file gets in).
+ * The command line's way to a running gateway: its API at {@code http.bind}:{@code http.port} from gateway.yaml (the
+ * port it took for {@code 0}), over HTTPS when {@code http.tls} is set, signed in with the access token in
+ * {@code <data_dir>/web-token} (so only a user who may read that file gets in).
  */
 final class GatewayApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -40,22 +45,44 @@ final class GatewayApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Optional<HttpClient> http;
     private final String base;
     private final String token;
+    /** Why no call can be made (a certificate that cannot be read, port 0 without the gateway's port file). */
+    private final String problem;
 
-    private GatewayApiClient(String base, String token) {
+    private GatewayApiClient(Optional<HttpClient> http, String base, String token, String problem) {
+        this.http = http;
         this.base = base;
         this.token = token;
+        this.problem = problem;
     }
 
-    /** Empty when the gateway has no token yet (it never ran with this data directory). */
+    /**
+     * Empty when the gateway has no token yet (it never ran with this data directory). With {@code http.port: 0} the
+     * port is the one the gateway wrote to {@code <data_dir>/http-port}; over HTTPS only the certificate of
+     * {@code http.tls.cert} is trusted. A client that cannot call says why on its first call ({@link Unreachable}).
+     */
     static Optional<GatewayApiClient> of(GatewayConfig config) {
         if (!Files.exists(config.dataDir().resolve(AccessToken.FILE_NAME))) return Optional.empty();
-        HttpSettings http = config.http();
-        String host = http.bind().equals("0.0.0.0") || http.bind().equals("::") ? "127.0.0.1" : http.bind();
-        String base = http.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port();
-        return Optional.of(new GatewayApiClient(base, AccessToken.loadOrCreate(config.dataDir()).value()));
+        HttpSettings settings = config.http();
+        String token = AccessToken.loadOrCreate(config.dataDir()).value();
+        String host = settings.bind().equals("0.0.0.0") || settings.bind().equals("::") ? "127.0.0.1" : settings.bind();
+        OptionalInt port = settings.port() != 0 ? OptionalInt.of(settings.port()) : HttpPortFile.read(config.dataDir());
+        String base = settings.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port.orElse(0);
+        if (port.isEmpty()) {
+            return Optional.of(new GatewayApiClient(Optional.empty(), base, token, "http.port is 0 and "
+                    + config.dataDir().resolve(HttpPortFile.FILE_NAME) + " does not say which port the gateway took"));
+        }
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        if (settings.tls().isEmpty()) return Optional.of(new GatewayApiClient(Optional.of(builder.build()), base, token, ""));
+        Path cert = settings.tls().get().cert();
+        try {
+            return Optional.of(new GatewayApiClient(Optional.of(builder.sslContext(PinnedCertificates.context(cert)).build()), base, token, ""));
+        } catch (IOException | GeneralSecurityException e) {
+            return Optional.of(new GatewayApiClient(Optional.empty(), base, token,
+                    "cannot read the gateway's certificate " + cert + ": " + e.getMessage()));
+        }
     }
 
     String base() {
@@ -76,12 +103,15 @@ final class GatewayApiClient {
     }
 
     private Answer send(HttpRequest request) throws Unreachable {
+        if (http.isEmpty()) throw new Unreachable(problem);
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.get().send(request, HttpResponse.BodyHandlers.ofString());
             String body = r.body();
             return new Answer(r.statusCode(), body.startsWith("{") ? new JsonObject(body) : new JsonObject().put("error", body));
         } catch (ConnectException e) {
             throw new Unreachable("no gateway answers at " + base);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new Unreachable("the gateway at " + base + " is not the one of this gateway.yaml (TLS: " + e.getMessage() + ")");
         } catch (IOException e) {
             throw new Unreachable("the gateway at " + base + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {

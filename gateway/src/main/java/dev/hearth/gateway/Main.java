@@ -95,7 +95,7 @@ public final class Main extends ConfiguredCommand {
         LoggingDefaults.use(cfg.logFormat());
         Gateway gateway;
         try {
-            gateway = Gateway.start(cfg, loaded.automations(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
+            gateway = Gateway.start(cfg, loaded.all(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
         } catch (StoreException e) {
             // The message names the file and what to do; a stack trace would only hide it.
             err.println("error: " + e.getMessage());
@@ -111,14 +111,18 @@ public final class Main extends ConfiguredCommand {
     }
 
     /** Configuration and automations, validated together. */
-    public record Loaded(GatewayConfig config, List<Automation> automations) {
+    public record Loaded(GatewayConfig config, AutomationLoader.Loaded all) {
+        /** The automations ready to run (those waiting for devices discovery may bring are in {@link #all()}). */
+        public List<Automation> automations() {
+            return all.automations();
+        }
     }
 
     /** Loads configuration and automations, or prints every problem and returns empty. */
     static Optional<Loaded> load(Path config, Map<String, String> env, PrintWriter err) {
         try {
             GatewayConfig gateway = new ConfigLoader(env).load(config);
-            List<Automation> automations = gateway.automationLoader().loadDirectory(gateway.automationsDir());
+            AutomationLoader.Loaded automations = gateway.automationLoader().loadDirectoryAwaiting(gateway.automationsDir());
             return Optional.of(new Loaded(gateway, automations));
         } catch (ConfigException e) {
             report(e, err);
@@ -177,8 +181,11 @@ public final class Main extends ConfiguredCommand {
                 err().println("error: " + new EmbeddedBrokers.Missing().getMessage());
                 return CONFIG_ERROR;
             }
-            out().println("OK: " + loaded.get().config().devices().size() + " devices, "
-                    + loaded.get().automations().size() + " automations");
+            AutomationLoader.Loaded automations = loaded.get().all();
+            automations.warnings().forEach(w -> out().println(w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message()));
+            out().println("OK: " + loaded.get().config().devices().size() + " devices, " + automations.automations().size() + " automations"
+                    + (automations.waiting().isEmpty() ? "" : ", " + automations.waiting().size() + " waiting for devices discovery has not found yet: "
+                    + String.join(", ", automations.waiting().stream().map(AutomationLoader.Waiting::automation).toList())));
             return 0;
         }
     }

@@ -31,7 +31,7 @@ final class StartReading {
             GatewayConfig gateway = new ConfigLoader(env).load(config, this::begin, devices::join);
             AutomationLoader.Sources sources = automations == null
                     ? AutomationLoader.Sources.read(gateway.automationsDir()) : automations.join();
-            return new Main.Loaded(gateway, gateway.automationLoader().load(sources));
+            return new Main.Loaded(gateway, gateway.automationLoader().loadAll(sources));
         } catch (ConfigException | RuntimeException | Error e) {
             if (runtime != null) GatewayRuntime.discard(runtime);
             throw e;

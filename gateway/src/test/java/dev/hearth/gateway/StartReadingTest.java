@@ -81,7 +81,7 @@ class StartReadingTest {
     void problemsOfSeveralAutomationFilesAreReportedInFileOrder() throws IOException {
         write(GATEWAY, TestHome.DEVICES, Map.of(
                 "a.yaml", "automations:\n  - id: x\n    bogus: 1\n",
-                "b.yaml", TestHome.HALLWAY_AUTOMATIONS.replace("device: hallway_light", "device: hallway_lamp"),
+                "b.yaml", TestHome.HALLWAY_AUTOMATIONS.replace("attribute: occupancy", "attribute: occupied"),
                 "c.yaml", "automations:\n  - id: [unclosed\n")); // a syntax error, found while parsing, still comes last
         StringWriter err = new StringWriter();
 
@@ -95,7 +95,7 @@ class StartReadingTest {
         assertThat(a).as(out).isNotNegative();
         assertThat(b).as(out).isGreaterThan(a);
         assertThat(c).as(out).isGreaterThan(b);
-        assertThat(out).contains("hallway_lamp").contains("nothing was started");
+        assertThat(out).contains("'occupied'").contains("nothing was started");
     }
 
     private void write(String gateway, String devices, Map<String, String> automations) throws IOException {

@@ -144,11 +144,12 @@ public final class HomeAssistantDiscovery {
                 .put("availability_topic", t.availabilityTopic())
                 .put("payload_available", json(d) ? "online" : t.onlinePayload())
                 .put("payload_not_available", json(d) ? "offline" : t.offlinePayload())
-                .put("device", new JsonObject().put("identifiers", new JsonArray().add(node(d)))
+                .put("device", new JsonObject().put("identifiers", new JsonArray().add(identifier(d)))
                         .put("name", d.id()).put("manufacturer", "Hearth")
                         .put("model", "Simulated " + d.kind().yamlName()));
         if (json(d)) {
-            c.put("availability_template", "{{ value_json.state }}");
+            // As Zigbee2MQTT writes its own configs, so that a reader of its bridge can tell them apart.
+            c.put("availability_template", "{{ value_json.state }}").put("origin", new JsonObject().put("name", "Zigbee2MQTT"));
         }
         return c;
     }
@@ -160,6 +161,11 @@ public final class HomeAssistantDiscovery {
 
     private static boolean json(DeviceSpec d) {
         return d.topics().convention() == Convention.ZIGBEE2MQTT;
+    }
+
+    /** Zigbee2MQTT's devices are {@code zigbee2mqtt_<ieee address>} (Zigbee2MQTT's lib/extension/homeassistant.ts). */
+    private static String identifier(DeviceSpec d) {
+        return json(d) ? "zigbee2mqtt_" + node(d) : node(d);
     }
 
     private static String node(DeviceSpec d) {

@@ -74,6 +74,9 @@ class AnnouncementsTest {
             });
             JsonObject light = config(late, "homeassistant/light/", "hallway_light");
             assertThat(light.getString("schema")).isEqualTo("json");
+            assertThat(light.getJsonObject("origin").getString("name")).as("told apart as Zigbee2MQTT's own").isEqualTo("Zigbee2MQTT");
+            assertThat(light.getJsonObject("device").getJsonArray("identifiers").getString(0))
+                    .isEqualTo("zigbee2mqtt_" + devices.getJsonObject(2).getString("ieee_address"));
             late.client().publish(light.getString("command_topic"), "{\"state\":\"ON\"}");
             JsonObject plug = config(late, "homeassistant/switch/", "kitchen_plug");
             late.client().publish(plug.getString("command_topic"), plug.getString("payload_on"));

@@ -28,6 +28,13 @@ public final class Addresses {
     public static final String MQTT_CONNECTION = "hearth.mqtt.connection";
 
     /**
+     * Link → anyone (publish). Body: {@code message.ConnectionChanged} (connected false): an attempt to connect failed,
+     * and why ("Connection refused"); once per reason in a row of failures. Not a change of the link's state: that
+     * is {@link #MQTT_CONNECTION}'s.
+     */
+    public static final String MQTT_CONNECT_FAILED = "hearth.mqtt.connect-failed";
+
+    /**
      * Core → anyone (publish). Body: {@code device.StateChanges}, the values that really changed, in order: one
      * message per burst of messages the core worked through, not per change.
      */

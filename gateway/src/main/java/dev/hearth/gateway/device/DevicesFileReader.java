@@ -13,15 +13,16 @@ import java.util.Optional;
 
 /**
  * Reads devices.yaml, reporting every problem with its position: {@code devices}, the devices written by hand, and
- * {@code overrides}, keyed by the id of a discovered device, what the user says about it (name, room, kind, hidden).
+ * {@code overrides}, keyed by the id of a discovered device, what the user says about it (name, room, kind, hidden), and
+ * {@code groups}, names for several devices.
  */
 public final class DevicesFileReader {
     private final Map<String, Node> seenIds = new HashMap<>();
     private final Map<String, String> seenTopics = new HashMap<>();
 
-    /** The hand-written devices and the overrides of discovered ones. */
-    public record DevicesFile(List<DeviceSpec> devices, List<DeviceOverride> overrides) {
-        public static final DevicesFile EMPTY = new DevicesFile(List.of(), List.of());
+    /** The hand-written devices, the overrides of discovered ones, and the groups. */
+    public record DevicesFile(List<DeviceSpec> devices, List<DeviceOverride> overrides, DeviceGroups groups) {
+        public static final DevicesFile EMPTY = new DevicesFile(List.of(), List.of(), DeviceGroups.NONE);
 
         public DevicesFile {
             devices = List.copyOf(devices);
@@ -38,8 +39,34 @@ public final class DevicesFileReader {
         top.get().map("overrides").ifPresent(o -> {
             for (String id : o.keys()) o.map(id).flatMap(m -> override(o, id, m)).ifPresent(overrides::add);
         });
+        DeviceGroups groups = top.get().map("groups").map(this::groups).orElse(DeviceGroups.NONE);
         top.get().finish();
-        return new DevicesFile(devices, overrides);
+        return new DevicesFile(devices, overrides, groups);
+    }
+
+    /**
+     * Each group's members, by id. A member need not be written here (discovery may bring it later), but a group
+     * may not be named like a device, nor name a member twice.
+     */
+    private DeviceGroups groups(YamlMap g) {
+        Map<String, List<DeviceId>> out = new LinkedHashMap<>();
+        for (String name : g.keys()) {
+            if (!DeviceId.isValid(name)) {
+                g.problemAtKey(name, "group name '" + name + "' must be 1-64 lower-case letters, digits or underscores");
+            } else if (seenIds.containsKey(name)) {
+                g.problemAtKey(name, "group '" + name + "' has the name of a device; give it another");
+            }
+            List<DeviceId> members = new ArrayList<>();
+            List<String> given = g.listOfText(name);
+            for (String member : given) {
+                if (!DeviceId.isValid(member)) g.problemAtValue(name, "member '" + member + "' is not a device id (lower-case letters, digits or underscores)");
+                else if (members.contains(new DeviceId(member))) g.problemAtValue(name, "member '" + member + "' is named twice");
+                else members.add(new DeviceId(member));
+            }
+            if (given.isEmpty()) g.problemAtValue(name, "a group lists its members: " + name + ": [lamp_1, lamp_2]");
+            out.put(name, members);
+        }
+        return new DeviceGroups(out);
     }
 
     /** What the user says about a discovered device (written under its id, which discovery gives it). */

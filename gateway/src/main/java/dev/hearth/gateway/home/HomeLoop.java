@@ -1,11 +1,14 @@
 package dev.hearth.gateway.home;
 
+import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.load.AutomationReloader;
+import dev.hearth.gateway.automation.load.AwaitedAutomations;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.automation.model.GatewayTrigger;
 import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.automation.run.AutomationEngine;
+import dev.hearth.gateway.automation.run.AutomationQuery;
 import dev.hearth.gateway.automation.run.EngineJournal;
 import dev.hearth.gateway.automation.run.StartupBarrier;
 import dev.hearth.gateway.automation.trace.AutomationRun;
@@ -136,6 +139,8 @@ public final class HomeLoop {
     private final int automations;
     private Restored restored = Restored.NOTHING;
     private RestoredStates restoredStates = new RestoredStates(List.of());
+    private final WaitingAutomations waiting;
+    private AwaitedAutomations awaitedAtStart = new AwaitedAutomations(new AutomationLoader(List.of()));
 
     /** A home of the devices in {@code registry} only, discovering none. */
     public HomeLoop(DeviceRegistry registry, List<Automation> automations, Setup setup, Effects effects) {
@@ -160,9 +165,20 @@ public final class HomeLoop {
                 new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
                         setup.automation().maxRunsPerSecond()));
         this.barrier = new StartupBarrier(setup.realTime(), this::arm);
+        this.waiting = new WaitingAutomations(engine, registry, scheduler);
         this.evaluation = Timer.builder("hearth.automation.evaluation")
                 .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
                 .register(setup.meters());
+    }
+
+    /** Automations that wait for devices discovery has not found yet (before {@link #start}). */
+    public void awaitDevices(AwaitedAutomations awaited) {
+        this.awaitedAtStart = awaited;
+    }
+
+    /** The automations, running and waiting for devices, as the API lists them; call on the loop's thread. */
+    public List<AutomationQuery.Info> automations() {
+        return engine.list(waiting.infos());
     }
 
     /** Puts back what the database held, and starts waiting for device state before triggers arm. */
@@ -171,6 +187,7 @@ public final class HomeLoop {
         this.restoredStates = new RestoredStates(restored.states());
         int n = restoredStates.restore(registry, registry.specs().stream().map(DeviceSpec::id).toList());
         helpers.start();
+        waiting.start(awaitedAtStart);
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         barrier.start();
     }
@@ -250,6 +267,16 @@ public final class HomeLoop {
             public void replaceFile(String file, List<Automation> automations) {
                 engine.replaceFile(file, automations);
             }
+
+            @Override
+            public void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waits) {
+                waiting.replaceFile(file, automations, waits);
+            }
+
+            @Override
+            public List<AutomationLoader.Waiting> stillUnknown(List<AutomationLoader.Waiting> waits) {
+                return waits.stream().filter(w -> w.devices().stream().anyMatch(d -> registry.spec(new DeviceId(d)).isEmpty())).toList();
+            }
         };
     }
 
@@ -306,6 +333,7 @@ public final class HomeLoop {
         if (!devices.isEmpty()) {
             int n = restoredStates.restore(registry, devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
+            if (!devices.added().isEmpty()) waiting.devicesAdded();
             effects.devicesChanged(devices);
         }
         dispatch(applied.events());

@@ -33,9 +33,8 @@ final class HomeQueries {
     }
 
     void register(EventBus bus) {
-        AutomationEngine engine = loop.engine();
         bus.<CommandRequested>consumer(Addresses.DEVICE_COMMAND, this::onCommand);
-        bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(engine.list())));
+        bus.<AutomationQuery.ListAll>consumer(Addresses.AUTOMATION_LIST, m -> m.reply(new AutomationQuery.Listing(loop.automations())));
         bus.<AutomationQuery.RecentRuns>consumer(Addresses.AUTOMATION_RUNS, m -> recentRuns(m.body())
                 .onSuccess(runs -> m.reply(new AutomationQuery.Runs(runs))));
         bus.<AutomationQuery.Control>consumer(Addresses.AUTOMATION_CONTROL, this::onControl);

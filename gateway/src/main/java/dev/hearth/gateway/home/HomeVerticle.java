@@ -1,6 +1,7 @@
 package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.automation.load.AutomationLoader;
+import dev.hearth.gateway.automation.load.AwaitedAutomations;
 import dev.hearth.gateway.automation.load.AutomationReloader;
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.run.EngineJournal;
@@ -43,6 +44,8 @@ public final class HomeVerticle extends VerticleBase {
     private volatile HomeLoop loop;
     private Optional<AutomationJournal> journal = Optional.empty();
     private HomeOutputs outputs;
+    private Optional<AutomationLoader> loader = Optional.empty();
+    private List<AutomationLoader.Waiting> waiting = List.of();
 
     public HomeVerticle(DeviceRegistry registry, Discovery discovery, List<Automation> automations, HomeSettings settings,
                         Optional<AutomationStore> store, CommandPath path, MeterRegistry meters) {
@@ -53,6 +56,16 @@ public final class HomeVerticle extends VerticleBase {
         this.store = store;
         this.path = path;
         this.meters = meters;
+    }
+
+    /**
+     * The gateway's automation loader (for hot reload and for checking waiting automations when devices appear) and
+     * the automations that wait at start for devices discovery has not found yet. Call before deploying.
+     */
+    public HomeVerticle awaiting(AutomationLoader loader, List<AutomationLoader.Waiting> waiting) {
+        this.loader = Optional.of(loader);
+        this.waiting = List.copyOf(waiting);
+        return this;
     }
 
     /** Where the MQTT side hands inbound messages, from any thread (Paho's): each runs on the home's event loop. Call once deployed. */
@@ -85,6 +98,10 @@ public final class HomeVerticle extends VerticleBase {
                 new VertxScheduler(vertx, context, settings.time().clock(), settings.time().acceleration()), realTime(),
                 settings.location(), settings.automation(), settings.commands(),
                 journal.<EngineJournal>map(j -> j).orElse(EngineJournal.NONE), meters, settings.locals()), outputs);
+        AwaitedAutomations awaited = new AwaitedAutomations(loader());
+        waiting.stream().map(AutomationLoader.Waiting::file).distinct()
+                .forEach(f -> awaited.await(f, waiting.stream().filter(w -> w.file().equals(f)).toList()));
+        home.awaitDevices(awaited);
         home.start(restored);
         loop = home;
         vertx.eventBus().<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> home.connectionChanged(m.body().connected()));
@@ -99,8 +116,12 @@ public final class HomeVerticle extends VerticleBase {
             task.run();
             return null;
         });
-        new AutomationReloader(dir, new AutomationLoader(registry.specs(), settings.notifyServices()), home.running(), outputs)
+        new AutomationReloader(dir, loader(), home.running(), outputs)
                 .start(blocking, task -> context.runOnContext(v -> task.run()), realTime());
+    }
+
+    private AutomationLoader loader() {
+        return loader.orElseGet(() -> new AutomationLoader(registry.specs(), settings.notifyServices()));
     }
 
     /** Timers on the wall clock's pace (the clock itself may be the scenario's): broker waits, file checks, trace saves. */

@@ -5,6 +5,7 @@ import dev.hearth.gateway.device.AttributeState;
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
+import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
 
@@ -36,6 +37,11 @@ final class RegistryStateView implements StateView {
     @Override
     public Optional<java.time.Instant> lastChanged(DeviceId device, String attribute) {
         return registry.state(device).flatMap(s -> Optional.ofNullable(s.attributes().get(attribute))).map(AttributeState::lastChanged);
+    }
+
+    @Override
+    public java.util.Collection<DeviceSpec> devices() {
+        return registry.specs();
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class MqttLink implements Transport {
     /** The link's own topic for the marker that tells when retained messages have all arrived; empty without one. */
     private final Optional<String> settleTopic;
     private final Consumer<ConnectionChanged> connectionChanges;
+    private final Consumer<ConnectionChanged> connectFailures;
     private final Publisher publisher;
     private final Subscriptions subscriptions;
     private final ReconnectPolicy reconnect;
@@ -87,11 +88,24 @@ public final class MqttLink implements Transport {
     private long connectTimer = -1;
     private volatile int connects;
     private int failedAttempts;
+    /** Why the last attempt failed, told once until the reason changes or a connection succeeds. */
+    private String lastFailure = "";
     private long lastFailureLog;
 
     /** With {@code markSettled}, a {@link RetainedSettled} follows the retained messages of every connection. */
     public MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics, boolean markSettled,
                     Consumer<Inbound> inbound, Consumer<ConnectionChanged> connectionChanges) {
+        this(vertx, context, scheduler, settings, topics, markSettled, inbound, connectionChanges, c -> { });
+    }
+
+    /**
+     * As above; {@code connectFailures} hears why an attempt to connect failed (connected false), once per reason in a
+     * row of failures, so that a dashboard can say "connection refused" while the link stays down.
+     */
+    public MqttLink(Vertx vertx, Context context, Scheduler scheduler, MqttSettings settings, List<String> topics, boolean markSettled,
+                    Consumer<Inbound> inbound, Consumer<ConnectionChanged> connectionChanges,
+                    Consumer<ConnectionChanged> connectFailures) {
+        this.connectFailures = connectFailures;
         this.vertx = vertx;
         this.scheduler = scheduler;
         this.context = context;
@@ -190,6 +204,7 @@ public final class MqttLink implements Transport {
         connected = true;
         connects++;
         failedAttempts = 0;
+        lastFailure = "";
         reconnect.connected();
         MqttProperties props = token.getResponseProperties();
         int receiveMaximum = props == null || props.getReceiveMaximum() == null ? 65_535 : props.getReceiveMaximum();
@@ -220,6 +235,11 @@ public final class MqttLink implements Transport {
             lastFailureLog = now;
             log.info("Cannot connect to {}: {}{}", settings.url(), Paho.describe(e),
                     failedAttempts > 1 ? " (" + failedAttempts + " attempts so far; still trying)" : "");
+        }
+        String reason = Paho.describe(e);
+        if (!reason.equals(lastFailure)) {
+            lastFailure = reason;
+            connectFailures.accept(new ConnectionChanged(false, settings.url(), reason, Instant.now()));
         }
         dropClient();
         scheduleReconnect(reconnect.afterFailedConnect(e));

@@ -112,7 +112,8 @@ public final class BrokerOutbox extends VerticleBase {
         // An embedded broker has just started with the gateway and its devices are still reconnecting: the
         // home's fixed settle time applies (a marker would end the barrier before any device is back).
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
-                !settings.embedded(), this::onInbound, this::onConnection);
+                !settings.embedded(), this::onInbound, this::onConnection,
+                failure -> vertx.eventBus().publish(Addresses.MQTT_CONNECT_FAILED, failure));
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker", Optional.empty(), window);
         OutboxMeters.register(meters, "broker", outbox, store.database());
         InProcessPath starting = new InProcessPath(context, outbox, link::ack);

@@ -22,8 +22,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +69,7 @@ final class DeviceApi {
 
     private void one(RoutingContext ctx) {
         DeviceSpec spec = spec(ctx);
-        Range range = range(ctx);
+        TimeRange range = TimeRange.of(ctx, clock, DEFAULT_HISTORY);
         vertx.executeBlocking(() -> history.query(spec.id(), Optional.empty(), range.from(), range.to(), MAX_HISTORY_POINTS))
                 .onSuccess(points -> Responses.ok(ctx, DeviceJson.device(spec, state(spec), registry.hidden(spec.id()))
                         .put("history", DeviceJson.history(points)).put("from", range.from().toString()).put("to", range.to().toString())))
@@ -80,7 +78,7 @@ final class DeviceApi {
 
     private void history(RoutingContext ctx) {
         DeviceSpec spec = spec(ctx);
-        Range range = range(ctx);
+        TimeRange range = TimeRange.of(ctx, clock, DEFAULT_HISTORY);
         Optional<String> attribute = Optional.ofNullable(ctx.queryParams().get("attribute"));
         if (attribute.isPresent() && spec.attribute(attribute.get()).isEmpty()) {
             throw ApiError.badRequest(spec.id() + " has no attribute '" + attribute.get() + "'");
@@ -143,26 +141,5 @@ final class DeviceApi {
 
     private DeviceState state(DeviceSpec spec) {
         return registry.state(spec.id()).orElse(DeviceState.initial(spec.id()));
-    }
-
-    private record Range(Instant from, Instant to) {
-    }
-
-    /** {@code from}/{@code to} as ISO-8601 instants; by default the last 24 hours. */
-    private Range range(RoutingContext ctx) {
-        Instant to = instant(ctx, "to").orElse(clock.instant().plusSeconds(1));
-        Instant from = instant(ctx, "from").orElse(to.minus(DEFAULT_HISTORY));
-        if (!from.isBefore(to)) throw ApiError.badRequest("'from' must be before 'to'");
-        return new Range(from, to);
-    }
-
-    private static Optional<Instant> instant(RoutingContext ctx, String name) {
-        String text = ctx.queryParams().get(name);
-        if (text == null) return Optional.empty();
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
-        }
     }
 }

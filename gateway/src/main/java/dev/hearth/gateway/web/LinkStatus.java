@@ -32,6 +32,13 @@ final class LinkStatus {
         last = Optional.of(c);
     }
 
+    /** An attempt to connect failed: the reason is the newest, "since" stays when the link went down. */
+    void failed(ConnectionChanged attempt) {
+        last = Optional.of(last.filter(c -> !c.connected())
+                .map(down -> new ConnectionChanged(false, attempt.broker(), attempt.reason(), down.at()))
+                .orElse(attempt));
+    }
+
     JsonObject connection() {
         JsonObject json = new JsonObject().put("connected", brokerReady.getAsBoolean());
         last.ifPresent(c -> json.put("broker", c.broker()).put("since", c.at().toString()).put("reason", c.reason()));

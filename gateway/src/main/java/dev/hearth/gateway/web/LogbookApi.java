@@ -11,8 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +46,8 @@ final class LogbookApi {
     }
 
     private LogbookQuery query(RoutingContext ctx) {
-        Instant to = instant(ctx, "to").orElse(clock.instant().plusSeconds(1));
-        Instant from = instant(ctx, "from").orElse(to.minus(DEFAULT_RANGE));
-        if (!from.isBefore(to)) throw ApiError.badRequest("'from' must be before 'to'");
-        return new LogbookQuery(from, to, text(ctx, "device"), text(ctx, "room"), kinds(ctx.queryParams().getAll("kind")),
+        TimeRange range = TimeRange.of(ctx, clock, DEFAULT_RANGE);
+        return new LogbookQuery(range.from(), range.to(), text(ctx, "device"), text(ctx, "room"), kinds(ctx.queryParams().getAll("kind")),
                 before(ctx.queryParams().get("before")), limit(ctx.queryParams().get("limit")));
     }
 
@@ -106,15 +102,5 @@ final class LogbookApi {
 
     private static Optional<String> text(RoutingContext ctx, String name) {
         return Optional.ofNullable(ctx.queryParams().get(name)).filter(t -> !t.isBlank());
-    }
-
-    private static Optional<Instant> instant(RoutingContext ctx, String name) {
-        String text = ctx.queryParams().get(name);
-        if (text == null) return Optional.empty();
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
-        }
     }
 }

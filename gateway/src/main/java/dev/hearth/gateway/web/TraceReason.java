@@ -35,7 +35,7 @@ final class TraceReason {
             case CONDITION_FAILED -> "did not run: " + String.join("; ", failures(run.details()));
             case FAILED -> "failed: " + lastStep(run);
             case STOPPED -> "stopped: " + lastStep(run);
-            case CANCELLED, FOR_INTERRUPTED, DROPPED_BY_MODE, DROPPED_AT_STARTUP, MISSED, INTERRUPTED_BY_RESTART, PAUSED ->
+            case CANCELLED, FOR_INTERRUPTED, DROPPED_BY_MODE, DROPPED_AT_STARTUP, MISSED, INTERRUPTED_BY_RESTART, PAUSED, WAITING_FOR_DEVICES ->
                     outcome(run) + (run.details().isEmpty() ? "" : ": " + run.details().get(run.details().size() - 1).replaceFirst("^cancelled: ", ""));
         };
     }
@@ -48,6 +48,7 @@ final class TraceReason {
             case MISSED -> "missed while the gateway was down";
             case INTERRUPTED_BY_RESTART -> "interrupted by a restart";
             case PAUSED -> "paused, it triggered itself too often";
+            case WAITING_FOR_DEVICES -> "not armed, waiting for devices";
             default -> run.outcome().name().toLowerCase().replace('_', ' ');
         };
     }

@@ -199,6 +199,10 @@ public final class WebVerticle extends VerticleBase {
             link.changed(m.body());
             live.publish("connection", link::connection);
         });
+        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECT_FAILED, m -> {
+            link.failed(m.body());
+            live.publish("connection", link::connection);
+        });
     }
 
     private void health(RoutingContext ctx, HealthCheck health) {

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * then reports any key the reader never asked for, so a typo is an error rather than a silently ignored line.
  */
 public final class YamlMap {
+    /** How a key nobody read is reported. */
+    public static final String UNKNOWN_KEY = "unknown key '";
+
     private final String file;
     private final Node node;
     private final Problems problems;
@@ -206,7 +209,7 @@ public final class YamlMap {
     public void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (known.contains(e.getKey())) continue;
-            problem(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'"
+            problem(e.getValue().getKeyNode(), UNKNOWN_KEY + e.getKey() + "'"
                     + Suggestions.didYouMean(e.getKey(), known) + " (expected one of: " + String.join(", ", known) + ")");
         }
     }

@@ -51,6 +51,32 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void groupMistakesInDevicesYamlAndInAutomationsAreReportedByCheckWithTheirPositions() throws IOException {
+        Outcome bad = run("check", GATEWAY, TestHome.DEVICES + """
+                groups:
+                  hallway_light: [hallway_motion]
+                  lights: [hallway_light, hallway_light, Lamp]
+                """, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(bad.status()).isEqualTo(Main.CONFIG_ERROR);
+        int line = (int) TestHome.DEVICES.lines().count() + 2;
+        assertThat(bad.err()).contains(
+                file("devices.yaml") + ":" + line + ":3: group 'hallway_light' has the name of a device; give it another",
+                file("devices.yaml") + ":" + (line + 1) + ":11: member 'hallway_light' is named twice",
+                file("devices.yaml") + ":" + (line + 1) + ":11: member 'Lamp' is not a device id");
+
+        Outcome wrongUse = run("check", GATEWAY, TestHome.DEVICES + "groups:\n  lights: [hallway_light]\n", """
+                automations:
+                  - id: dim
+                    triggers: [ { trigger: state, device: lights, attribute: state, to: "ON", match: every } ]
+                    actions: [ { command: { device: hallway_light, room: hallway, set: { state: "ON" } } } ]
+                """);
+        assertThat(wrongUse.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(wrongUse.err()).contains(
+                file("automations/test.yaml") + ":3:86: 'match' must be one of any, all, got 'every'",
+                file("automations/test.yaml") + ":4:29: a command goes to one device, or to a room, kind or group: not both");
+    }
+
+    @Test
     void unknownKeyIsReportedWithPositionAndSuggestion() throws IOException {
         Outcome o = devices(TestHome.DEVICES.replace("    room: hallway\n    state_topic: zigbee2mqtt/hallway_motion",
                 "    room: hallway\n    stat_topic: zigbee2mqtt/x\n    state_topic: zigbee2mqtt/hallway_motion"));

@@ -153,6 +153,7 @@ class ConfigSchemaTest {
         assertInvalid(DEVICES, "devices: [{ id: a, kind: light, stat_topic: x }]\n", "/devices/0");
         assertInvalid(DEVICES, "devices: [{ id: Hall, kind: light, state_topic: x }]\n", "/devices/0/id");
         assertInvalid(DEVICES, "overrides: { hall_button: { rooom: Hall } }\n", "/overrides/hall_button");
+        assertInvalid(DEVICES, "groups: { living_lights: [lamp_1, Lamp_2] }\n", "/groups/living_lights/1");
         assertInvalid(GATEWAY, "discovery: { zigbee2mqtt: { base_topic: \"zigbee2mqtt/#\" } }\n", "/discovery/zigbee2mqtt/base_topic");
         assertInvalid(DEVICES, "devices: [{ id: a, kind: generic, state_topic: x, attributes: { mode: { type: enum } } }]\n",
                 "/devices/0/attributes/mode");

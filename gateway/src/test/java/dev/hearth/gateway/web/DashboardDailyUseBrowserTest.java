@@ -92,7 +92,7 @@ class DashboardDailyUseBrowserTest {
 
     @TempDir
     static Path dir;
-    static MosquittoBroker broker;
+    static DashboardRig rig;
     static TestHome home;
     static ChromeDriver browser;
     static WebDriverWait wait;
@@ -102,9 +102,10 @@ class DashboardDailyUseBrowserTest {
 
     @BeforeAll
     static void start() {
-        broker = MosquittoBroker.start();
-        home = TestHome.start(dir.resolve("home"), TestHome.externalBroker(broker.url(), "30s"), DEVICES, AUTOMATIONS, broker.url())
-                .awaitConnected();
+        rig = DashboardRig.start(dir, MosquittoBroker.start(), yaml -> yaml, DEVICES, AUTOMATIONS);
+        home = rig.home;
+        browser = rig.browser;
+        wait = rig.wait;
         motion = home.motionSensor();
         home.light();
         fan = home.connectedClient("fan");
@@ -115,16 +116,11 @@ class DashboardDailyUseBrowserTest {
         home.awaitKnown("hallway_fan", "linkquality");
         home.awaitKnown("hallway_lux", "illuminance");
         home.awaitKnown("hallway_motion", "occupancy");
-        browser = Chromium.start(dir.resolve("chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
-        if (home != null) home.close();
-        if (broker != null) broker.close();
+        if (rig != null) rig.close();
     }
 
     @Test
@@ -317,17 +313,12 @@ class DashboardDailyUseBrowserTest {
         screenshot("dashboard-automations-phone");
     }
 
-    /** The page's own size (the window's would include what a real browser draws around it). */
     private static void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        rig.viewport(width, height);
     }
 
     private static void signIn() {
-        browser.get(home.gateway().dashboardUrl());
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("secret")).sendKeys(home.gateway().accessToken().value());
-        browser.findElement(By.id("login-button")).click();
+        rig.signIn();
     }
 
     private static void report(JsonObject state) {
@@ -351,14 +342,6 @@ class DashboardDailyUseBrowserTest {
     }
 
     private static void screenshot(String name) {
-        Path shot = Chromium.screenshot(browser, name);
-        if (Boolean.getBoolean("hearth.docs.screenshots")) {
-            try {
-                Files.copy(shot, dev.hearth.gateway.support.RepositoryHome.root().resolve("docs").resolve(name + ".png"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        rig.screenshot(name);
     }
 }

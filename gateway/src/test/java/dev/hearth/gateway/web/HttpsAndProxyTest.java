@@ -1,6 +1,7 @@
 package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.Main;
+import dev.hearth.gateway.support.CommandLineRun;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.gateway.web.auth.LoginThrottle;
 import dev.hearth.sim.net.FreePort;
@@ -53,6 +54,36 @@ class HttpsAndProxyTest {
                 https.close();
                 plain.close();
             }
+        }
+    }
+
+    /**
+     * Issue 17, item 5: `hearth dead-letters` and `hearth traces` reach a running gateway on HTTPS with a self-signed
+     * certificate and a port the system picked (http.port 0: the gateway writes it to its data directory), trusting
+     * only the configured certificate: a gateway presenting another one is refused.
+     */
+    @Test
+    void theCommandLineReachesAnHttpsGatewayOnAPickedPortTrustingOnlyItsCertificate() throws Exception {
+        SelfSignedPem.create(dir);
+        int port = FreePort.loopback();
+        String yaml = TestHome.embeddedBroker(port).replace("http:\n  port: 0\n",
+                "http:\n  port: 0\n  tls: { cert: cert.pem, key: key.pem }\n");
+        try (TestHome home = TestHome.start(dir, yaml, "tcp://127.0.0.1:" + port).awaitConnected()) {
+            assertThat(Files.readString(home.dir().resolve("data").resolve(HttpPortFile.FILE_NAME)).strip())
+                    .isEqualTo(Integer.toString(home.gateway().httpPort()));
+            CommandLineRun listed = CommandLineRun.hearth("dead-letters", "-c", home.dir().toString());
+            assertThat(listed.code()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("No dead letters.");
+            CommandLineRun traces = CommandLineRun.hearth("traces", "hallway_on", "-c", home.dir().toString());
+            assertThat(traces.code()).as(traces.err()).isZero();
+            assertThat(traces.out()).contains("No traces of 'hallway_on'");
+
+            Path other = Files.createDirectories(dir.resolve("other"));
+            SelfSignedPem.create(other);
+            Files.copy(other.resolve("cert.pem"), dir.resolve("cert.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            CommandLineRun refused = CommandLineRun.hearth("dead-letters", "-c", home.dir().toString());
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).contains("is not the one of this gateway.yaml");
         }
     }
 

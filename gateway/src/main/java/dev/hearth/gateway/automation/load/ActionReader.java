@@ -28,9 +28,11 @@ final class ActionReader {
     private final ConditionReader conditions;
     private final TriggerReader triggers;
     private final DispatchReader dispatches;
+    private final TargetCommandReader targets;
 
     ActionReader(PartReader parts, ConditionReader conditions, TriggerReader triggers, DispatchReader dispatches) {
         this.parts = parts;
+        this.targets = new TargetCommandReader(parts);
         this.conditions = conditions;
         this.triggers = triggers;
         this.dispatches = dispatches;
@@ -50,7 +52,7 @@ final class ActionReader {
             return Optional.empty();
         }
         Optional<Action> result = switch (present.get(0)) {
-            case "command" -> a.map("command").flatMap(this::command).map(c -> (Action) c);
+            case "command" -> a.map("command").flatMap(c -> targets.targets(c) ? targets.read(c) : command(c).map(x -> (Action) x));
             case "publish" -> a.map("publish").flatMap(this::publish);
             case "delay" -> a.duration("delay").map(Action.Delay::new);
             case "wait" -> a.map("wait").flatMap(this::waitFor);

@@ -12,6 +12,7 @@ import dev.hearth.gateway.yaml.Problems;
 import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.yaml.YamlMap;
+import dev.hearth.gateway.device.DeviceGroups;
 import dev.hearth.gateway.device.DeviceSpec;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -53,7 +54,15 @@ public final class AutomationLoader {
 
     /** {@code notifyServices}: the names under {@code notify:} in gateway.yaml, which {@code notify} actions may use. */
     public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices) {
-        this(new DeviceLookup(devices), Set.copyOf(notifyServices), Blueprints.NONE);
+        this(devices, notifyServices, false);
+    }
+
+    /**
+     * {@code awaitUnknownDevices}: discovery may bring devices the configuration does not name, so an automation naming
+     * one waits for it ({@link Loaded#waiting()}) with a warning, instead of being an error.
+     */
+    public AutomationLoader(Collection<DeviceSpec> devices, Set<String> notifyServices, boolean awaitUnknownDevices) {
+        this(new DeviceLookup(devices, awaitUnknownDevices), Set.copyOf(notifyServices), Blueprints.NONE);
     }
 
     private AutomationLoader(DeviceLookup devices, Set<String> notifyServices, Blueprints blueprints) {
@@ -68,9 +77,73 @@ public final class AutomationLoader {
         return new AutomationLoader(devices, notifyServices, Blueprints.of(texts));
     }
 
+    /** The same loader, with the {@code groups:} of devices.yaml, which automations may name wherever a device. */
+    public AutomationLoader withGroups(DeviceGroups groups) {
+        return new AutomationLoader(devices.withGroups(groups), notifyServices, blueprints);
+    }
+
     /** The same loader, with the blueprints of an automations directory for {@link #parse} (the editor's check). */
     public AutomationLoader withBlueprintsOf(Path automationsDir) {
         return new AutomationLoader(devices, notifyServices, Blueprints.read(automationsDir));
+    }
+
+    /** The same loader over other devices (those known now, once some were discovered). */
+    public AutomationLoader withDevices(Collection<DeviceSpec> now) {
+        return new AutomationLoader(devices.over(now), notifyServices, blueprints);
+    }
+
+    /** The automations ready to run, those waiting for devices not discovered yet, and where those devices are named. */
+    public record Loaded(List<Automation> automations, List<Waiting> waiting) {
+        public Loaded {
+            automations = List.copyOf(automations);
+            waiting = List.copyOf(waiting);
+        }
+
+        /** Where the devices the waiting automations wait for are named. */
+        public List<ConfigProblem> warnings() {
+            return waiting.stream().flatMap(w -> w.warnings().stream()).toList();
+        }
+    }
+
+    /**
+     * An automation that names devices not known yet: its file's text as loaded, so that it is checked again, and
+     * becomes effective, when they appear ({@link AwaitedAutomations}).
+     */
+    public record Waiting(String automation, String description, String source, String file, String text, List<String> devices,
+                          List<ConfigProblem> warnings) {
+        public Waiting {
+            devices = List.copyOf(devices);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** The warnings as problems: an edit that would make a running automation wait is refused (likely a typo). */
+        public List<ConfigProblem> asProblems() {
+            return warnings.stream().map(w -> new ConfigProblem(w.file(), w.line(), w.column(), w.message().replace(DeviceLookup.WAITS,
+                    ": an automation that runs now names it, and its previous version keeps running"))).toList();
+        }
+    }
+
+    /** What the files read so far hold. */
+    private static final class Collected {
+        final List<Automation> all = new ArrayList<>();
+        final List<Waiting> waiting = new ArrayList<>();
+
+        Loaded loaded() {
+            return new Loaded(all, waiting);
+        }
+    }
+
+    /** Devices named in a blueprint are reported where it is used (the device is one of the inputs), once each. */
+    private static List<ConfigProblem> atUse(List<ConfigProblem> inBlueprint, Origin origin) {
+        int colon = origin.source().lastIndexOf(':');
+        String file = origin.source().substring(0, colon);
+        int line = Integer.parseInt(origin.source().substring(colon + 1));
+        return inBlueprint.stream().map(w -> new ConfigProblem(file, line, 1,
+                w.message().replace(DeviceLookup.WAITS, " (an input of its blueprint)" + DeviceLookup.WAITS))).distinct().toList();
+    }
+
+    /** An automations file's name and text, which a waiting automation is read again from. */
+    private record Text(String file, String text) {
     }
 
     /** Where an automation comes from: {@code file:line} and the digest of its text (see {@link Automation}). */
@@ -81,18 +154,28 @@ public final class AutomationLoader {
         return load(Sources.read(dir));
     }
 
+    /** Every automation of a directory, ready or waiting for devices; all problems reported. */
+    public Loaded loadDirectoryAwaiting(Path dir) throws ConfigException {
+        return loadAll(Sources.read(dir));
+    }
+
     /** The automations of files already read and parsed ({@link Sources#read}): checked, compiled, all problems reported. */
     public List<Automation> load(Sources sources) throws ConfigException {
+        return loadAll(sources).automations();
+    }
+
+    /** Like {@link #load}, with the automations that wait for devices discovery may still bring. */
+    public Loaded loadAll(Sources sources) throws ConfigException {
         Problems problems = new Problems();
         sources.problems().forEach(problems::add);
         sources.blueprints().problems().forEach(problems::add);
-        List<Automation> all = new ArrayList<>();
+        Collected out = new Collected();
         List<PartReader.EnableRef> refs = new ArrayList<>();
-        for (Source source : sources.files()) all.addAll(automations(source, sources.blueprints(), problems, refs));
-        checkUniqueIds(all, problems);
-        checkEnableRefs(all, refs);
+        for (Source source : sources.files()) automations(source, sources.blueprints(), problems, refs, out);
+        checkUniqueIds(out.all, out.waiting, problems);
+        checkEnableRefs(out.all, out.waiting, refs, problems);
         problems.throwIfAny();
-        return all;
+        return out.loaded();
     }
 
     /** One automations file, read and parsed into YAML nodes with positions, or empty with its problems. */
@@ -124,51 +207,87 @@ public final class AutomationLoader {
 
     /** Reads one file; problems are added, and automations with problems are left out. */
     public List<Automation> loadFile(Path file, Problems problems) {
-        List<PartReader.EnableRef> refs = new ArrayList<>();
+        return loadFileAwaiting(file, problems).automations();
+    }
+
+    /** Reads one file: its automations, ready or waiting for devices; problems are added, and automations with problems are left out. */
+    public Loaded loadFileAwaiting(Path file, Problems problems) {
         Blueprints offered = Blueprints.read(file.toAbsolutePath().getParent());
         offered.problems().forEach(problems::add);
-        List<Automation> out = automations(Source.read(file), offered, problems, refs);
-        checkUniqueIds(out, problems);
-        return out;
+        return readSource(Source.read(file), offered, problems);
+    }
+
+    /** One file's text as it was loaded before (a waiting automation's), checked against the devices known now. */
+    public Loaded loadText(String file, String text, Problems problems) {
+        Problems parsing = new Problems();
+        Source source = new Source(file, text, YamlDocument.parse(text, file, parsing), parsing.list());
+        return readSource(source, Blueprints.read(Path.of(file).toAbsolutePath().getParent()), problems);
+    }
+
+    private Loaded readSource(Source source, Blueprints offered, Problems problems) {
+        Collected out = new Collected();
+        automations(source, offered, problems, new ArrayList<>(), out);
+        checkUniqueIds(out.all, out.waiting, problems);
+        return out.loaded();
     }
 
     /** Parses one file's text; for tests and the {@code check} command. */
     public List<Automation> parse(String file, String text, Problems problems) {
         List<PartReader.EnableRef> refs = new ArrayList<>();
         blueprints.problems().forEach(problems::add);
-        List<Automation> out = YamlDocument.parse(text, file, problems).map(root -> parseFile(file, text, root, blueprints, problems, refs))
-                .orElse(List.of());
-        checkUniqueIds(out, problems);
-        checkEnableRefs(out, refs);
-        return out;
+        Collected out = new Collected();
+        YamlDocument.parse(text, file, problems).ifPresent(root -> parseFile(file, text, root, blueprints, problems, refs, out));
+        checkUniqueIds(out.all, out.waiting, problems);
+        checkEnableRefs(out.all, out.waiting, refs, problems);
+        return out.all;
     }
 
-    private List<Automation> automations(Source source, Blueprints offered, Problems problems, List<PartReader.EnableRef> refs) {
+    private void automations(Source source, Blueprints offered, Problems problems, List<PartReader.EnableRef> refs, Collected out) {
         source.problems().forEach(problems::add);
-        return source.root().map(root -> parseFile(source.file(), source.text(), root, offered, problems, refs)).orElse(List.of());
+        source.root().ifPresent(root -> parseFile(source.file(), source.text(), root, offered, problems, refs, out));
     }
 
-    private List<Automation> parseFile(String file, String text, Node root, Blueprints offered, Problems problems,
-                                       List<PartReader.EnableRef> refs) {
+    private void parseFile(String file, String text, Node root, Blueprints offered, Problems problems,
+                           List<PartReader.EnableRef> refs, Collected out) {
         Optional<YamlMap> top = YamlMap.of(file, root, problems, "an automations file");
-        if (top.isEmpty()) return List.of();
+        if (top.isEmpty()) return;
         if (!top.get().has("automations")) top.get().missing("automations");
-        List<Automation> out = new ArrayList<>();
         Fingerprints fingerprints = new Fingerprints(text);
         BlueprintUse uses = new BlueprintUse(offered, devices);
         for (YamlMap a : top.get().listOfMaps("automations")) {
-            if (a.has("use")) out.addAll(uses.expand(a, (expanded, origin) -> automation(expanded, origin, refs)));
-            else automation(a, origin(a, fingerprints), refs).ifPresent(out::add);
+            if (a.has("use")) out.all.addAll(uses.expand(a, (expanded, origin) -> awaiting(expanded, origin, refs, new Text(file, text), out)));
+            else awaiting(a, origin(a, fingerprints), refs, new Text(file, text), out).ifPresent(out.all::add);
         }
         top.get().finish();
-        return out;
+    }
+
+    /**
+     * One automation, read with its own problems: if it names devices not known yet and is otherwise right as far as
+     * can be told, it waits for them (keys next to an unknown device, its attribute's values, are read once the
+     * device is known); if it is wrong anyway, the unknown devices are reported among its problems.
+     */
+    private Optional<Automation> awaiting(YamlMap listed, Origin origin, List<PartReader.EnableRef> refs, Text text, Collected out) {
+        DeviceLookup lookup = devices.fresh();
+        Problems own = new Problems();
+        YamlMap a = YamlMap.of(listed.file(), listed.node(), own, "an automation").orElse(listed);
+        Optional<Automation> automation = automation(a, lookup, origin, refs);
+        List<ConfigProblem> wrong = lookup.awaited().isEmpty() ? own.list()
+                : own.list().stream().filter(p -> !p.message().startsWith(YamlMap.UNKNOWN_KEY)).toList();
+        wrong.forEach(listed.problems()::add);
+        if (!wrong.isEmpty()) lookup.warnings().forEach(listed.problems()::add);
+        if (automation.isEmpty() && wrong.isEmpty() && !lookup.awaited().isEmpty()) {
+            List<ConfigProblem> where = listed.file().equals(text.file()) ? lookup.warnings() : atUse(lookup.warnings(), origin);
+            a.text("id").ifPresent(id -> out.waiting.add(new Waiting(id, a.text("description", ""), origin.source(), text.file(), text.text(),
+                    List.copyOf(lookup.awaited()), where)));
+        }
+        return automation;
     }
 
     private static Origin origin(YamlMap a, Fingerprints fingerprints) {
         return new Origin(a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1), fingerprints.of(a.node()));
     }
 
-    private Optional<Automation> automation(YamlMap a, Origin origin, List<PartReader.EnableRef> refs) {
+    private Optional<Automation> automation(YamlMap a, DeviceLookup devices, Origin origin, List<PartReader.EnableRef> refs) {
         int problemsBefore = a.problems().list().size();
         Optional<String> id = a.requiredText("id");
         id.filter(i -> !ID.matcher(i).matches())
@@ -182,7 +301,7 @@ public final class AutomationLoader {
         Map<String, Template> variables = VariableReader.read(declared, parts);
         TriggerReader triggerReader = new TriggerReader(parts);
         List<TriggerReader.Identified> identified = parts.each(a, "triggers", triggerReader::identified);
-        List<Trigger> triggers = identified.stream().map(TriggerReader.Identified::trigger).toList();
+        List<Trigger> triggers = identified.stream().flatMap(i -> i.triggers().stream()).toList();
         List<String> triggerIds = triggerIds(identified);
         ConditionReader conditionReader = new ConditionReader(parts, parts.failed() ? Optional.empty() : Optional.of(Set.copyOf(triggerIds)));
         if (!a.has("triggers")) a.missing("triggers");
@@ -201,7 +320,10 @@ public final class AutomationLoader {
 
     private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < triggers.size(); i++) ids.add(triggers.get(i).id().orElse(Integer.toString(i)));
+        for (int i = 0; i < triggers.size(); i++) {
+            String id = triggers.get(i).id().orElse(Integer.toString(i));
+            triggers.get(i).triggers().forEach(t -> ids.add(id));
+        }
         return ids;
     }
 
@@ -222,22 +344,30 @@ public final class AutomationLoader {
         return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
     }
 
-    private static void checkUniqueIds(List<Automation> all, Problems problems) {
+    /** Ids are unique among the automations ready and those waiting for devices. */
+    private static void checkUniqueIds(List<Automation> all, List<Waiting> waiting, Problems problems) {
         Map<String, String> seen = new HashMap<>();
-        for (Automation a : all) {
-            String first = seen.putIfAbsent(a.id(), a.source());
+        List<Map.Entry<String, String>> ids = new ArrayList<>();
+        all.forEach(a -> ids.add(Map.entry(a.id(), a.source())));
+        waiting.forEach(w -> ids.add(Map.entry(w.automation(), w.source())));
+        for (Map.Entry<String, String> a : ids) {
+            String first = seen.putIfAbsent(a.getKey(), a.getValue());
             if (first != null) {
-                problems.add(new ConfigProblem(a.file(), Integer.parseInt(a.source().substring(a.file().length() + 1)), 1,
-                        "duplicate automation id '" + a.id() + "' (first defined at " + first + ")"));
+                int colon = a.getValue().lastIndexOf(':');
+                problems.add(new ConfigProblem(a.getValue().substring(0, colon), Integer.parseInt(a.getValue().substring(colon + 1)), 1,
+                        "duplicate automation id '" + a.getKey() + "' (first defined at " + first + ")"));
             }
         }
     }
 
-    private static void checkEnableRefs(List<Automation> all, List<PartReader.EnableRef> refs) {
-        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toSet());
+    /** Problems go to the file's list: the map's own was read already. */
+    private static void checkEnableRefs(List<Automation> all, List<Waiting> waiting, List<PartReader.EnableRef> refs, Problems problems) {
+        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toCollection(java.util.HashSet::new));
+        waiting.forEach(w -> ids.add(w.automation()));
         for (PartReader.EnableRef r : refs) {
             if (!ids.contains(r.automation())) {
-                r.at().problemAtValue(r.key(), "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
+                problems.add(r.at().file(), r.at().value(r.key()).orElse(r.at().node()),
+                        "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
             }
         }
     }

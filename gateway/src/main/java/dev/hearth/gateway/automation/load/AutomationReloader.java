@@ -48,10 +48,24 @@ public final class AutomationReloader {
         Optional<Automation> automation(String id);
 
         void replaceFile(String file, List<Automation> automations);
+
+        /** {@code waiting}: the file's automations that name devices not known yet; they run once discovery finds them. */
+        default void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waiting) {
+            replaceFile(file, automations);
+        }
+
+        /** Those of {@code waiting} that name a device not known now (discovery may have found the others already). */
+        default List<AutomationLoader.Waiting> stillUnknown(List<AutomationLoader.Waiting> waiting) {
+            return waiting;
+        }
     }
 
     /** What one changed file became: its automations, or the problems that keep the previous version running. */
-    record Change(String file, String digest, List<Automation> automations, List<ConfigProblem> problems) {
+    record Change(String file, String digest, List<Automation> automations, List<AutomationLoader.Waiting> waiting,
+                  List<ConfigProblem> warnings, List<ConfigProblem> problems) {
+        Change(String file, String digest, List<Automation> automations, List<ConfigProblem> problems) {
+            this(file, digest, automations, List.of(), List.of(), problems);
+        }
     }
 
     private final Path dir;
@@ -97,9 +111,12 @@ public final class AutomationReloader {
     }
 
     private void apply(Change c) {
-        AutomationReload report = report(c, clashes(c));
+        List<String> refused = new ArrayList<>(clashes(c));
+        refused.addAll(wouldWait(c));
+        AutomationReload report = report(c, refused);
         if (report.applied()) {
-            running.replaceFile(c.file(), c.automations());
+            c.warnings().forEach(w -> log.warn("{}", w));
+            running.replaceFile(c.file(), c.automations(), c.waiting());
             log.info("Reloaded {}: {}", c.file(), report.automations());
         } else {
             report.problems().forEach(p -> log.error("{}", p));
@@ -109,6 +126,15 @@ public final class AutomationReloader {
         if (c.digest() == null) digests.remove(c.file());
         else digests.put(c.file(), c.digest());
         listener.reloaded(report, report.applied() ? mqttFilters(c.automations()) : List.of());
+    }
+
+    /**
+     * A running automation edited to name a device nobody knows is more likely a typo than a device yet to be paired:
+     * the edit is refused and the previous version keeps running.
+     */
+    private List<String> wouldWait(Change c) {
+        return running.stillUnknown(c.waiting()).stream().filter(w -> running.automation(w.automation()).isPresent())
+                .flatMap(w -> w.asProblems().stream()).map(ConfigProblem::toString).distinct().toList();
     }
 
     /** An id already used by an automation of another file. */
@@ -158,7 +184,8 @@ public final class AutomationReloader {
     private Change read(String file, String digest) {
         Problems problems = new Problems();
         try {
-            return new Change(file, digest, loader.loadFile(Path.of(file), problems), problems.list());
+            AutomationLoader.Loaded loaded = loader.loadFileAwaiting(Path.of(file), problems);
+            return new Change(file, digest, loaded.automations(), loaded.waiting(), loaded.warnings(), problems.list());
         } catch (RuntimeException | StackOverflowError e) {
             return new Change(file, digest, List.of(), List.of(new ConfigProblem(file, 1, 1, "could not be read: " + e)));
         }

@@ -1,6 +1,7 @@
 package dev.hearth.gateway.automation.load;
 
 import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Durations;
@@ -134,6 +135,8 @@ final class BlueprintUse {
 
     private Optional<String> device(Blueprint.Input input, String id) {
         DeviceSpec d = devices.all().get(id);
+        // Discovery may bring it: the automation waits for it, and is checked again once it is known.
+        if (d == null && devices.awaitsUnknown() && DeviceId.isValid(id)) return Optional.empty();
         if (d == null) return Optional.of("unknown device '" + id + "'" + Suggestions.didYouMean(id, devices.all().keySet()));
         if (input.kind().isPresent() && d.kind() != input.kind().get()) {
             return Optional.of(id + " is a " + d.kind().yamlName() + ", not a " + input.kind().get().yamlName());

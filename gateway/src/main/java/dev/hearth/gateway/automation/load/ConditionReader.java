@@ -8,6 +8,7 @@ import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class ConditionReader {
         Optional<Value> is = w.flatMap(x -> parts.value(c, "is", x.spec()));
         if (!c.has("is")) c.missing("is");
         Optional<Duration> heldFor = c.duration("for");
-        return w.flatMap(x -> is.map(v -> new Condition.State(x.ref(), v, heldFor)));
+        return forGroup(c, w.flatMap(x -> is.map(v -> new Condition.State(x.ref(), v, heldFor))));
     }
 
     private Optional<Condition> numeric(YamlMap c) {
@@ -76,7 +77,15 @@ final class ConditionReader {
         OptionalDouble above = c.number("above");
         OptionalDouble below = c.number("below");
         if (!parts.rangeOk(c, above, below)) return Optional.empty();
-        return w.map(x -> new Condition.Numeric(x.ref(), above, below));
+        return forGroup(c, w.map(x -> new Condition.Numeric(x.ref(), above, below)));
+    }
+
+    /** On a group ({@code device:} names one): the condition for each member, {@code match: all} (default) or {@code any}. */
+    private Optional<Condition> forGroup(YamlMap c, Optional<Condition> read) {
+        Optional<List<DeviceId>> group = parts.devices.group(c, "device");
+        if (group.isEmpty()) return read;
+        boolean all = GroupReader.all(c, true);
+        return read.map(x -> GroupReader.condition(x, group.get(), all));
     }
 
     private Optional<Condition> time(YamlMap c) {

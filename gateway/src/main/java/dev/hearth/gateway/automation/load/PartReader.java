@@ -10,6 +10,7 @@ import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.yaml.YamlScalars;
 import dev.hearth.gateway.device.AttributeSpec;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.device.ValueType;
@@ -87,8 +88,14 @@ final class PartReader implements TriggerParts {
         return devices.device(m);
     }
 
+    /**
+     * {@inheritDoc} A group stands for its first member known now (the caller copies what it read for the other
+     * members, see {@link GroupReader}); every known member must have the attribute.
+     */
     @Override
     public Optional<Watched> watched(YamlMap m) {
+        Optional<List<DeviceId>> group = devices.group(m, "device");
+        if (group.isPresent()) return GroupReader.representative(m, devices, group.get());
         Optional<DeviceSpec> device = devices.device(m);
         if (device.isEmpty()) {
             m.has("attribute");

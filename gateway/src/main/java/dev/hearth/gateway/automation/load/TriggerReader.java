@@ -2,7 +2,10 @@ package dev.hearth.gateway.automation.load;
 
 import dev.hearth.gateway.automation.model.Trigger;
 import dev.hearth.gateway.automation.model.TriggerKinds;
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.yaml.YamlMap;
+
+import java.util.List;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,8 +14,8 @@ import java.util.regex.Pattern;
 final class TriggerReader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    /** A trigger of an automation with the {@code id:} written on it, if any. */
-    record Identified(Trigger trigger, Optional<String> id) {
+    /** A trigger of an automation as written, with its {@code id:} if any: several triggers for a group's members. */
+    record Identified(List<Trigger> triggers, Optional<String> id) {
     }
 
     private final PartReader parts;
@@ -28,10 +31,24 @@ final class TriggerReader {
             return ID.matcher(i).matches();
         });
         boolean badId = t.has("id") && id.isEmpty();
-        return trigger(t).filter(x -> !badId).map(x -> new Identified(x, id));
+        Optional<List<DeviceId>> group = parts.devices.group(t, "device");
+        boolean all = group.isPresent() && GroupReader.all(t, false);
+        Optional<List<Trigger>> read = read(t).flatMap(x -> group.isEmpty() ? Optional.of(List.of(x))
+                : GroupReader.triggers(t, x, t.text("device").orElseThrow(), group.get(), all));
+        return read.filter(x -> !badId).map(x -> new Identified(x, id));
     }
 
+    /** A trigger that is one trigger (a {@code wait}'s): no group. */
     Optional<Trigger> trigger(YamlMap t) {
+        if (parts.devices.group(t, "device").isPresent()) {
+            t.problemAtValue("device", "a wait watches one device, not a group");
+            t.keys().forEach(t::has);
+            return Optional.empty();
+        }
+        return read(t);
+    }
+
+    private Optional<Trigger> read(YamlMap t) {
         var kind = t.choice("trigger", TriggerKinds::named, TriggerKinds.NAMES);
         if (!t.has("trigger")) t.missing("trigger");
         Optional<Trigger> result = kind.flatMap(k -> k.reader().read(t, parts));

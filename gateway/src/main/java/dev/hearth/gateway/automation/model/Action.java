@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** What an automation does, step by step. The engine (automation.run.RunExecution) interprets them. */
 public sealed interface Action permits Action.Command, Action.Publish, Action.Delay, Action.Wait, Action.If, Action.Choose,
-        Action.Repeat, Action.Scene, Action.SetEnabled, Action.Log, Action.Stop, NotifyAction, HttpAction {
+        Action.Repeat, Action.Scene, Action.SetEnabled, Action.Log, Action.Stop, NotifyAction, HttpAction, TargetCommand {
 
     String describe();
 

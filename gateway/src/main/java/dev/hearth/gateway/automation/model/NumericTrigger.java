@@ -1,5 +1,6 @@
 package dev.hearth.gateway.automation.model;
 
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.yaml.YamlMap;
@@ -27,6 +28,11 @@ public record NumericTrigger(AttributeRef watches, OptionalDouble above, Optiona
         Duration hold = t.duration("for", Duration.ZERO);
         if (!parts.rangeOk(t, above, below)) return Optional.empty();
         return w.map(x -> new NumericTrigger(x.ref(), above, below, hold));
+    }
+
+    @Override
+    public NumericTrigger on(DeviceId device) {
+        return new NumericTrigger(new AttributeRef(device, watches.attribute()), above, below, holdFor);
     }
 
     @Override

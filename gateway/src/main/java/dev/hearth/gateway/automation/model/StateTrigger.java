@@ -1,5 +1,6 @@
 package dev.hearth.gateway.automation.model;
 
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.Value;
 import dev.hearth.gateway.yaml.YamlMap;
@@ -28,6 +29,11 @@ public record StateTrigger(AttributeRef watches, Optional<Value> from, Optional<
         Duration hold = t.duration("for", Duration.ZERO);
         boolean fromUnavailable = t.flag("from_unavailable", false);
         return w.map(x -> new StateTrigger(x.ref(), from, to, hold, fromUnavailable));
+    }
+
+    @Override
+    public StateTrigger on(DeviceId device) {
+        return new StateTrigger(new AttributeRef(device, watches.attribute()), from, to, holdFor, fromUnavailable);
     }
 
     @Override

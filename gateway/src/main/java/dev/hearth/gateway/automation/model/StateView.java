@@ -2,6 +2,7 @@ package dev.hearth.gateway.automation.model;
 
 import dev.hearth.gateway.device.Availability;
 import dev.hearth.gateway.device.DeviceId;
+import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.Value;
 
 import java.util.Map;
@@ -23,5 +24,10 @@ public interface StateView {
 
     default Availability availability(DeviceId device) {
         return Availability.UNKNOWN;
+    }
+
+    /** The devices known now (discovery adds and removes them): what a command to a room, kind or group reaches. */
+    default java.util.Collection<DeviceSpec> devices() {
+        return java.util.List.of();
     }
 }

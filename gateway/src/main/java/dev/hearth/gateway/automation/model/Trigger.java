@@ -1,5 +1,6 @@
 package dev.hearth.gateway.automation.model;
 
+import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
 
 import java.time.Duration;
@@ -49,14 +50,25 @@ public sealed interface Trigger permits Trigger.Watching, Trigger.Scheduled, Mqt
         return Optional.empty();
     }
 
+    /**
+     * Whether a trigger that fired (or whose hold ended) may start its run given the state of the home now: a trigger
+     * on every member of a group ({@link AllMembersTrigger}) waits for the others.
+     */
+    default boolean admits(StateView states) {
+        return true;
+    }
+
     /** For a hold restored after a restart: empty if its state still holds now, else what the state is. */
     default Optional<String> stillHolds(StateView states) {
         return Optional.of("not a state trigger");
     }
 
     /** Triggers that watch one device attribute, optionally until it has held for a while. */
-    sealed interface Watching extends Trigger permits StateTrigger, NumericTrigger {
+    sealed interface Watching extends Trigger permits StateTrigger, NumericTrigger, AllMembersTrigger {
         AttributeRef watches();
+
+        /** The same trigger on the same attribute of another device: a group's members each get one. */
+        Watching on(DeviceId device);
 
         /** Whether this change is the transition the trigger waits for. */
         boolean firesOn(TriggerEvent.StateChange change);

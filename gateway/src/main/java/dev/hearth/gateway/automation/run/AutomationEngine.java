@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class AutomationEngine {
         this.scheduler = scheduler;
         this.out = out;
         this.options = options;
-        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains);
+        this.triggering = new Triggering(scheduler, options.sun(), out.journal(), firing(), disabled::contains, states);
         this.runs = new Runs(new EngineRunHost(scheduler, triggering, states, options.sun(), out, this::setEnabled, this::finished));
         this.limiter = new RunLimiter(options.maxRunsPerSecond());
         automations.forEach(this::put);
@@ -270,6 +271,19 @@ public final class AutomationEngine {
         stopAll(a, "automation reloaded", true);
         byId.remove(a.id());
         disabled.remove(a.id());
+    }
+
+    /** The automations of one file, as running now. */
+    public List<Automation> automationsOf(String file) {
+        return byId.values().stream().filter(a -> a.file().equals(file)).toList();
+    }
+
+    /** Automations not running because they wait for devices ({@code Info.waitingFor}), listed with the running ones. */
+    public List<AutomationQuery.Info> list(List<AutomationQuery.Info> waiting) {
+        List<AutomationQuery.Info> all = new ArrayList<>(list());
+        waiting.forEach(w -> all.add(new AutomationQuery.Info(w.id(), w.description(), w.enabled(), w.source(),
+                history.lastTriggered(w.id()), history.count(w.id()), w.waitingFor())));
+        return all;
     }
 
     public List<AutomationQuery.Info> list() {

@@ -22,8 +22,17 @@ public final class AutomationQuery {
         }
     }
 
+    /** {@code waitingFor}: devices the automation names that discovery has not found yet; it runs once they appear. */
     public record Info(String id, String description, boolean enabled, String source,
-                       Optional<Instant> lastTriggered, long runs) implements LocalMessage {
+                       Optional<Instant> lastTriggered, long runs, List<String> waitingFor) implements LocalMessage {
+        public Info {
+            waitingFor = List.copyOf(waitingFor);
+        }
+
+        /** An automation that is running (armed). */
+        public Info(String id, String description, boolean enabled, String source, Optional<Instant> lastTriggered, long runs) {
+            this(id, description, enabled, source, lastTriggered, runs, List.of());
+        }
     }
 
     /** Request on {@code hearth.automation.runs}; reply {@link Runs}, newest first. */

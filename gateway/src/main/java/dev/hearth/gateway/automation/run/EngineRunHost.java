@@ -72,6 +72,11 @@ final class EngineRunHost implements RunHost {
     }
 
     @Override
+    public java.util.Collection<dev.hearth.gateway.device.DeviceSpec> devices() {
+        return states.devices();
+    }
+
+    @Override
     public void publish(String automation, Action.Publish p, String payload) {
         out.publications().accept(new Publication(p.topic(), payload.getBytes(StandardCharsets.UTF_8), p.qos(), p.retain()));
     }

@@ -7,6 +7,7 @@ import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.Facts;
 import dev.hearth.gateway.automation.model.HttpAction;
 import dev.hearth.gateway.automation.model.NotifyAction;
+import dev.hearth.gateway.automation.model.TargetCommand;
 import dev.hearth.gateway.automation.model.Template;
 import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.Value;
@@ -146,6 +147,8 @@ public final class RunExecution {
         } else if (a instanceof Action.Scene s) {
             for (Action.Command c : s.commands()) if (!command(c, at)) return;
             next.run();
+        } else if (a instanceof TargetCommand t) {
+            if (targeted(t, at)) next.run();
         } else if (a instanceof Action.Publish p) {
             publish(p, at, next);
         } else if (a instanceof Action.Delay d) {
@@ -182,9 +185,28 @@ public final class RunExecution {
     }
 
     private boolean command(Action.Command c, Instant at) {
-        // In the command's order (its attribute names sorted), so the step below reads as it always did.
+        Optional<Map<String, Value>> set = values(c.set(), c.describe(), at);
+        if (set.isEmpty()) return false;
+        host.command(automation.id(), c.device(), set.get());
+        step(host.stepTexts().command(c, set.get()), "ok", at);
+        return true;
+    }
+
+    /** To the devices a room, kind or group names now: one step naming each device sent to and each left out. */
+    private boolean targeted(TargetCommand t, Instant at) {
+        Optional<Map<String, Value>> set = values(t.set(), t.describe(), at);
+        if (set.isEmpty()) return false;
+        TargetedCommands.Plan plan = TargetedCommands.plan(t.target(), host.devices(), set.get());
+        plan.commands().forEach((device, values) -> host.command(automation.id(), device, values));
+        step(plan.text(), "ok", at);
+        return true;
+    }
+
+    /** The command's values, its expressions evaluated; empty (and the run failed) if one cannot be. */
+    private Optional<Map<String, Value>> values(Map<String, Template> templates, String describe, Instant at) {
+        // In the command's order (its attribute names sorted), so the step reads as it always did.
         Map<String, Value> set = new LinkedHashMap<>();
-        for (Map.Entry<String, Template> e : c.set().entrySet()) {
+        for (Map.Entry<String, Template> e : templates.entrySet()) {
             if (e.getValue().constant().isPresent()) {
                 // Most commands are constants: no facts, no evaluation, no round trip through plain Java values.
                 set.put(e.getKey(), e.getValue().constant().get());
@@ -193,14 +215,12 @@ public final class RunExecution {
             Expr.Result r = e.getValue().evaluate(vars());
             Optional<Value> v = r.asValue();
             if (v.isEmpty()) {
-                fail(c.describe(), e.getKey() + ": " + (r.value().isPresent() ? "not a value: " + r.text() : r.error()), at);
-                return false;
+                fail(describe, e.getKey() + ": " + (r.value().isPresent() ? "not a value: " + r.text() : r.error()), at);
+                return Optional.empty();
             }
             set.put(e.getKey(), v.get());
         }
-        host.command(automation.id(), c.device(), set);
-        step(host.stepTexts().command(c, set), "ok", at);
-        return true;
+        return Optional.of(set);
     }
 
     private void publish(Action.Publish p, Instant at, Runnable next) {

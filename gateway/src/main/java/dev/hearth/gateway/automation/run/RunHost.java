@@ -21,6 +21,9 @@ interface RunHost {
 
     void command(String automation, DeviceId device, Map<String, Value> set);
 
+    /** The devices known now, for a command to a room, kind or group. */
+    java.util.Collection<dev.hearth.gateway.device.DeviceSpec> devices();
+
     void publish(String automation, Action.Publish publish, String payload);
 
     /** A notification or HTTP call for the notify feature, which delivers it off the home's loop. */

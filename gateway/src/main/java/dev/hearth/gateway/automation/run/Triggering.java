@@ -29,12 +29,15 @@ final class Triggering {
     private final Predicate<String> disabled;
     private final Holds holds;
     private final ClockTriggers clocks;
+    /** For triggers that look beyond their event ({@link Trigger#admits}). */
+    private final StateView states;
     private final Waiters waiters = new Waiters();
     private TriggerIndex index;
     private boolean armed;
 
-    Triggering(Scheduler scheduler, SunClock sun, EngineJournal journal, Firing firing, Predicate<String> disabled) {
+    Triggering(Scheduler scheduler, SunClock sun, EngineJournal journal, Firing firing, Predicate<String> disabled, StateView states) {
         this.firing = firing;
+        this.states = states;
         this.disabled = disabled;
         this.holds = new Holds(scheduler, journal);
         this.clocks = new ClockTriggers(scheduler, sun, journal, firing);
@@ -92,6 +95,7 @@ final class Triggering {
         for (TriggerIndex.Armed a : index.filed(event.key())) {
             switch (a.trigger().react(event)) {
                 case FIRE -> {
+                    if (!a.trigger().admits(states)) continue;
                     if (data == null) data = event.data();
                     fireOrHold(a, a.trigger().holdFor(), data);
                 }
@@ -132,7 +136,9 @@ final class Triggering {
     private void hold(TriggerIndex.Armed a, Duration holdFor, Map<String, Object> data) {
         Map<String, Object> held = new java.util.HashMap<>(data);
         held.put("for", dev.hearth.gateway.yaml.Durations.format(a.trigger().holdFor()));
-        holds.start(a, holdFor, () -> firing.fire(a, a.description(), held));
+        holds.start(a, holdFor, () -> {
+            if (a.trigger().admits(states)) firing.fire(a, a.description(), held);
+        });
     }
 
     /** The reason is built only when a hold is interrupted: most changes of a watched sensor interrupt nothing. */

@@ -42,7 +42,9 @@ public record AutomationRun(String automation, Instant at, String trigger, Outco
         /** A run was in a {@code delay} when the gateway stopped, and could not be resumed. */
         INTERRUPTED_BY_RESTART,
         /** The automation triggered itself too often and was paused (disabled); an error. */
-        PAUSED
+        PAUSED,
+        /** The automation names devices discovery has not found yet: it is not armed until they appear ({@code details} names them). */
+        WAITING_FOR_DEVICES
     }
 
     /** One action: {@code outcome} is ok, failed, skipped, timed out or cancelled, with its start and duration. */

@@ -49,14 +49,25 @@ sealed interface BridgeDevice {
         }
         Optional<DeviceId> id = idOf(friendly.get()).or(() -> idOf(ieee.get()));
         if (id.isEmpty()) return new Unreadable(ieee, "'" + friendly.get() + "' gives no device id");
-        return new Usable(ieee.get(), spec(id.get(), friendly.get(), base, Exposes.read(exposes)));
+        String name = friendly.get().equals(ieee.get()) ? model(definition).orElse(friendly.get()) : friendly.get();
+        return new Usable(ieee.get(), spec(id.get(), friendly.get(), name, base, Exposes.read(exposes)));
     }
 
-    private static DeviceSpec spec(DeviceId id, String friendly, String base, Exposes.Read read) {
+    /**
+     * A device never renamed in Zigbee2MQTT keeps its IEEE address as its friendly name: shown by its model instead
+     * ("Xiaomi Mi wireless switch"), which says more than "0x00158d0002c3d4e5" until someone names it.
+     */
+    private static Optional<String> model(Map<?, ?> definition) {
+        Optional<String> description = Exposes.text(definition, "description");
+        Optional<String> vendor = Exposes.text(definition, "vendor");
+        return description.map(d -> vendor.map(v -> v + " " + d).orElse(d));
+    }
+
+    private static DeviceSpec spec(DeviceId id, String friendly, String name, String base, Exposes.Read read) {
         String topic = base + "/" + friendly;
         int slash = friendly.indexOf('/');
         String room = slash > 0 ? friendly.substring(0, slash) : "";
-        return new DeviceSpec(id, friendly, room, read.kind(), JsonFormat.zigbee2mqtt(topic), read.attributes());
+        return new DeviceSpec(id, name, room, read.kind(), JsonFormat.zigbee2mqtt(topic), read.attributes());
     }
 
     /** The id a friendly name gives; empty when nothing of it is left. */

@@ -178,6 +178,8 @@ class AutomationValidationTest {
         assertThat(defs.getJsonObject("action").getJsonArray("oneOf").stream()
                 .map(o -> ((io.vertx.core.json.JsonObject) o).getJsonArray("required").getString(0)).toList())
                 .containsExactlyElementsOf(ActionReader.KINDS);
+        assertThat(defs.getJsonObject("kind").getJsonArray("enum").getList()).as("a command's kind: target")
+                .containsExactlyElementsOf(dev.hearth.gateway.device.DeviceKind.names());
     }
 
     private static List<String> kinds(io.vertx.core.json.JsonObject defs, String def, String key) {

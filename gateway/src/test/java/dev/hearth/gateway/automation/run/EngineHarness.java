@@ -47,6 +47,8 @@ public final class EngineHarness implements StateView {
     final List<AutomationRun> runs = new ArrayList<>();
     final RecordingJournal journal = new RecordingJournal();
     public AutomationEngine engine;
+    /** The devices known now, as the registry has them; a test may add one as discovery would. */
+    public final List<DeviceSpec> known = new ArrayList<>(DEVICES);
     /** Devices apply commands (on the next turn of the clock) and report the new state, as real ones do. */
     public boolean echoCommands;
 
@@ -136,6 +138,11 @@ public final class EngineHarness implements StateView {
     @Override
     public Availability availability(DeviceId device) {
         return availability.getOrDefault(device, Availability.UNKNOWN);
+    }
+
+    @Override
+    public java.util.Collection<DeviceSpec> devices() {
+        return known;
     }
 
     public static DeviceSpec spec(String id, DeviceKind kind) {

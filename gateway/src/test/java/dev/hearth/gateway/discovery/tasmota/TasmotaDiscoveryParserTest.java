@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,5 +86,27 @@ class TasmotaDiscoveryParserTest {
                 .isEqualTo(new TasmotaDiscoveryParser.Malformed("no 't'"));
         assertThat(TasmotaDiscoveryParser.config("Online".getBytes()))
                 .isEqualTo(new TasmotaDiscoveryParser.Malformed("not a JSON object"));
+    }
+
+    private static TasmotaConfig withButtons(String setOptions) {
+        String plug = new String(fixture("neo-coolcam-plug.config.json"), StandardCharsets.UTF_8)
+                .replace("\"btn\":[0,0,", "\"btn\":[1,1,").replaceAll("\"so\":\\{[^}]*}", "\"so\":" + setOptions);
+        return ((TasmotaDiscoveryParser.Device) TasmotaDiscoveryParser.config(plug.getBytes(StandardCharsets.UTF_8))).config();
+    }
+
+    @Test
+    void buttons_are_events_only_when_their_presses_go_to_mqtt_and_follow_the_swap_and_single_options() {
+        assertThat(config("neo-coolcam-plug.config.json").buttons()).as("SetOption73 0: presses switch the relay").isEmpty();
+
+        TasmotaConfig normal = withButtons("{\"11\":0,\"13\":0,\"73\":1}");
+        TasmotaConfig swapped = withButtons("{\"11\":1,\"13\":0,\"73\":1}");
+        TasmotaConfig single = withButtons("{\"11\":0,\"13\":1,\"73\":1}");
+
+        assertThat(normal.buttons()).extracting(TasmotaConfig.Button::number).containsExactly(1, 2);
+        assertThat(normal.buttons().get(1).topic()).isEqualTo("stat/tasmota_lamp_slaapklamer/RESULT");
+        assertThat(normal.buttons().get(0).actions()).containsEntry("SINGLE", "single").containsEntry("DOUBLE", "double")
+                .containsEntry("PENTA", "quintuple").containsEntry("HOLD", "hold");
+        assertThat(swapped.buttons().get(0).actions()).containsEntry("SINGLE", "double").containsEntry("DOUBLE", "single");
+        assertThat(single.buttons().get(0).actions()).containsExactly(java.util.Map.entry("SINGLE", "single"));
     }
 }

@@ -89,6 +89,18 @@ class Zigbee2MqttSourceTest {
         assertThat(attribute("bedroom_climate", "humidity").unit()).isEqualTo("%");
     }
 
+    /** Issue 17, item 6: a device never named in Zigbee2MQTT shows its model, not its address. */
+    @Test
+    void aDeviceStillNamedByItsAddressIsShownByItsModel() {
+        byte[] unnamed = new String(fixture(), StandardCharsets.UTF_8).replace("\"Hall Button\"", "\"0x00158d0002c3d4e5\"")
+                .getBytes(StandardCharsets.UTF_8);
+        receive(DEVICES, unnamed);
+        DeviceSpec button = registry.spec(new DeviceId("0x00158d0002c3d4e5")).orElseThrow();
+        assertThat(button.name()).isEqualTo("Xiaomi Mi wireless switch");
+        assertThat(button.format()).isEqualTo(JsonFormat.zigbee2mqtt("zigbee2mqtt/0x00158d0002c3d4e5"));
+        assertThat(registry.spec(new DeviceId("hallway_motion")).orElseThrow().name()).isEqualTo("Hallway Motion");
+    }
+
     @Test
     void theSameDocumentAgainChangesNothing() {
         receive(DEVICES, fixture());
