@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The meter registry of one gateway. Every feature registers its meters here (named
- * {@code hearth.<area>.<what>}); Vert.x reports event-loop, event-bus and HTTP-server figures into
+ * {@code hearth.<area>.<what>}); Vert.x reports event-loop, pool and HTTP-server figures into
  * the same registry, and {@code GET /metrics} renders it in the Prometheus text format.
  * One registry per gateway (never Micrometer's global one) so that gateways in one JVM, as in
  * tests, keep their figures apart.
@@ -70,9 +71,13 @@ public final class GatewayMeters implements AutoCloseable {
 
     /** Wires Vert.x's own metrics (event bus, HTTP server, worker pools, Netty event loops) to this registry. */
     public VertxBuilder instrument(VertxBuilder builder, VertxOptions options) {
+        // Not the event bus's: vertx-micrometer-metrics looks up (and registers) a meter per message and address, about
+        // 16 % of the event loop's samples in the round-trip profile (bench/NOTES.md); BusMeters counts what the
+        // home's messages do instead.
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setNettyMetricsEnabled(true)
+                .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                 .setRegistryName(vertxRegistryName);
         return builder.with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry));
     }

@@ -83,6 +83,10 @@ class ConfigSchemaTest {
             automation: { max_runs_per_second: 20 }
             logging: { format: json }
             discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] }, homeassistant: { enabled: true, prefix: homeassistant, publish: true }, tasmota: { enabled: true, prefix: tasmota/discovery } }
+            notify:
+              phone: { type: ntfy, url: "https://ntfy.example", topic: my-home, token_env: NTFY_TOKEN, priority: 4, ttl: 2h }
+              mail: { type: smtp, host: smtp.example.org, port: 587, starttls: true, username: me, password_env: SMTP_PASSWORD, from: hearth@example.org, to: [me@example.org] }
+              hook: { type: webhook, url: "http://192.168.1.5:8123/api/webhook/abc", method: PUT, headers: { X-Home: hearth }, token_file: mqtt-password }
             """;
 
     /** The keys that exclude others above (a password from a file or the environment; a dashboard password). */
@@ -91,6 +95,7 @@ class ConfigSchemaTest {
             broker: { username: hearth, password_file: mqtt-password }
             http: { password_hash: "%s" }
             uplink: { url: ssl://cloud.example:8883, password_file: mqtt-password, tls: { ca_file: ca.pem }, forward: [{ from: a/#, to: "b/{topic}" }] }
+            notify: { mail: { type: smtp, host: smtp.example.org, tls: true, password_file: mqtt-password, username: me, from: a@example.org, to: [b@example.org] }, phone: { type: ntfy, topic: t, token_file: mqtt-password } }
             """.formatted(PasswordHash.of("correct horse".toCharArray()).encoded());
 
     @TempDir
@@ -117,8 +122,11 @@ class ConfigSchemaTest {
                     if (map.containsKey("devices")) {
                         assertValid(DEVICES, example, where);
                         checked.add(where);
-                    } else if (GATEWAY_SECTIONS.stream().anyMatch(map::containsKey)) {
-                        assertValid(GATEWAY, example, where);
+                    } else if (GATEWAY_SECTIONS.containsAll(map.keySet())) {
+                        // A section shown alone (notify:) is checked as part of a file, which needs its mqtt:.
+                        Map<Object, Object> file = new java.util.LinkedHashMap<>(map);
+                        file.putIfAbsent("mqtt", Map.of("embedded", true));
+                        assertValid(GATEWAY, file, where);
                         checked.add(where);
                     }
                 }
@@ -133,16 +141,22 @@ class ConfigSchemaTest {
         Files.writeString(dir.resolve("devices.yaml"), "devices: []\n");
         Files.writeString(dir.resolve("mqtt-password"), "secret\n");
         Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
-        Map<String, String> environment = Map.of("BROKER_PASSWORD", "b", "UPLINK_PASSWORD", "u", "MQTT_PASSWORD", "m");
+        Map<String, String> environment = Map.of("BROKER_PASSWORD", "b", "UPLINK_PASSWORD", "u", "MQTT_PASSWORD", "m", "NTFY_TOKEN", "t",
+                "SMTP_PASSWORD", "s");
         new ConfigLoader(environment).load(dir);
         Files.writeString(dir.resolve("gateway.yaml"), THE_ALTERNATIVES);
         new ConfigLoader(environment).load(dir);
         assertValid(GATEWAY, load(EVERY_GATEWAY_KEY), "every key");
         assertValid(GATEWAY, load(THE_ALTERNATIVES), "the alternatives");
-        List<String> written = new ArrayList<>(leafKeys("", new JsonObject(Json.encode(load(EVERY_GATEWAY_KEY)))));
-        written.addAll(leafKeys("", new JsonObject(Json.encode(load(THE_ALTERNATIVES)))));
-        assertThat(leafKeys("", GATEWAY_SCHEMA)).as("the schema's keys are exactly those the reader accepted")
-                .containsExactlyInAnyOrderElementsOf(written.stream().distinct().toList());
+        List<String> written = new ArrayList<>(instanceKeys("", new JsonObject(Json.encode(load(EVERY_GATEWAY_KEY)))));
+        written.addAll(instanceKeys("", new JsonObject(Json.encode(load(THE_ALTERNATIVES)))));
+        List<String> namedMaps = namedMaps("", GATEWAY_SCHEMA);
+        assertThat(namedMaps).as("notify: is a map of named services").contains("notify");
+        List<String> schemaKeys = leafKeys("", GATEWAY_SCHEMA).stream().distinct().toList();
+        // A free map's keys (a webhook's headers) are the user's: the schema has the map, the instance its entries.
+        List<String> accepted = written.stream().map(k -> named(k, namedMaps))
+                .map(k -> schemaKeys.stream().filter(leaf -> k.startsWith(leaf + ".")).findFirst().orElse(k)).distinct().toList();
+        assertThat(schemaKeys).as("the schema's keys are exactly those the reader accepted").containsExactlyInAnyOrderElementsOf(accepted);
     }
 
     @Test
@@ -169,7 +183,7 @@ class ConfigSchemaTest {
     }
 
     private static final List<String> GATEWAY_SECTIONS = List.of("gateway", "mqtt", "broker", "http", "location", "uplink",
-            "outbox", "commands", "history", "automation", "logging", "discovery");
+            "outbox", "commands", "history", "automation", "logging", "discovery", "notify");
     private static final JsonObject GATEWAY_SCHEMA = schema("docs/gateway.schema.json");
     private static final JsonObject DEVICES_SCHEMA = schema("docs/devices.schema.json");
     private static final Validator GATEWAY = validator(GATEWAY_SCHEMA);
@@ -188,13 +202,22 @@ class ConfigSchemaTest {
                 .setBaseUri("https://hearth.dev/").setOutputFormat(OutputFormat.Basic));
     }
 
-    /** Dotted paths of the leaves under {@code node}, a schema's properties or an instance's keys. */
+    /**
+     * Dotted paths of the leaves under {@code node}, a schema's properties or an instance's keys. A schema's map of
+     * named entries ({@code notify: { <name>: { type: ... } }}: {@code additionalProperties} with properties, or one
+     * of several) has {@code *} for the name, and the keys of every variant.
+     */
     private static List<String> leafKeys(String prefix, JsonObject node) {
         JsonObject children = node.containsKey("$schema") || node.containsKey("type") ? node.getJsonObject("properties") : node;
         List<String> keys = new ArrayList<>();
         if (children == null) return List.of(prefix);
         for (String key : children.fieldNames()) {
             Object child = children.getValue(key);
+            List<JsonObject> entries = entryVariants(child);
+            if (!entries.isEmpty()) {
+                entries.forEach(variant -> keys.addAll(leafKeys(prefix + key + ".*.", variant)));
+                continue;
+            }
             if (child instanceof JsonArray array && !array.isEmpty() && array.getValue(0) instanceof JsonObject item) child = item;
             JsonObject object = child instanceof JsonObject o ? o : null;
             JsonObject schemaItems = object != null && object.containsKey("items") ? object.getJsonObject("items") : null;
@@ -204,6 +227,47 @@ class ConfigSchemaTest {
             keys.addAll(nested ? leafKeys(prefix + key + ".", object) : List.of(prefix + key));
         }
         return keys;
+    }
+
+    /** Dotted paths of an instance's leaves (a list of mappings: the keys of its first item); its keys may be anything, {@code type} too. */
+    private static List<String> instanceKeys(String prefix, JsonObject node) {
+        List<String> keys = new ArrayList<>();
+        for (String key : node.fieldNames()) {
+            Object child = node.getValue(key);
+            if (child instanceof JsonArray array && !array.isEmpty() && array.getValue(0) instanceof JsonObject item) child = item;
+            if (child instanceof JsonObject o && !o.isEmpty()) keys.addAll(instanceKeys(prefix + key + ".", o));
+            else keys.add(prefix + key);
+        }
+        return keys;
+    }
+
+    /** The variants of a schema's named entries, if {@code child} is such a map; none otherwise. */
+    private static List<JsonObject> entryVariants(Object child) {
+        if (!(child instanceof JsonObject o) || o.containsKey("properties") || !(o.getValue("additionalProperties") instanceof JsonObject entry)) {
+            return List.of();
+        }
+        if (entry.containsKey("oneOf")) return entry.getJsonArray("oneOf").stream().map(JsonObject.class::cast).toList();
+        return entry.containsKey("properties") ? List.of(entry) : List.of();
+    }
+
+    /** The dotted paths of the schema's maps of named entries. */
+    private static List<String> namedMaps(String prefix, JsonObject schema) {
+        JsonObject properties = schema.getJsonObject("properties");
+        List<String> out = new ArrayList<>();
+        if (properties == null) return out;
+        for (String key : properties.fieldNames()) {
+            if (!entryVariants(properties.getValue(key)).isEmpty()) out.add(prefix + key);
+            else if (properties.getValue(key) instanceof JsonObject o) out.addAll(namedMaps(prefix + key + ".", o));
+        }
+        return out;
+    }
+
+    /** An instance's key with the entry's name under a map of named entries written {@code *}, as the schema has it. */
+    private static String named(String key, List<String> namedMaps) {
+        for (String map : namedMaps) {
+            if (key.startsWith(map + ".")) return map + ".*." + key.substring(map.length() + 1).replaceFirst("^[^.]+\\.", "");
+        }
+        return key;
     }
 
     private static Object load(String yaml) {
