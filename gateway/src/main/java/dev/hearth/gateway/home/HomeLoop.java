@@ -36,7 +36,6 @@ import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
 import dev.hearth.gateway.message.Publication;
 import dev.hearth.gateway.message.PublishRefused;
-import dev.hearth.gateway.message.RetainedSettled;
 import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
@@ -60,9 +59,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class HomeLoop {
     private static final Logger log = LoggerFactory.getLogger(HomeLoop.class);
-    private static final Logger stateLog = LoggerFactory.getLogger("hearth.state");
-    /** One line per automation run: DEBUG (traces keep them), except failures. */
-    private static final Logger runLog = LoggerFactory.getLogger("hearth.automation");
 
     /** What the loop hands out; called on its thread. */
     public interface Effects {
@@ -133,8 +129,7 @@ public final class HomeLoop {
     private final Helpers helpers;
     private final Presence presence;
     private final AutomationEngine engine;
-    private final StartupBarrier barrier;
-    private final StartupRule startup = new StartupRule();
+    private final StartupGate startup;
     private final Timer evaluation;
     private final int automations;
     private Restored restored = Restored.NOTHING;
@@ -164,7 +159,7 @@ public final class HomeLoop {
                 new AutomationEngine.Outputs(this::fromAutomation, this::publish, this::ran, setup.journal(), effects::dispatch),
                 new AutomationEngine.Options(new SunClock(at.latitude(), at.longitude(), scheduler.zone()),
                         setup.automation().maxRunsPerSecond()));
-        this.barrier = new StartupBarrier(setup.realTime(), this::arm);
+        this.startup = new StartupGate(setup.realTime(), this::arm, this::onMessage, effects::handled);
         this.waiting = new WaitingAutomations(engine, registry, scheduler);
         this.evaluation = Timer.builder("hearth.automation.evaluation")
                 .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
@@ -189,28 +184,20 @@ public final class HomeLoop {
         helpers.start();
         waiting.start(awaitedAtStart);
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
-        barrier.start();
+        startup.start();
     }
 
     /**
      * What the MQTT bridge received, in the order it happened on the connection: retained state is applied at once,
-     * events wait for the triggers to arm ({@link StartupRule}).
+     * events wait for the triggers to arm and then run in order ({@link StartupGate}).
      */
     public void receive(Inbound inbound) {
-        if (inbound instanceof InboundMessage message) admit(message);
-        else if (inbound instanceof RetainedSettled) {
-            barrier.retainedSettled();
-            startup.retainedDone();
-        }
+        startup.receive(inbound, this::onMessage);
     }
 
     /** The broker link came up or went down. */
     public void connectionChanged(boolean connected) {
-        if (!connected) startup.retainedDone();
-        if (barrier.armedBy().isEmpty()) {
-            if (connected) barrier.connected();
-            return;
-        }
+        if (startup.connectionChanged(connected)) return;
         engine.onGatewayEvent(connected ? GatewayTrigger.Event.CONNECTION_RESTORED : GatewayTrigger.Event.CONNECTION_LOST);
     }
 
@@ -241,13 +228,13 @@ public final class HomeLoop {
             List<DeviceEvent> events = helpers.set(command);
             if (!events.isEmpty()) scheduler.schedule(Duration.ZERO, () -> dispatch(events));
         } catch (Helper.Refused e) {
-            runLog.warn("Automation {} could not set helper {}: {}", command.origin(), command.device(), e.getMessage());
+            HomeLog.helperRefused(command.origin(), command.device(), e.getMessage());
         }
     }
 
     /** What ended the start-up barrier; empty while it holds. Any thread may ask. */
     public Optional<StartupBarrier.Arming> armedBy() {
-        return barrier.armedBy();
+        return startup.armedBy();
     }
 
     /** The automations, for queries and hot reload; call on the loop's thread. */
@@ -278,17 +265,6 @@ public final class HomeLoop {
                 return waits.stream().filter(w -> w.devices().stream().anyMatch(d -> registry.spec(new DeviceId(d)).isEmpty())).toList();
             }
         };
-    }
-
-    private void admit(InboundMessage m) {
-        switch (startup.admit(m, barrier.armedBy().isPresent())) {
-            case APPLY -> onMessage(m);
-            case HOLD -> { }
-            case SKIP_STALE -> {
-                log.debug("Retained {} skipped: an event on the topic came before it", m.topic());
-                if (m.ackToken() != 0) effects.handled(m.ackToken());
-            }
-        }
     }
 
     private void onMessage(InboundMessage m) {
@@ -343,34 +319,26 @@ public final class HomeLoop {
     private void dispatch(List<DeviceEvent> events) {
         for (DeviceEvent event : events) {
             if (event instanceof StateChanged change) {
-                logChange(change);
+                HomeLog.changed(change);
                 effects.stateChanged(change);
                 evaluation.record(() -> engine.onStateChanged(change));
             } else if (event instanceof AvailabilityChanged a) {
-                stateLog.info("{} is {}", a.device(), a.current().name().toLowerCase());
+                HomeLog.availability(a);
                 effects.availabilityChanged(a);
                 evaluation.record(() -> engine.onAvailabilityChanged(a));
             } else if (event instanceof EventReported e) {
-                stateLog.info("{}.{}: event {}", e.device(), e.attribute(), e.event());
+                HomeLog.event(e);
                 effects.eventReported(e);
                 evaluation.record(() -> engine.onEvent(e));
             }
         }
     }
 
-    /** DEBUG: a sensor flood would otherwise write a log line per message (see logging.LoggingDefaults). */
-    private static void logChange(StateChanged change) {
-        if (!stateLog.isDebugEnabled()) return;
-        stateLog.debug("{}.{}: {} -> {}", change.device(), change.attribute(),
-                change.previous().map(Object::toString).orElse("unknown"), change.value());
-    }
-
-    private void arm(StartupBarrier.Arming why) {
+    /** Triggers arm: restored timers and clock checks go on; returns how many automations armed. */
+    private int arm() {
         engine.arm(restored.timers(), restored.clocks());
         helpers.arm();
-        List<InboundMessage> held = startup.release();
-        log.info("Automations armed: {} ({}); {} events received meanwhile run now", automations, why.why(), held.size());
-        held.forEach(this::onMessage);
+        return automations;
     }
 
     /** Raw publications from automations go the same way as commands: through the bridge, acknowledged by the broker. */
@@ -394,15 +362,7 @@ public final class HomeLoop {
     }
 
     private void ran(AutomationRun run) {
-        if (run.outcome() == AutomationRun.Outcome.FAILED) {
-            runLog.warn("Automation {} failed ({}): {} {}", run.automation(), run.trigger(), run.details(),
-                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
-        } else if (runLog.isDebugEnabled() && run.outcome() == AutomationRun.Outcome.RAN) {
-            runLog.debug("Automation {} ran ({}): {}", run.automation(), run.trigger(), run.steps().stream().map(AutomationRun.Step::action).toList());
-        } else if (runLog.isDebugEnabled()) {
-            runLog.debug("Automation {} {} ({}): {} {}", run.automation(), run.outcome().name().toLowerCase(), run.trigger(), run.details(),
-                    run.steps().stream().map(st -> st.action() + ": " + st.outcome()).toList());
-        }
+        HomeLog.ran(run);
         effects.ran(run);
     }
 }

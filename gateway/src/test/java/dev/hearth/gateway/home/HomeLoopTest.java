@@ -57,7 +57,10 @@ class HomeLoopTest {
 
     private final VirtualScheduler time = new VirtualScheduler(T0, ZoneOffset.UTC);
     private final RecordedEffects effects = new RecordedEffects();
+    private static final DeviceSpec THERMO = spec("thermo", DeviceKind.TEMPERATURE_SENSOR);
     private final DeviceRegistry registry = new DeviceRegistry(List.of(PIR, LAMP), 4096);
+    /** The registry of a home that has not armed yet ({@link #waitingLoop}). */
+    private final DeviceRegistry fresh = new DeviceRegistry(List.of(PIR, LAMP, THERMO), 4096);
     private HomeLoop loop;
 
     @BeforeEach
@@ -66,8 +69,8 @@ class HomeLoopTest {
                 AutomationSettings.DEFAULTS, ConfirmationSettings.DEFAULTS, EngineJournal.NONE, new SimpleMeterRegistry()), effects);
         loop.start(HomeLoop.Restored.NOTHING);
         // The retained states come first: a first report (nothing known before it) fires no state trigger.
-        loop.receive(message("z/pir", "{\"occupancy\":false}", 0));
-        loop.receive(message("z/lamp", "{\"state\":\"OFF\"}", 0));
+        loop.receive(retained("z/pir", "{\"occupancy\":false}"));
+        loop.receive(retained("z/lamp", "{\"state\":\"OFF\"}"));
         loop.receive(new RetainedSettled("broker", T0));
         effects.log.clear();
     }
@@ -131,6 +134,70 @@ class HomeLoopTest {
         assertThat(effects.published).isEmpty();
     }
 
+    @Test
+    void eventsHeldUntilTriggersArmRunAFewPerTurnOfTheLoopAndAnEventArrivingMeanwhileQueuesBehindThem() {
+        HomeLoop waiting = waitingLoop();
+        // Given 200 motion events (QoS 1) that came before the retained state settled
+        for (int n = 1; n <= 200; n++) waiting.receive(message("z/pir", "{\"occupancy\":" + (n % 2 == 1) + "}", n));
+        List<Integer> runBeforeTheNextTask = new ArrayList<>();
+
+        // When the retained state settles: triggers arm; a task queued on the loop now, which brings one more event
+        waiting.receive(new RetainedSettled("broker", T0));
+        assertThat(waiting.armedBy()).isPresent();
+        assertThat(handled()).as("none runs in the task that armed the triggers").isEmpty();
+        time.schedule(Duration.ZERO, () -> {
+            runBeforeTheNextTask.add(handled().size());
+            waiting.receive(message("z/pir", "{\"occupancy\":true}", 201));
+        });
+        time.advance(Duration.ZERO);
+
+        // Then the task got its turn after one batch, not after the whole backlog, and every event ran in arrival order
+        assertThat(runBeforeTheNextTask).containsExactly(StartupGate.BATCH);
+        assertThat(handled()).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 201).boxed().toList());
+        assertThat(fresh.state(PIR.id()).flatMap(s -> s.value("occupancy"))).contains(Value.of(true));
+    }
+
+    @Test
+    void heldQos0EventsAreBoundedAndTheNewestOfEachTopicSurvivesWhileEveryQos1EventRuns() {
+        HomeLoop waiting = waitingLoop();
+        // Given, before triggers arm: one thermometer report at QoS 0; then 1,000 lamp reports at QoS 0 (the echoes of
+        // commands replayed from the outbox) and among them 100 motion events at QoS 1 (the broker's window)
+        waiting.receive(message("z/thermo", "{\"temperature\":21.5}", 0));
+        for (int n = 1; n <= 1000; n++) {
+            waiting.receive(message("z/lamp", "{\"state\":\"ON\",\"brightness\":" + n % 250 + "}", 0));
+            if (n % 10 == 0) waiting.receive(message("z/pir", "{\"occupancy\":" + (n % 20 == 0) + "}", n / 10));
+        }
+
+        // When triggers arm and the backlog has run
+        waiting.receive(new RetainedSettled("broker", T0));
+        time.advance(Duration.ZERO);
+
+        // Then every QoS 1 event ran, in order; the lamp's newest report and the thermometer's only one were kept
+        assertThat(handled()).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(fresh.state(LAMP.id()).flatMap(s -> s.value("brightness"))).contains(Value.of(1000 % 250));
+        assertThat(fresh.state(THERMO.id()).flatMap(s -> s.value("temperature"))).contains(Value.of(21.5));
+        // and no more than the QoS 0 limit waited: the older lamp reports were dropped
+        assertThat(effects.log.stream().filter(l -> l.startsWith("state lamp.brightness")).count())
+                .isLessThanOrEqualTo(StartupRule.MAX_HELD_AT_MOST_ONCE);
+    }
+
+    /** A home whose triggers have not armed yet: connected, the PIR's and the lamp's retained states applied. */
+    private HomeLoop waitingLoop() {
+        HomeLoop waiting = new HomeLoop(fresh, automations(), new HomeLoop.Setup(time, time,
+                new Location(0, 0, ZoneOffset.UTC), AutomationSettings.DEFAULTS, ConfirmationSettings.DEFAULTS, EngineJournal.NONE,
+                new SimpleMeterRegistry()), effects);
+        effects.log.clear();
+        waiting.start(HomeLoop.Restored.NOTHING);
+        waiting.connectionChanged(true);
+        waiting.receive(retained("z/pir", "{\"occupancy\":false}"));
+        waiting.receive(retained("z/lamp", "{\"state\":\"OFF\"}"));
+        return waiting;
+    }
+
+    private List<Long> handled() {
+        return effects.log.stream().filter(l -> l.startsWith("handled ")).map(l -> Long.parseLong(l.substring(8))).toList();
+    }
+
     private static List<Automation> automations() {
         Problems problems = new Problems();
         List<Automation> automations = new AutomationLoader(List.of(PIR, LAMP)).parse("test.yaml", HALL_LIGHT, problems);
@@ -140,6 +207,10 @@ class HomeLoopTest {
 
     private static InboundMessage message(String topic, String payload, long ackToken) {
         return new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), ackToken == 0 ? 0 : 1, false, T0, ackToken);
+    }
+
+    private static InboundMessage retained(String topic, String payload) {
+        return new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), 0, true, T0, 0);
     }
 
     private static DeviceSpec spec(String id, DeviceKind kind) {

@@ -2,6 +2,7 @@ package dev.hearth.gateway.home;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.support.LogLines;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.device.DeviceTopics;
@@ -11,10 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 class QueuedEventsAtStartupTest {
     private static final String MOTION = "zigbee2mqtt/hallway_motion";
+    private static final String LIGHT = "zigbee2mqtt/hallway_light";
+    private static final int REPORTS = 2000;
     private static final String AUTOMATIONS = TestHome.HALLWAY_AUTOMATIONS + """
               - id: ledger
                 mode: queued
@@ -72,6 +81,69 @@ class QueuedEventsAtStartupTest {
                 light.shutdown();
             }
         }
+    }
+
+    /**
+     * QoS 1 events are bounded by the broker's in-flight window (the receive maximum the gateway announces, 100): the
+     * broker sends no more until they are acknowledged. QoS 0 messages have no window: those that came before triggers
+     * armed were all held (1,541-4,303 in the kill -9 runs: a light echoing the commands the outbox replays). Here a
+     * device floods QoS 0 reports while the gateway starts, and the broker refuses the gateway's settle marker, so the
+     * barrier waits its full second.
+     */
+    @Test
+    void aFloodOfQos0ReportsWhileTriggersArmIsBoundedAndEveryQueuedQos1EventStillRunsInOrder(@TempDir Path dir) throws Exception {
+        // mosquitto drops root to its own user: the ACL lies where that user can read it
+        Path acl = Files.writeString(Files.createTempFile("hearth-acl", ".conf"), "topic deny hearth/+/settle\ntopic readwrite #\n");
+        acl.toFile().deleteOnExit();
+        Files.setPosixFilePermissions(acl, PosixFilePermissions.fromString("rw-r--r--"));
+        try (MosquittoBroker broker = MosquittoBroker.builder().configLine("acl_file " + acl).start();
+             SimClient sensor = connected(broker, "sensor");
+             SimClient flood = connected(broker, "flood");
+             SimClient watcher = connected(broker, "watcher");
+             LogLines home = LogLines.of("dev.hearth.gateway.home")) {
+            // 300 events in a few seconds: more than the runaway guard lets an automation run by default
+            String gatewayYaml = TestHome.externalBroker(broker.url(), "30s") + "automation:\n  max_runs_per_second: 10000\n";
+            List<String> ledger = new CopyOnWriteArrayList<>();
+            watcher.subscribe("ledger/hallway_motion", (t, p) -> ledger.add(new String(p, StandardCharsets.UTF_8)));
+            try (TestHome first = TestHome.start(dir.resolve("home"), gatewayYaml, TestHome.DEVICES, AUTOMATIONS, broker.url())) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> first.gateway().home().armed());
+            }
+            // Given 300 motion events (QoS 1) queued for the stopped gateway
+            IntStream.rangeClosed(1, 300).forEach(n -> sensor.publish(MOTION, motion(n), 1, false));
+            assertThat(sensor.awaitIdle(Duration.ofSeconds(10))).as("broker acknowledged every event").isTrue();
+
+            // When the gateway starts, and the moment it is back (its status says online) the light sends 2,000 reports
+            // at QoS 0: its subscriptions are in its resumed session, so they all come before triggers arm
+            AtomicBoolean burstSent = new AtomicBoolean();
+            flood.subscribe("hearth/+/status", (t, p) -> {
+                if ("online".equals(new String(p, StandardCharsets.UTF_8)) && burstSent.compareAndSet(false, true)) {
+                    IntStream.rangeClosed(1, REPORTS).forEach(n -> flood.publish(LIGHT, "{\"state\":\"ON\",\"brightness\":" + n / 10 + "}", 0, false));
+                }
+            });
+            try (TestHome second = TestHome.start(dir.resolve("home"), gatewayYaml, TestHome.DEVICES, AUTOMATIONS, broker.url())) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> armedLines(home).size() == 2);
+                assertThat(burstSent).isTrue();
+
+                // Then at most the QoS 1 window and as many QoS 0 reports waited for the triggers to arm
+                String armed = armedLines(home).get(1);
+                Matcher held = Pattern.compile("; (\\d+) events received meanwhile").matcher(armed);
+                assertThat(held.find()).as(armed).isTrue();
+                assertThat(Integer.parseInt(held.group(1))).as(armed).isLessThanOrEqualTo(100 + 100);
+                // and every motion event ran once, in order, and the light's newest report is its state
+                await().atMost(Duration.ofSeconds(30)).until(() -> ledger.size() >= 300);
+                assertThat(ledger).containsExactlyElementsOf(IntStream.rangeClosed(1, 300).mapToObj(n -> motion(n)).toList());
+                await().atMost(Duration.ofSeconds(10)).until(() -> second.gateway().registry().state(new DeviceId("hallway_light"))
+                        .flatMap(s -> s.value("brightness")).equals(Optional.of(Value.of(REPORTS / 10))));
+            }
+        }
+    }
+
+    private static String motion(int n) {
+        return "{\"occupancy\":" + (n % 2 == 1) + ",\"seq\":" + n + "}";
+    }
+
+    private static List<String> armedLines(LogLines home) {
+        return home.lines().stream().filter(l -> l.contains("Automations armed")).toList();
     }
 
     private static SimClient connected(MosquittoBroker broker, String name) {
