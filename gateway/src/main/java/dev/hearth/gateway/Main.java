@@ -34,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Smart-home edge gateway: MQTT devices, YAML automations, durable delivery.%n"
                 + "Without a subcommand, runs the gateway.",
-        subcommands = {Main.Run.class, Main.Check.class, Traces.class, DeadLettersCommand.class, HashPasswordCommand.class,
+        subcommands = {Main.Run.class, Main.Check.class, Traces.class, DeadLettersCommand.class, DevicesCommand.class, HashPasswordCommand.class,
                 TokenCommand.class})
 public final class Main extends ConfiguredCommand {
     public static final int CONFIG_ERROR = 2;

@@ -167,7 +167,8 @@ class Zigbee2MqttDiscoveryEndToEndTest {
      * The "done when" of issue 15: a home of 50 devices (the fixture's eight real models, repeated under new names and
      * addresses) from one retained bridge/devices, with each device's retained state already on the broker, and no
      * devices.yaml. Measured from the document's publication to the last device's value; docs/benchmarks.md has the
-     * figures. The bound here is loose (shared CI machines); the goal is 2 s.
+     * figures. The 2 s of the issue is asserted for the devices being known (measured 0.4-0.7 s on a loaded 2-core machine); the
+     * time until every retained state is in is printed.
      */
     @Test
     void fiftyDevicesFromOneDocumentAreUpWithTheirRetainedState() throws Exception {
@@ -191,6 +192,8 @@ class Zigbee2MqttDiscoveryEndToEndTest {
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> gateway.registry().specs().stream().allMatch(d -> !gateway.registry().state(d.id()).orElseThrow().attributes().isEmpty()));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.printf("50 Zigbee2MQTT devices known %d ms and up with their retained state %d ms after bridge/devices%n", known, millis);
+                // The issue's acceptance criterion. Measured 368-696 ms known, 413-876 ms with state, at a load average of 15 on 2 cores.
+                assertThat(known).as("ms from bridge/devices until all 50 devices are known").isLessThan(2000);
             }
         }
     }
