@@ -45,6 +45,25 @@ class DemoProcessTest {
     }
 
     @Test
+    void withoutDevicesYamlTheDemoHomeComesUpFromTheSimulatorsAnnouncementsAndItsAutomationsRun(@TempDir Path dir) throws Exception {
+        Path config = RepositoryHome.copy(dir, FreePort.loopback());
+        Files.delete(config.resolve("devices.yaml"));
+        Path log = dir.resolve("demo.log");
+        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "demo", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
+            demo.destroy();
+            assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of SIGTERM").isTrue();
+            assertThat(read(log)).doesNotContain("Exception", "ERROR");
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
+    @Test
     void demoRunsItsBrokerAndDashboardOnThePortsAskedForWhateverTheConfigurationSays(@TempDir Path dir) throws Exception {
         Path config = RepositoryHome.copy(dir, FreePort.loopback());
         int brokerPort = FreePort.loopback();

@@ -63,6 +63,13 @@ class AnnouncementsTest {
             assertThat(motion.getString("ieee_address")).matches("0x[0-9a-f]{16}");
             assertThat(motion.getJsonObject("definition").getJsonArray("exposes").getJsonObject(0).encode())
                     .isEqualTo("{\"name\":\"occupancy\",\"property\":\"occupancy\",\"access\":5,\"type\":\"binary\",\"value_on\":true,\"value_off\":false}");
+            JsonObject lightExposes = devices.getJsonObject(2).getJsonObject("definition").getJsonArray("exposes").getJsonObject(0);
+            assertThat(lightExposes.getString("type")).as("a light's controls are the features of a light expose").isEqualTo("light");
+            assertThat(lightExposes.getJsonArray("features").stream().map(f -> ((JsonObject) f).getString("property")).toList())
+                    .containsExactly("state", "brightness", "color_temp");
+            assertThat(lightExposes.getJsonArray("features").getJsonObject(1).getDouble("value_max")).isEqualTo(254.0);
+            assertThat(devices.getJsonObject(5).getJsonObject("definition").getJsonArray("exposes").getJsonObject(0)
+                    .getString("type")).as("a thermostat's controls are a climate expose").isEqualTo("climate");
 
             scenario.devices().forEach(d -> runner.device(d.id()).publishState()); // state is not retained
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
