@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +29,7 @@ class DemoProcessTest {
     void demoPlaysTheEveningSwitchesTheLightAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Path config = RepositoryHome.copy(dir, FreePort.loopback());
         Path log = dir.resolve("demo.log");
-        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process demo = demo(log, "-c", config.toString());
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
             assertThat(read(log)).containsPattern("Dashboard: http://127\\.0\\.0\\.1:\\d+/  \\(sign in with the access token [A-Za-z0-9_-]{32}\\)");
@@ -49,9 +49,7 @@ class DemoProcessTest {
         Path config = RepositoryHome.copy(dir, FreePort.loopback());
         Files.delete(config.resolve("devices.yaml"));
         Path log = dir.resolve("demo.log");
-        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process demo = demo(log, "-c", config.toString());
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("hallway_light.state: OFF -> ON"));
             await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("hallway_light.state: ON -> OFF"));
@@ -69,10 +67,8 @@ class DemoProcessTest {
         int brokerPort = FreePort.loopback();
         int httpPort = FreePort.loopback();
         Path log = dir.resolve("demo.log");
-        Process demo = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo", "-c", config.toString(), "--broker-port", String.valueOf(brokerPort),
-                "--http-port", String.valueOf(httpPort))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process demo = demo(log, "-c", config.toString(), "--broker-port", String.valueOf(brokerPort),
+                "--http-port", String.valueOf(httpPort));
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("Dashboard: "));
             assertThat(read(log)).contains("Embedded MQTT broker listening on 127.0.0.1:" + brokerPort,
@@ -82,6 +78,14 @@ class DemoProcessTest {
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    /** {@code hearth demo} in a JVM of its own, its output in {@code log}. */
+    private static Process demo(Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "demo"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String read(Path log) throws IOException {
