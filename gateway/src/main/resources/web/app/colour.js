@@ -3,7 +3,16 @@
 
 /** A colour attribute: its type says so, or its value has the shape of one. */
 export function isColour(a) {
-  return /colou?r/i.test(a.type || '') || form(a.value) !== null;
+  return /colou?r/i.test(a.type || '') || form(a.value) !== null || (a.reported !== false && declared(a) !== null);
+}
+
+/** The form a composite's members declare, so a colour light that has not reported yet gets a colour control too. */
+function declared(a) {
+  const m = a.members || {};
+  if ('x' in m && 'y' in m) return 'xy';
+  if ('hue' in m && 'saturation' in m) return 'hs';
+  if ('r' in m && 'g' in m && 'b' in m) return 'rgb';
+  return null;
 }
 
 function form(v) {
@@ -23,10 +32,13 @@ export function hexFromColour(v) {
   }
 }
 
-/** The picked colour in the form of the last reported value (xy when none is known: what Zigbee lights take). */
-export function colourFromHex(text, last) {
+/**
+ * The picked colour in the form of the last reported value, else the one the attribute declares (xy when neither is
+ * known: what Zigbee lights take).
+ */
+export function colourFromHex(text, last, a = {}) {
   const rgb = [1, 3, 5].map(i => parseInt(text.slice(i, i + 2), 16));
-  switch (form(last)) {
+  switch (form(last) ?? declared(a)) {
     case 'hs': {
       const [h, s] = hsFromRgb(rgb);
       return {hue: Math.round(h), saturation: Math.round(s * 100)};
