@@ -103,12 +103,12 @@ final class GatewayFileReader {
         Optional<String> username = m.text("username").or(() -> embedded ? broker.username() : Optional.empty());
         Optional<Secret> password = secrets.password(m).or(() -> embedded ? broker.password() : Optional.empty());
         Optional<Path> caFile = m.map("tls").flatMap(this::caFile);
-        Duration keepAlive = positive(m, "keep_alive", Duration.ofSeconds(30));
-        Duration sessionExpiry = positive(m, "session_expiry", Duration.ofHours(1));
-        Duration connectTimeout = positive(m, "connect_timeout", Duration.ofSeconds(10));
+        Duration keepAlive = m.positiveDuration("keep_alive", Duration.ofSeconds(30));
+        Duration sessionExpiry = m.positiveDuration("session_expiry", Duration.ofHours(1));
+        Duration connectTimeout = m.positiveDuration("connect_timeout", Duration.ofSeconds(10));
         YamlMap reconnect = section(m, "reconnect");
-        Duration min = positive(reconnect, "min", Duration.ofMillis(100));
-        Duration max = positive(reconnect, "max", Duration.ofSeconds(5));
+        Duration min = reconnect.positiveDuration("min", Duration.ofMillis(100));
+        Duration max = reconnect.positiveDuration("max", Duration.ofSeconds(5));
         if (min.compareTo(max) > 0) reconnect.problemAtKey("min", "reconnect.min must not exceed reconnect.max");
         reconnect.finish();
         String base = m.text("base_topic", "hearth/" + gatewayId);
@@ -157,7 +157,7 @@ final class GatewayFileReader {
     private static ConfirmationSettings commands(YamlMap c) {
         ConfirmationSettings d = ConfirmationSettings.DEFAULTS;
         ConfirmationSettings settings = new ConfirmationSettings(c.flag("confirm", d.enabled()),
-                positive(c, "confirm_timeout", d.timeout()), c.integer("retries", d.retries(), 0, 20),
+                c.positiveDuration("confirm_timeout", d.timeout()), c.integer("retries", d.retries(), 0, 20),
                 c.duration("retry_jitter", d.jitter()));
         c.finish();
         return settings;
@@ -188,8 +188,8 @@ final class GatewayFileReader {
 
     private static OutboxSettings outbox(YamlMap o) {
         OutboxSettings d = OutboxSettings.DEFAULTS;
-        OutboxSettings settings = new OutboxSettings(positive(o, "command_ttl", d.commandTtl()),
-                positive(o, "telemetry_ttl", d.telemetryTtl()),
+        OutboxSettings settings = new OutboxSettings(o.positiveDuration("command_ttl", d.commandTtl()),
+                o.positiveDuration("telemetry_ttl", d.telemetryTtl()),
                 o.integer("max_rows", d.maxRows(), 10, 10_000_000),
                 o.integer("max_bytes", (int) d.maxBytes(), 64 * 1024, Integer.MAX_VALUE),
                 o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
@@ -241,15 +241,6 @@ final class GatewayFileReader {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static Duration positive(YamlMap m, String key, Duration fallback) {
-        Duration d = m.duration(key, fallback);
-        if (d.isZero() || d.isNegative()) {
-            m.problemAtKey(key, "'" + key + "' must be longer than zero");
-            return fallback;
-        }
-        return d;
     }
 
     private static Node emptyMapping() {

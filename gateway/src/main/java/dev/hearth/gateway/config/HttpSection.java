@@ -7,7 +7,6 @@ import dev.hearth.gateway.yaml.YamlMap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,19 +61,10 @@ final class HttpSection {
         if (section.isEmpty()) return d;
         YamlMap l = section.get();
         HttpSettings.Limits limits = new HttpSettings.Limits(l.integer("max_connections", d.maxConnections(), 1, 100_000),
-                positive(l, "idle_timeout", d.idleTimeout()), positive(l, "request_timeout", d.requestTimeout()),
+                l.positiveDuration("idle_timeout", d.idleTimeout()), l.positiveDuration("request_timeout", d.requestTimeout()),
                 l.integer("max_header_bytes", d.maxHeaderBytes(), 1024, 1024 * 1024),
                 l.integer("max_initial_line_bytes", d.maxInitialLineBytes(), 256, 64 * 1024));
         l.finish();
         return limits;
-    }
-
-    private static Duration positive(YamlMap m, String key, Duration fallback) {
-        Duration d = m.duration(key, fallback);
-        if (d.isZero() || d.isNegative()) {
-            m.problemAtKey(key, "'" + key + "' must be longer than zero");
-            return fallback;
-        }
-        return d;
     }
 }

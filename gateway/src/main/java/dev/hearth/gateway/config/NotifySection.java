@@ -46,7 +46,7 @@ final class NotifySection {
     private Optional<NotifyService> service(String name, YamlMap m) {
         if (!m.has("type")) m.missing("type");
         Optional<String> type = m.choice("type", t -> Optional.of(t).filter(TYPES::contains), TYPES);
-        Duration ttl = positive(m, "ttl", NotifySettings.DEFAULT_TTL);
+        Duration ttl = m.positiveDuration("ttl", NotifySettings.DEFAULT_TTL);
         Optional<NotifyService> out = type.flatMap(t -> switch (t) {
             case "ntfy" -> ntfy(name, m, ttl);
             case "smtp" -> smtp(name, m, ttl);
@@ -117,14 +117,5 @@ final class NotifySection {
         if (ADDRESS.matcher(address).matches()) return true;
         m.problemAtValue(key, "'" + address + "' is not an e-mail address");
         return false;
-    }
-
-    private static Duration positive(YamlMap m, String key, Duration fallback) {
-        Duration d = m.duration(key, fallback);
-        if (d.isZero() || d.isNegative()) {
-            m.problemAtValue(key, "'" + key + "' must be longer than zero");
-            return fallback;
-        }
-        return d;
     }
 }

@@ -167,6 +167,16 @@ public final class YamlMap {
         return duration(key).orElse(fallback);
     }
 
+    /** A duration longer than zero; zero or less is a problem at its key and gives {@code fallback}. */
+    public Duration positiveDuration(String key, Duration fallback) {
+        Duration d = duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            problemAtKey(key, "'" + key + "' must be longer than zero");
+            return fallback;
+        }
+        return d;
+    }
+
     /** A value from a fixed set of names; the problem lists the accepted ones. */
     public <T> Optional<T> choice(String key, Function<String, Optional<T>> lookup, List<String> accepted) {
         return value(key).flatMap(v -> scalarText(key, v).flatMap(text -> {
