@@ -43,9 +43,12 @@ final class InboundCallback implements MqttCallback {
     private final Consumer<Inbound> inbound;
     private final Context context;
     private final Link link;
+    private final InboundWindow window;
 
-    InboundCallback(int generation, Optional<SettleMarker> marker, String broker, Consumer<Inbound> inbound, Context context, Link link) {
+    InboundCallback(int generation, Optional<SettleMarker> marker, String broker, Consumer<Inbound> inbound, Context context, Link link,
+                    InboundWindow window) {
         this.generation = generation;
+        this.window = window;
         this.marker = marker;
         this.broker = broker;
         this.inbound = inbound;
@@ -61,6 +64,7 @@ final class InboundCallback implements MqttCallback {
                 onSettleMarker(message, token);
                 return;
             }
+            if (token != 0 && !window.admit(message.getId(), message.getPayload().length)) return;
             inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now(), token));
         } catch (Throwable t) {
             // An exception escaping here would shut the Paho client down.
