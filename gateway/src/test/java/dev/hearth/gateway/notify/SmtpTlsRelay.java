@@ -59,9 +59,10 @@ final class SmtpTlsRelay implements AutoCloseable {
         switch (line.split(" ")[0].toUpperCase(Locale.ROOT)) {
             case "EHLO" -> client.write("250-relay\r\n250 STARTTLS\r\n");
             case "STARTTLS" -> {
-                // The handshake must be read; what the client says after it waits (relay pauses) for GreenMail.
+                // TLS is set up in the same task as the answer is written: the client's hello may come right after it.
                 client.handler(null);
-                client.write("220 2.0.0 Ready to start TLS\r\n").compose(v -> client.upgradeToSsl()).onSuccess(v -> {
+                client.write("220 2.0.0 Ready to start TLS\r\n");
+                client.upgradeToSsl().onSuccess(v -> {
                     secured.incrementAndGet();
                     relay(client, true);
                 }).onFailure(e -> client.close());
