@@ -19,15 +19,12 @@ import dev.hearth.gateway.commands.Commands;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
-import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.discovery.Discovery;
-import dev.hearth.gateway.discovery.DiscoverySource;
 import dev.hearth.gateway.device.StateChanged;
-import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.helper.Helper;
 import dev.hearth.gateway.helper.Helpers;
 import dev.hearth.gateway.presence.Presence;
@@ -40,7 +37,6 @@ import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +126,8 @@ public final class HomeLoop {
     private final Presence presence;
     private final AutomationEngine engine;
     private final StartupGate startup;
-    private final Timer evaluation;
+    private final EventDispatch events;
+    private final MessageRouting routing;
     private final int automations;
     private Restored restored = Restored.NOTHING;
     private RestoredStates restoredStates = new RestoredStates(List.of());
@@ -161,9 +158,9 @@ public final class HomeLoop {
                         setup.automation().maxRunsPerSecond()));
         this.startup = new StartupGate(setup.realTime(), this::arm, this::onMessage, effects::handled);
         this.waiting = new WaitingAutomations(engine, registry, scheduler);
-        this.evaluation = Timer.builder("hearth.automation.evaluation")
-                .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
-                .register(setup.meters());
+        this.events = new EventDispatch(effects, engine, setup.meters());
+        this.routing = new MessageRouting(new MessageRouting.Parts(registry, discovery, presence, commands, engine, waiting),
+                scheduler, effects, this::dispatch, ids -> restoredStates.restore(registry, ids));
     }
 
     /** Automations that wait for devices discovery has not found yet (before {@link #start}). */
@@ -244,27 +241,7 @@ public final class HomeLoop {
 
     /** The running automations, as hot reload replaces them; call on the loop's thread. */
     public AutomationReloader.Running running() {
-        return new AutomationReloader.Running() {
-            @Override
-            public Optional<Automation> automation(String id) {
-                return engine.automation(id);
-            }
-
-            @Override
-            public void replaceFile(String file, List<Automation> automations) {
-                engine.replaceFile(file, automations);
-            }
-
-            @Override
-            public void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waits) {
-                waiting.replaceFile(file, automations, waits);
-            }
-
-            @Override
-            public List<AutomationLoader.Waiting> stillUnknown(List<AutomationLoader.Waiting> waits) {
-                return waits.stream().filter(w -> w.devices().stream().anyMatch(d -> registry.spec(new DeviceId(d)).isEmpty())).toList();
-            }
-        };
+        return new RunningAutomations(engine, waiting, registry);
     }
 
     private void onMessage(InboundMessage m) {
@@ -277,61 +254,12 @@ public final class HomeLoop {
     }
 
     private void apply(InboundMessage m) {
-        engine.onMqtt(m.topic(), m.payload());
-        // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
-        Instant now = scheduler.now();
-        if (effects.handedOn(m)) return;
-        if (presence.handles(m.topic())) {
-            dispatch(presence.receive(m.topic(), m.payload(), now));
-            return;
-        }
-        Optional<DiscoverySource> source = discovery.source(m.topic());
-        if (source.isPresent()) {
-            discovered(discovery.receive(source.get(), m.topic(), m.payload(), now));
-            return;
-        }
-        Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
-        if (found.isEmpty()) {
-            registry.unknownTopic(m.topic(), now);
-            return;
-        }
-        TopicRoutes.Route route = found.get();
-        DeviceId device = route.device().id();
-        engine.onDeviceSeen(device);
-        List<DeviceEvent> events = registry.apply(route, m.payload(), now);
-        commands.reported(route, registry.state(device));
-        dispatch(events);
-    }
-
-    /** Discovered devices come with the values saved before a restart; their topics are subscribed to from now on. */
-    private void discovered(Discovery.Applied applied) {
-        DevicesChanged devices = applied.devices();
-        if (!devices.isEmpty()) {
-            int n = restoredStates.restore(registry, devices.added());
-            if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
-            if (!devices.added().isEmpty()) waiting.devicesAdded();
-            effects.devicesChanged(devices);
-        }
-        dispatch(applied.events());
+        routing.apply(m);
     }
 
     /** What changed in the registry goes out and to the triggers, in order. */
-    private void dispatch(List<DeviceEvent> events) {
-        for (DeviceEvent event : events) {
-            if (event instanceof StateChanged change) {
-                HomeLog.changed(change);
-                effects.stateChanged(change);
-                evaluation.record(() -> engine.onStateChanged(change));
-            } else if (event instanceof AvailabilityChanged a) {
-                HomeLog.availability(a);
-                effects.availabilityChanged(a);
-                evaluation.record(() -> engine.onAvailabilityChanged(a));
-            } else if (event instanceof EventReported e) {
-                HomeLog.event(e);
-                effects.eventReported(e);
-                evaluation.record(() -> engine.onEvent(e));
-            }
-        }
+    private void dispatch(List<DeviceEvent> changes) {
+        events.dispatch(changes);
     }
 
     /** Triggers arm: restored timers and clock checks go on; returns how many automations armed. */
