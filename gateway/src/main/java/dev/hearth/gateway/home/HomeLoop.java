@@ -96,6 +96,13 @@ public final class HomeLoop {
         default boolean handedOn(InboundMessage message) {
             return false;
         }
+
+        /**
+         * Automations that became effective (waiting devices discovered, a file reloaded) listen to new topic filters
+         * with their mqtt triggers, or removed ones no longer to some: the broker link's subscriptions follow. Nothing by default.
+         */
+        default void mqttTriggersChanged(List<String> added, List<String> dropped) {
+        }
     }
 
     /**
@@ -132,6 +139,7 @@ public final class HomeLoop {
     private Restored restored = Restored.NOTHING;
     private RestoredStates restoredStates = new RestoredStates(List.of());
     private final WaitingAutomations waiting;
+    private final MqttTriggerTopics mqttTriggers;
     private AwaitedAutomations awaitedAtStart = new AwaitedAutomations(new AutomationLoader(List.of()));
 
     /** A home of the devices in {@code registry} only, discovering none. */
@@ -158,9 +166,10 @@ public final class HomeLoop {
                         setup.automation().maxRunsPerSecond()));
         this.startup = new StartupGate(setup.realTime(), this::arm, this::onMessage, effects::handled);
         this.waiting = new WaitingAutomations(engine, registry, scheduler);
+        this.mqttTriggers = new MqttTriggerTopics(engine, effects);
         this.events = new EventDispatch(effects, engine, setup.meters());
-        this.routing = new MessageRouting(new MessageRouting.Parts(registry, discovery, presence, commands, engine, waiting),
-                scheduler, effects, this::dispatch, ids -> restoredStates.restore(registry, ids));
+        this.routing = new MessageRouting(new MessageRouting.Parts(registry, discovery, presence, commands, engine),
+                scheduler, effects, this::dispatch, ids -> restoredStates.restore(registry, ids), this::devicesAdded);
     }
 
     /** Automations that wait for devices discovery has not found yet (before {@link #start}). */
@@ -180,6 +189,7 @@ public final class HomeLoop {
         int n = restoredStates.restore(registry, registry.specs().stream().map(DeviceSpec::id).toList());
         helpers.start();
         waiting.start(awaitedAtStart);
+        mqttTriggers.follow();
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         startup.start();
     }
@@ -241,7 +251,7 @@ public final class HomeLoop {
 
     /** The running automations, as hot reload replaces them; call on the loop's thread. */
     public AutomationReloader.Running running() {
-        return new RunningAutomations(engine, waiting, registry);
+        return new RunningAutomations(engine, waiting, registry, mqttTriggers::follow);
     }
 
     private void onMessage(InboundMessage m) {
@@ -255,6 +265,12 @@ public final class HomeLoop {
 
     private void apply(InboundMessage m) {
         routing.apply(m);
+    }
+
+    /** Automations waiting for discovered devices may start now, and listen to their mqtt triggers' topics. */
+    private void devicesAdded() {
+        waiting.devicesAdded();
+        mqttTriggers.follow();
     }
 
     /** What changed in the registry goes out and to the triggers, in order. */

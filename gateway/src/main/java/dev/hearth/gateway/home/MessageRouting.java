@@ -31,8 +31,7 @@ final class MessageRouting {
     private static final Logger log = LoggerFactory.getLogger(HomeLoop.class);
 
     /** The parts of the home a message may reach. */
-    record Parts(DeviceRegistry registry, Discovery discovery, Presence presence, Commands commands, AutomationEngine engine,
-                 WaitingAutomations waiting) {
+    record Parts(DeviceRegistry registry, Discovery discovery, Presence presence, Commands commands, AutomationEngine engine) {
     }
 
     private final Parts parts;
@@ -40,10 +39,15 @@ final class MessageRouting {
     private final HomeLoop.Effects effects;
     private final Consumer<List<DeviceEvent>> dispatch;
     private final ToIntFunction<Collection<DeviceId>> restoreSaved;
+    private final Runnable devicesAdded;
 
-    /** {@code restoreSaved} puts back the values saved before a restart for newly discovered devices; how many. */
+    /**
+     * {@code restoreSaved} puts back the values saved before a restart for newly discovered devices (how many);
+     * {@code devicesAdded} runs when discovery added devices (automations waiting for them may start).
+     */
     MessageRouting(Parts parts, Scheduler scheduler, HomeLoop.Effects effects, Consumer<List<DeviceEvent>> dispatch,
-                   ToIntFunction<Collection<DeviceId>> restoreSaved) {
+                   ToIntFunction<Collection<DeviceId>> restoreSaved, Runnable devicesAdded) {
+        this.devicesAdded = devicesAdded;
         this.parts = parts;
         this.scheduler = scheduler;
         this.effects = effects;
@@ -85,7 +89,7 @@ final class MessageRouting {
         if (!devices.isEmpty()) {
             int n = restoreSaved.applyAsInt(devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
-            if (!devices.added().isEmpty()) parts.waiting().devicesAdded();
+            if (!devices.added().isEmpty()) devicesAdded.run();
             effects.devicesChanged(devices);
         }
         dispatch.accept(applied.events());

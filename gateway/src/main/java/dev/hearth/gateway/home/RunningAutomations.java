@@ -15,11 +15,14 @@ final class RunningAutomations implements AutomationReloader.Running {
     private final AutomationEngine engine;
     private final WaitingAutomations waiting;
     private final DeviceRegistry registry;
+    private final Runnable replaced;
 
-    RunningAutomations(AutomationEngine engine, WaitingAutomations waiting, DeviceRegistry registry) {
+    /** {@code replaced} runs after each replacement (the broker link follows the mqtt triggers' topics). */
+    RunningAutomations(AutomationEngine engine, WaitingAutomations waiting, DeviceRegistry registry, Runnable replaced) {
         this.engine = engine;
         this.waiting = waiting;
         this.registry = registry;
+        this.replaced = replaced;
     }
 
     @Override
@@ -30,11 +33,13 @@ final class RunningAutomations implements AutomationReloader.Running {
     @Override
     public void replaceFile(String file, List<Automation> automations) {
         engine.replaceFile(file, automations);
+        replaced.run();
     }
 
     @Override
     public void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waits) {
         waiting.replaceFile(file, automations, waits);
+        replaced.run();
     }
 
     @Override
