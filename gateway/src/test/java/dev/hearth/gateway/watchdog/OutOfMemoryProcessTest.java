@@ -3,30 +3,24 @@ package dev.hearth.gateway.watchdog;
 import dev.hearth.gateway.Main;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
-import dev.hearth.sim.mqtt.SimClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 14 item 12: a gateway out of memory must end, not run on as a zombie that reports healthy (in the issue: 7,000
  * automations on one trigger exhausted the heap, Paho's receiver thread died, and {@code /health} said ready for 4
  * minutes). A real gateway JVM with the options the launcher ships ({@code distribution/src/main/dist/bin/jvm.options}:
- * its heap, and {@code -XX:+ExitOnOutOfMemoryError}) and that real input: one motion event starts 7,000 runs.
+ * its heap, and {@code -XX:+ExitOnOutOfMemoryError}) and that real input (in files of 1,000: one file may hold at most 1 MiB).
+ * With the shipped 64 MiB heap the gateway runs out while it loads them, before any event: it must end all the same.
  */
 class OutOfMemoryProcessTest {
     private static final Path JVM_OPTIONS = Path.of("..", "distribution", "src", "main", "dist", "bin", "jvm.options");
@@ -37,26 +31,18 @@ class OutOfMemoryProcessTest {
 
     @Test
     void aGatewayThatRunsOutOfMemoryExitsNonZeroSoThatSystemdRestartsIt() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start(); SimClient sensor = new SimClient(broker.url(), "oom-sensor")) {
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            // Given 7,000 automations on one trigger and the heap the launcher ships (64 MiB)
             Path config = config(broker.url());
+
+            // When the gateway starts with them: its heap runs out while it loads them
             Process gateway = new ProcessBuilder(command(config)).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("gateway.log").toFile()).start();
             try {
-                // Given the gateway has started, with 7,000 automations on one trigger, and says it is healthy
-                Path portFile = config.resolve("data/http-port");
-                await().atMost(Duration.ofSeconds(120)).until(() -> !gateway.isAlive() || Files.exists(portFile));
-                int port = Integer.parseInt(Files.readString(portFile).trim());
-                await().atMost(Duration.ofSeconds(60)).until(() -> health(port) == 200);
-
-                // When one motion event triggers all of them
-                sensor.start();
-                assertThat(sensor.awaitConnected(Duration.ofSeconds(10))).isTrue();
-                sensor.publish("zigbee2mqtt/hallway_motion", "{\"occupancy\":true}", 1, false);
-
                 // Then the process ends by itself, with a status systemd's Restart=on-failure acts on
                 assertThat(gateway.waitFor(180, TimeUnit.SECONDS)).as("exited by itself: %s", log()).isTrue();
                 assertThat(gateway.exitValue()).as(log()).isEqualTo(3);
-                assertThat(log()).contains("java.lang.OutOfMemoryError");
+                assertThat(log()).contains("Terminating due to java.lang.OutOfMemoryError");
             } finally {
                 gateway.destroyForcibly().waitFor();
             }
@@ -77,33 +63,27 @@ class OutOfMemoryProcessTest {
         Files.createDirectories(config.resolve("automations"));
         Files.writeString(config.resolve("gateway.yaml"), TestHome.externalBroker(brokerUrl, "30s"));
         Files.writeString(config.resolve("devices.yaml"), TestHome.DEVICES);
-        StringBuilder automations = new StringBuilder("automations:\n");
-        for (int i = 1; i <= AUTOMATIONS; i++) {
-            automations.append("""
-                      - id: hallway_on_%d
-                        triggers:
-                          - trigger: state
-                            device: hallway_motion
-                            attribute: occupancy
-                            to: true
-                        actions:
-                          - command: { device: hallway_light, set: { state: "ON", brightness: %d } }
-                    """.formatted(i, i % 255));
+        // in files of 1,000: one file may hold at most 1 MiB
+        for (int file = 0; file < AUTOMATIONS / 1_000; file++) {
+            StringBuilder automations = new StringBuilder("automations:\n");
+            for (int i = file * 1_000 + 1; i <= (file + 1) * 1_000; i++) {
+                automations.append("""
+                          - id: hallway_on_%d
+                            triggers:
+                              - trigger: state
+                                device: hallway_motion
+                                attribute: occupancy
+                                to: true
+                            actions:
+                              - command: { device: hallway_light, set: { state: "ON", brightness: %d } }
+                        """.formatted(i, i % 255));
+            }
+            Files.writeString(config.resolve("automations/many-" + file + ".yaml"), automations);
         }
-        Files.writeString(config.resolve("automations/many.yaml"), automations);
         return config;
     }
 
     private String log() throws IOException {
         return Files.readString(dir.resolve("gateway.log"));
-    }
-
-    private static int health(int port) throws InterruptedException {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }
