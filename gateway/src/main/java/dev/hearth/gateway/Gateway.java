@@ -161,7 +161,7 @@ public final class Gateway implements AutoCloseable {
         rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
-                    config.outbox(), Clock.systemUTC(), meters.registry())));
+                    config.outbox(), registry, Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
         writePortFile(config, web.port());

@@ -120,7 +120,7 @@ public final class MqttLink implements Transport {
         this.publisher = new Publisher(context);
         this.inbound = inbound;
         this.connectionChanges = connectionChanges;
-        this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax());
+        this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax(), settings.fullJitter());
     }
 
     /** Starts connecting; does not wait for the broker, which may come up later. Call on the link's context. */
