@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,8 +89,6 @@ class SmtpTlsTest {
     }
 
     @Test
-    @Disabled("OPEN (security): with tls: true Vert.x mail 5.0.7 accepts a trusted certificate for another name, even with "
-            + "the HTTPS hostname verification set in Senders; this test fails until the name is checked (issue 16 leftover 5)")
     void aCertificateForAnotherNameIsRefusedThoughItsCaIsTrusted() {
         // given: the certificate names localhost only; the service names the server 127.0.0.1
         relay = SmtpTlsRelay.start(serverSide, SmtpTlsRelay.Mode.TLS, localhostOnly, MAIL.getSmtp().getPort());
