@@ -136,6 +136,8 @@ public final class HomeLoop {
     private RestoredStates restoredStates = new RestoredStates(List.of());
     private final WaitingAutomations waiting;
     private AwaitedAutomations awaitedAtStart = new AwaitedAutomations(new AutomationLoader(List.of()));
+    /** The task that applies what discovery read, while one is queued. */
+    private Optional<Scheduler.Cancellable> discoveryQueued = Optional.empty();
 
     /** A home of the devices in {@code registry} only, discovering none. */
     public HomeLoop(DeviceRegistry registry, List<Automation> automations, Setup setup, Effects effects) {
@@ -206,6 +208,7 @@ public final class HomeLoop {
      * it. A helper's is applied at once, its changes run now.
      */
     public CompletionStage<Void> command(CommandRequested command) {
+        applyDiscovered(); // a device discovered in a burst not applied yet is known to the command
         if (!helpers.handles(command.device())) return commands.send(command);
         try {
             dispatch(helpers.set(command));
@@ -287,9 +290,12 @@ public final class HomeLoop {
         }
         Optional<DiscoverySource> source = discovery.source(m.topic());
         if (source.isPresent()) {
-            discovered(discovery.receive(source.get(), m.topic(), m.payload(), now));
+            discovery.read(source.get(), m.topic(), m.payload());
+            // A burst (retained configs on subscribing) is applied once, after the messages queued behind this one.
+            if (discoveryQueued.isEmpty()) discoveryQueued = Optional.of(scheduler.schedule(Duration.ZERO, this::applyDiscovered));
             return;
         }
+        applyDiscovered(); // a device's message sees every device discovered before it
         Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
         if (found.isEmpty()) {
             registry.unknownTopic(m.topic(), now);
@@ -303,14 +309,21 @@ public final class HomeLoop {
         dispatch(events);
     }
 
-    /** Discovered devices come with the values saved before a restart; their topics are subscribed to from now on. */
-    private void discovered(Discovery.Applied applied) {
+    /**
+     * What discovery read since it was last applied: discovered devices come with the values saved before a restart;
+     * their topics are subscribed to first (the broker link works on it while automations waiting for them are checked).
+     */
+    private void applyDiscovered() {
+        discoveryQueued.ifPresent(Scheduler.Cancellable::cancel);
+        discoveryQueued = Optional.empty();
+        if (!discovery.pending()) return;
+        Discovery.Applied applied = discovery.flush(scheduler.now());
         DevicesChanged devices = applied.devices();
         if (!devices.isEmpty()) {
+            effects.devicesChanged(devices);
             int n = restoredStates.restore(registry, devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
             if (!devices.added().isEmpty()) waiting.devicesAdded();
-            effects.devicesChanged(devices);
         }
         dispatch(applied.events());
     }
