@@ -161,7 +161,7 @@ public final class Gateway implements AutoCloseable {
         rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {
             rest.add(vertx.deployVerticle(new UplinkBridge(config.uplink().get(), stores.uplink().orElseThrow(),
-                    config.outbox(), Clock.systemUTC(), meters.registry())));
+                    config.outbox(), registry, Clock.systemUTC(), meters.registry())));
         }
         Future.all(rest).await();
         writePortFile(config, web.port());
@@ -263,10 +263,11 @@ public final class Gateway implements AutoCloseable {
         }
         topics.addAll(config.locals().people().topics());
         config.uplink().ifPresent(u -> topics.addAll(u.filters()));
-        automations.forEach(a -> a.triggers().forEach(t -> {
-            if (t instanceof dev.hearth.gateway.automation.model.MqttTrigger m) topics.add(m.topicFilter());
-        }));
-        return List.copyOf(topics);
+        // Asked for apart from the rest (a filter may also be a device's topic): the home drops them when the automations go.
+        List<String> all = new java.util.ArrayList<>(topics);
+        automations.stream().flatMap(a -> a.triggers().stream()).filter(t -> t instanceof dev.hearth.gateway.automation.model.MqttTrigger)
+                .map(t -> ((dev.hearth.gateway.automation.model.MqttTrigger) t).topicFilter()).distinct().forEach(all::add);
+        return all;
     }
 
     /** Waits (off the event loop) until the broker link is up and subscribed and automations are armed; false on timeout. */

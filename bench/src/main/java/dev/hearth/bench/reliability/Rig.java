@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -42,7 +43,8 @@ final class Rig implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger(1);
     private final MqttAsyncClient light;
     private final MqttAsyncClient sensor;
-    private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService load = Executors.newScheduledThreadPool(3);
+    private volatile ScheduledFuture<?> publishing;
 
     /** Starts the broker, the light and the sensor; the load starts with {@link #startLoad}. */
     Rig(Path work) throws IOException, MqttException {
@@ -52,6 +54,10 @@ final class Rig implements AutoCloseable {
         this.config = GatewayFiles.write(work, broker.url(), httpPort);
         this.light = light(broker.url());
         this.sensor = connect(broker.url(), "ledger-sensor", true);
+        // Paho's own automatic reconnect gave up during a 60 s outage (its delay grows, and a failed reconnect can end
+        // it: paho.mqtt.java #930, #864): the sensor published nothing acknowledged after the broker came back.
+        load.scheduleWithFixedDelay(() -> reconnect(light, false), 500, 500, TimeUnit.MILLISECONDS);
+        load.scheduleWithFixedDelay(() -> reconnect(sensor, true), 500, 500, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -73,7 +79,7 @@ final class Rig implements AutoCloseable {
      * the broker keeps nothing for it.
      */
     void startLoad(int eventsPerSecond) {
-        load.scheduleAtFixedRate(this::publish, 0, 1_000_000 / eventsPerSecond, TimeUnit.MICROSECONDS);
+        publishing = load.scheduleAtFixedRate(this::publish, 0, 1_000_000 / eventsPerSecond, TimeUnit.MICROSECONDS);
     }
 
     /** The gateway as its own process, its output to {@code <work>/<name>.log}. */
@@ -106,7 +112,7 @@ final class Rig implements AutoCloseable {
 
     /** Stops the load; then waits until every acknowledged event has its command or nothing more came for 20 s. */
     Ledger.Figures stopLoadAndSettle() throws InterruptedException {
-        load.shutdownNow();
+        if (publishing != null) publishing.cancel(false);
         long quietSince = System.nanoTime();
         int before = ledger.commandedCount();
         while (true) {
@@ -158,19 +164,32 @@ final class Rig implements AutoCloseable {
         return client;
     }
 
+    /** One connect attempt when the client is down (its session, and so the light's subscription, is the broker's). */
+    private static void reconnect(MqttAsyncClient client, boolean cleanStart) {
+        if (client.isConnected()) return;
+        try {
+            client.connect(options(cleanStart)).waitForCompletion(2_000);
+        } catch (MqttException | RuntimeException e) {
+            // broker still away: the next attempt comes in half a second
+        }
+    }
+
     private static MqttAsyncClient connect(String url, String id, boolean cleanStart) throws MqttException {
         return connect(new MqttAsyncClient(url, id, new MemoryPersistence()), cleanStart);
     }
 
     private static MqttAsyncClient connect(MqttAsyncClient client, boolean cleanStart) throws MqttException {
+        client.connect(options(cleanStart)).waitForCompletion(10_000);
+        return client;
+    }
+
+    private static MqttConnectionOptions options(boolean cleanStart) {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(cleanStart);
         o.setSessionExpiryInterval(cleanStart ? 0L : 3600L);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 2);
+        o.setAutomaticReconnect(false);
         o.setReceiveMaximum(1000);
-        client.connect(o).waitForCompletion(10_000);
-        return client;
+        return o;
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 final class Subscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
 
+    private static final String SHARE = "$share/";
+
     private final Map<String, List<BiConsumer<String, byte[]>>> handlers = new ConcurrentHashMap<>();
 
     /** Returns true if the filter is new (and so must be subscribed at the broker). */
@@ -32,10 +34,17 @@ final class Subscriptions {
 
     void dispatch(String topic, byte[] payload) {
         handlers.forEach((filter, list) -> {
-            if (MqttTopicValidator.isMatched(filter, topic)) {
+            if (MqttTopicValidator.isMatched(topicFilter(filter), topic)) {
                 list.forEach(handler -> invoke(handler, topic, payload));
             }
         });
+    }
+
+    /** The filter messages are matched against: a shared subscription's ({@code $share/<group>/<filter>}) without its prefix. */
+    static String topicFilter(String filter) {
+        if (!filter.startsWith(SHARE)) return filter;
+        int slash = filter.indexOf('/', SHARE.length());
+        return slash < 0 ? filter : filter.substring(slash + 1);
     }
 
     private static void invoke(BiConsumer<String, byte[]> handler, String topic, byte[] payload) {

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import dev.hearth.gateway.automation.model.AutomationSettings;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
-import dev.hearth.gateway.uplink.ForwardRule;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
 import dev.hearth.gateway.notify.NotifySettings;
@@ -65,11 +64,12 @@ final class GatewayFileReader {
                 .orElse(Durability.PROCESS);
         gw.finish();
         BrokerSettings broker = broker(section(doc, "broker"));
-        MqttSettings mqtt = mqtt(section(doc, "mqtt"), id, broker);
+        MqttSettings mqtt = mqtt(section(doc, "mqtt"), LinkDefaults.local(id), broker);
         HttpSettings http = new HttpSection(baseDir).read(section(doc, "http"));
         Location location = location(section(doc, "location"));
-        Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> uplink(u, id, broker));
         OutboxSettings outbox = outbox(section(doc, "outbox"));
+        Optional<UplinkSettings> uplink = doc.map("uplink").map(u -> new UplinkSection((m, d) -> mqtt(m, d, broker))
+                .read(u, id, outbox.telemetryTtl()));
         ConfirmationSettings commands = commands(section(doc, "commands"));
         HistorySettings history = history(section(doc, "history"));
         AutomationSettings automation = automation(section(doc, "automation"));
@@ -87,7 +87,16 @@ final class GatewayFileReader {
         return doc.map(key).orElseGet(() -> YamlMap.of(doc.file(), emptyMapping(), doc.problems(), key).orElseThrow());
     }
 
-    private MqttSettings mqtt(YamlMap m, String gatewayId, BrokerSettings broker) {
+    /** Defaults of a broker connection's keys: the home's own broker, or the uplink to a fleet's. */
+    record LinkDefaults(String clientId, String baseTopic, Duration sessionExpiry, Duration reconnectMin, Duration reconnectMax,
+                        boolean fullJitter) {
+        static LinkDefaults local(String gatewayId) {
+            return new LinkDefaults("hearth-" + gatewayId, "hearth/" + gatewayId, Duration.ofHours(1), Duration.ofMillis(100),
+                    Duration.ofSeconds(5), false);
+        }
+    }
+
+    private MqttSettings mqtt(YamlMap m, LinkDefaults d, BrokerSettings broker) {
         boolean embedded = m.flag("embedded", false);
         String url = m.text("url").orElse(null);
         if (url == null && embedded) url = broker.url();
@@ -97,25 +106,25 @@ final class GatewayFileReader {
         } else {
             checkUrl(m, url);
         }
-        String clientId = m.text("client_id", "hearth-" + gatewayId);
+        String clientId = m.text("client_id", d.clientId());
         if (!CLIENT_ID.matcher(clientId).matches()) m.problemAtKey("client_id", "client_id must be 1-64 letters, digits, '.', '_' or '-'");
         // With the embedded broker and no credentials of its own, the gateway uses the broker's.
         Optional<String> username = m.text("username").or(() -> embedded ? broker.username() : Optional.empty());
         Optional<Secret> password = secrets.password(m).or(() -> embedded ? broker.password() : Optional.empty());
         Optional<Path> caFile = m.map("tls").flatMap(this::caFile);
         Duration keepAlive = m.positiveDuration("keep_alive", Duration.ofSeconds(30));
-        Duration sessionExpiry = m.positiveDuration("session_expiry", Duration.ofHours(1));
+        Duration sessionExpiry = m.positiveDuration("session_expiry", d.sessionExpiry());
         Duration connectTimeout = m.positiveDuration("connect_timeout", Duration.ofSeconds(10));
         YamlMap reconnect = section(m, "reconnect");
-        Duration min = reconnect.positiveDuration("min", Duration.ofMillis(100));
-        Duration max = reconnect.positiveDuration("max", Duration.ofSeconds(5));
+        Duration min = reconnect.positiveDuration("min", d.reconnectMin());
+        Duration max = reconnect.positiveDuration("max", d.reconnectMax());
         if (min.compareTo(max) > 0) reconnect.problemAtKey("min", "reconnect.min must not exceed reconnect.max");
         reconnect.finish();
-        String base = m.text("base_topic", "hearth/" + gatewayId);
+        String base = m.text("base_topic", d.baseTopic());
         if (!BASE_TOPIC.matcher(base).matches()) m.problemAtKey("base_topic", "base_topic must not contain wildcards or spaces");
         m.finish();
         return new MqttSettings(embedded, url, clientId, username, password, caFile, keepAlive, sessionExpiry,
-                connectTimeout, min, max, base);
+                connectTimeout, min, max, base, d.fullJitter());
     }
 
     private static void checkUrl(YamlMap m, String url) {
@@ -161,29 +170,6 @@ final class GatewayFileReader {
                 c.duration("retry_jitter", d.jitter()));
         c.finish();
         return settings;
-    }
-
-    /** The uplink is a second MQTT connection: the same keys as mqtt (no embedded), plus forwarding and rate. */
-    private UplinkSettings uplink(YamlMap u, String gatewayId, BrokerSettings broker) {
-        double rate = u.number("rate", 50, 0.01, 100_000);
-        int burst = u.integer("burst", 200, 1, 1_000_000);
-        List<ForwardRule> rules = new java.util.ArrayList<>();
-        for (YamlMap f : u.listOfMaps("forward")) {
-            Optional<String> from = f.requiredText("from");
-            Optional<String> to = f.requiredText("to");
-            String badFilter = from.map(dev.hearth.gateway.message.TopicFilter::problem).orElse(null);
-            if (badFilter != null) f.problemAtKey("from", "'from' is not a valid MQTT topic filter: " + badFilter);
-            to.filter(t -> t.contains("+") || t.contains("#"))
-                    .ifPresent(t -> f.problemAtKey("to", "'to' must not contain wildcards; {topic} stands for the local topic"));
-            f.finish();
-            if (from.isPresent() && badFilter == null && to.isPresent() && !to.get().contains("+") && !to.get().contains("#")) {
-                rules.add(new ForwardRule(from.get(), to.get()));
-            }
-        }
-        if (!u.has("forward")) u.missing("forward");
-        if (u.has("embedded")) u.problemAtKey("embedded", "the uplink connects to another broker; 'embedded' is for mqtt only");
-        MqttSettings mqtt = mqtt(u, gatewayId + "-uplink", broker);
-        return new UplinkSettings(mqtt, rules, rate, burst);
     }
 
     private static OutboxSettings outbox(YamlMap o) {

@@ -62,8 +62,9 @@ final class AttributeReader {
             a.problem(a.node(), why.get());
             return Optional.empty();
         }
-        AttributeSpec spec = new AttributeSpec(name, t, unit, new Access(reported, writable, false), min, max, step, options,
+        AttributeSpec written = new AttributeSpec(name, t, unit, new Access(reported, writable, false), min, max, step, options,
                 members, mapping);
+        AttributeSpec spec = known == null && mapping.equals(AttributeMapping.NONE) ? format.declared(written) : written;
         if (writable && mapping.command().isEmpty() && !format.commands(spec)) {
             a.problem(a.node(), "attribute '" + name + "' is writable, but a " + format.yamlName() + " device cannot set it by "
                     + "itself: give it a command: {topic: …, payload: …}, or writable: false");

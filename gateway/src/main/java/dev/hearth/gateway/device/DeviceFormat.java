@@ -40,6 +40,14 @@ public sealed interface DeviceFormat permits JsonFormat, ValuePerTopicFormat, Ta
         return Optional.of(kindAttribute);
     }
 
+    /**
+     * What an attribute written in devices.yaml with no {@code source}, {@code topic} or {@code values} becomes in this
+     * format (Tasmota's {@code switch1} event is {@code Switch1.Action}); most formats take it as it is.
+     */
+    default AttributeSpec declared(AttributeSpec attribute) {
+        return attribute;
+    }
+
     /** Where this format reports {@code attribute} (one whose mapping names no topic of its own). */
     List<Source> sources(AttributeSpec attribute);
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads devices.yaml, reporting every problem with its position: {@code devices}, the devices written by hand, and
- * {@code overrides}, keyed by the id of a discovered device, what the user says about it (name, room, kind, hidden), and
+ * {@code overrides}, keyed by the id of a discovered device, what the user says about it (name, room, kind, hidden,
+ * attributes: read when the device is discovered, as its format says), and
  * {@code groups}, names for several devices.
  */
 public final class DevicesFileReader {
@@ -75,12 +76,13 @@ public final class DevicesFileReader {
         Optional<String> room = d.text("room");
         Optional<DeviceKind> kind = d.choice("kind", DeviceKind::byName, DeviceKind.names());
         boolean hidden = d.flag("hidden", false);
+        Optional<DeviceOverride.Attributes> attributes = d.map("attributes").map(a -> new DeviceOverride.Attributes(a.file(), a.node()));
         d.finish();
         if (!DeviceId.isValid(id)) {
             overrides.problemAtKey(id, "device id '" + id + "' must be 1-64 lower-case letters, digits or underscores");
             return Optional.empty();
         }
-        return Optional.of(new DeviceOverride(new DeviceId(id), name, room, kind, hidden));
+        return Optional.of(new DeviceOverride(new DeviceId(id), name, room, kind, hidden, attributes));
     }
 
     private Optional<DeviceSpec> device(YamlMap d) {

@@ -20,6 +20,8 @@ public final class PayloadDecoder {
     private static final JsonFactory JSON = new JsonFactory();
     /** Deeper than any real device nests its values (Shelly: params → switch:0 → aenergy → total). */
     private static final int MAX_DEPTH = 8;
+    /** Elements of a list read for a selection (Shelly sends one event per notification; a hostile list is long). */
+    private static final int MAX_ELEMENTS = 16;
     private final int maxPayloadBytes;
 
     public PayloadDecoder(int maxPayloadBytes) {
@@ -98,11 +100,37 @@ public final class PayloadDecoder {
                 p.skipChildren();
             } else if (token == JsonToken.START_OBJECT && field.hasFields() && !field.takesObject() && depth < MAX_DEPTH) {
                 readObject(p, field, found, depth + 1);
+            } else if (token == JsonToken.START_ARRAY && field.selectsElements()) {
+                readElements(p, field, found);
             } else {
                 Object raw = value(p, token, field);
                 for (AttributeSpec spec : field.here()) found.accept(spec, raw);
             }
         }
+    }
+
+    /** The elements of a list that the field picks by one of their fields, each read as a small bounded object. */
+    private static void readElements(JsonParser p, FieldTree list, Found found) throws IOException {
+        int read = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) throw new IOException("unfinished list");
+            if (t != JsonToken.START_OBJECT || read++ >= MAX_ELEMENTS) {
+                p.skipChildren();
+                continue;
+            }
+            Map<String, Object> element = CompositeValues.readObject(p, 0);
+            if (element != null) for (FieldTree node : list.matching(element)) readMap(element, node, found);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void readMap(Map<String, Object> object, FieldTree node, Found found) {
+        object.forEach((name, v) -> {
+            FieldTree field = node.child(name);
+            if (field == null) return;
+            if (v instanceof Map<?, ?> m && field.hasFields() && !field.takesObject()) readMap((Map<String, Object>) m, field, found);
+            else for (AttributeSpec spec : field.here()) found.accept(spec, v);
+        });
     }
 
     /** A JSON value as Java (Boolean, Number, String; a Map for a composite); another object or array is skipped and named. */

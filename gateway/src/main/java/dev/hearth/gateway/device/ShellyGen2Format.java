@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Shelly Gen2/Gen3/Plus device under its MQTT prefix {@code p}: each component's status as JSON on
  * {@code p/status/<component>} ({@code switch:0} → {@code {"id":0,"output":true,"apower":8.9,…}}), changes as
- * {@code NotifyStatus} on {@code p/events/rpc}, {@code p/online} true/false. An attribute's source is the component and
+ * {@code NotifyStatus} on {@code p/events/rpc}, button presses as {@code NotifyEvent} there, {@code p/online} true/false. An attribute's source is the component and
  * its field ({@code switch:1.output}, {@code switch:0.aenergy.total}); commands are JSON-RPC calls on {@code p/rpc}:
  * {@code {"id":1,"src":"hearth","method":"Switch.Set","params":{"id":0,"on":true}}} (Source: shelly-api-docs.shelly.cloud,
  * gen2 "MQTT" and "Switch").
@@ -50,6 +50,7 @@ public record ShellyGen2Format(String prefix) implements DeviceFormat {
             case "energy" -> Optional.of(map(a, "switch:0.aenergy.total", Map.of(), 0.001));
             case "voltage" -> Optional.of(map(a, "switch:0.voltage", Map.of(), 1));
             case "current" -> Optional.of(map(a, "switch:0.current", Map.of(), 1));
+            case "action" -> Optional.of(a.withMapping(a.mapping().withSource(List.of("input:0"))));
             case "linkquality" -> Optional.empty();
             default -> Optional.of(a);
         };
@@ -59,9 +60,16 @@ public record ShellyGen2Format(String prefix) implements DeviceFormat {
         return a.withMapping(a.mapping().withSource(AttributeMapping.path(dotted)).withValues(values).withScale(scale));
     }
 
+    /**
+     * An event attribute whose source is a component ({@code input:0}) is that component's {@code NotifyEvent}s: each
+     * press one event, as Shelly names it ({@code single_push}, {@code double_push}, {@code long_push}, {@code btn_down}…).
+     */
     @Override
     public List<Source> sources(AttributeSpec attribute) {
         List<String> path = DeviceFormat.pathOf(attribute);
+        if (attribute.type() == ValueType.EVENT && path.size() == 1) {
+            return List.of(new Source(prefix + "/events/rpc", List.of("params", "events", FieldTree.element("component", path.get(0)), "event")));
+        }
         List<String> notified = new ArrayList<>(path.size() + 1);
         notified.add("params");
         notified.addAll(path);

@@ -20,6 +20,14 @@ public record TasmotaFormat(String topic) implements DeviceFormat {
     public static final String NAME = "tasmota";
     public static final DeviceFormats.Kind KIND = new DeviceFormats.Kind(NAME, TasmotaFormat::read);
     private static final Pattern POWER = Pattern.compile("POWER\\d?");
+    private static final Pattern INPUT = Pattern.compile("(button|switch)([1-9]\\d?)");
+    /**
+     * A button's or detached switch's action ({@code {"Button1":{"Action":"SINGLE"}}}, {@code {"Switch1":{"Action":"TOGGLE"}}}
+     * on {@code stat/<t>/RESULT}) as Hearth's event, with the default state texts (Sources: tasmota.github.io/docs/Buttons-and-Switches,
+     * SetOption73 and SetOption114).
+     */
+    public static final Map<String, String> ACTIONS = Map.of("SINGLE", "single", "DOUBLE", "double", "TRIPLE", "triple",
+            "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold", "TOGGLE", "toggle", "ON", "on", "OFF", "off");
 
     private static Optional<DeviceFormat> read(YamlMap d) {
         return DeviceFormats.requiredTopic(d, "topic").map(TasmotaFormat::new);
@@ -43,6 +51,7 @@ public record TasmotaFormat(String topic) implements DeviceFormat {
             case "brightness" -> Optional.of(source(new AttributeSpec(a.name(), a.type(), "%", a.access(), 0, 100, 1,
                     a.options(), a.members(), a.mapping()), "Dimmer"));
             case "color_temp" -> Optional.of(source(a, "CT"));
+            case "action" -> Optional.of(a.withMapping(a.mapping().withSource(List.of("Button1", "Action")).withValues(ACTIONS)));
             case "power" -> Optional.of(source(a, "ENERGY.Power"));
             case "energy" -> Optional.of(source(a, "ENERGY.Total"));
             case "voltage" -> Optional.of(source(a, "ENERGY.Voltage"));
@@ -53,6 +62,15 @@ public record TasmotaFormat(String topic) implements DeviceFormat {
                     LightCommands.BRIGHTNESS_STEP, LightCommands.BRIGHTNESS_STEP_PCT -> Optional.empty();
             default -> Optional.of(a);
         };
+    }
+
+    /** An event {@code button1}, {@code switch2}…: that input's action, in lower case ({@code single}, {@code toggle}, {@code hold}). */
+    @Override
+    public AttributeSpec declared(AttributeSpec a) {
+        java.util.regex.Matcher m = INPUT.matcher(a.name());
+        if (a.type() != ValueType.EVENT || !m.matches()) return a;
+        String input = Character.toUpperCase(a.name().charAt(0)) + a.name().substring(1);
+        return a.withMapping(a.mapping().withSource(List.of(input, "Action")).withValues(ACTIONS));
     }
 
     private static AttributeSpec source(AttributeSpec a, String dotted) {

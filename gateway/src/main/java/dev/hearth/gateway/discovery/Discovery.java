@@ -7,6 +7,8 @@ import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.device.Malformed;
+import dev.hearth.gateway.yaml.ConfigProblem;
+import dev.hearth.gateway.yaml.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,8 @@ public final class Discovery {
     private final Map<DeviceId, DiscoverySource> owners = new HashMap<>();
     /** Source pairs already reported as announcing the same devices: one line, not one per device. */
     private final Set<String> overlapSaid = new HashSet<>();
+    /** Problems of overrides' attributes already logged: a republished document does not repeat them. */
+    private final Set<String> overrideProblemsSaid = new HashSet<>();
     private final DiscoveryBurst burst = new DiscoveryBurst();
 
     public Discovery(List<DiscoverySource> sources, List<DeviceOverride> overrides, DeviceRegistry registry) {
@@ -159,9 +163,19 @@ public final class Discovery {
         return false;
     }
 
+    /** With devices.yaml's override applied; a problem in its attributes is logged once, with its position. */
     private DeviceSpec overridden(DeviceSpec discovered) {
         DeviceOverride override = overrides.get(discovered.id());
-        return override == null ? discovered : override.applyTo(discovered);
+        if (override == null) return discovered;
+        Problems problems = new Problems();
+        DeviceSpec device = override.applyTo(discovered, problems);
+        for (ConfigProblem p : problems.list()) {
+            if (overrideProblemsSaid.add(p.toString())) {
+                log.warn("{} (devices.yaml override of discovered {}, a {} device: that attribute stays as discovered)", p,
+                        discovered.id(), discovered.format().yamlName());
+            }
+        }
+        return device;
     }
 
     /** A hand-written device wins over a discovered one with its id or its topics. */

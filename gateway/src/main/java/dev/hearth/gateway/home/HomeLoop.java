@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -100,6 +101,13 @@ public final class HomeLoop {
         default boolean handedOn(InboundMessage message) {
             return false;
         }
+
+        /**
+         * Automations that became effective (waiting devices discovered, a file reloaded) listen to new topic filters
+         * with their mqtt triggers, or removed ones no longer to some: the broker link's subscriptions follow. Nothing by default.
+         */
+        default void mqttTriggersChanged(List<String> added, List<String> dropped) {
+        }
     }
 
     /**
@@ -135,6 +143,8 @@ public final class HomeLoop {
     private Restored restored = Restored.NOTHING;
     private RestoredStates restoredStates = new RestoredStates(List.of());
     private final WaitingAutomations waiting;
+    /** The mqtt triggers' topic filters the broker link was asked for: at first those of the automations it started with. */
+    private Set<String> mqttFilters;
     private AwaitedAutomations awaitedAtStart = new AwaitedAutomations(new AutomationLoader(List.of()));
     /** The task that applies what discovery read, while one is queued. */
     private Optional<Scheduler.Cancellable> discoveryQueued = Optional.empty();
@@ -163,6 +173,7 @@ public final class HomeLoop {
                         setup.automation().maxRunsPerSecond()));
         this.startup = new StartupGate(setup.realTime(), this::arm, this::onMessage, effects::handled);
         this.waiting = new WaitingAutomations(engine, registry, scheduler);
+        this.mqttFilters = engine.mqttFilters();
         this.evaluation = Timer.builder("hearth.automation.evaluation")
                 .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
                 .register(setup.meters());
@@ -185,6 +196,7 @@ public final class HomeLoop {
         int n = restoredStates.restore(registry, registry.specs().stream().map(DeviceSpec::id).toList());
         helpers.start();
         waiting.start(awaitedAtStart);
+        followMqttTriggers();
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         startup.start();
     }
@@ -256,11 +268,13 @@ public final class HomeLoop {
             @Override
             public void replaceFile(String file, List<Automation> automations) {
                 engine.replaceFile(file, automations);
+                followMqttTriggers();
             }
 
             @Override
             public void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waits) {
                 waiting.replaceFile(file, automations, waits);
+                followMqttTriggers();
             }
 
             @Override
@@ -323,9 +337,21 @@ public final class HomeLoop {
             effects.devicesChanged(devices);
             int n = restoredStates.restore(registry, devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
-            if (!devices.added().isEmpty()) waiting.devicesAdded();
+            if (!devices.added().isEmpty()) {
+                waiting.devicesAdded();
+                followMqttTriggers();
+            }
         }
         dispatch(applied.events());
+    }
+
+    /** The broker link subscribes to the topics of automations that became effective, and drops those nobody listens to now. */
+    private void followMqttTriggers() {
+        Set<String> now = engine.mqttFilters();
+        List<String> added = now.stream().filter(f -> !mqttFilters.contains(f)).toList();
+        List<String> dropped = mqttFilters.stream().filter(f -> !now.contains(f)).toList();
+        mqttFilters = now;
+        if (!added.isEmpty() || !dropped.isEmpty()) effects.mqttTriggersChanged(added, dropped);
     }
 
     /** What changed in the registry goes out and to the triggers, in order. */

@@ -123,11 +123,14 @@ final class HomeOutputs implements HomeLoop.Effects, AutomationReloader.Listener
     }
 
     @Override
-    public void reloaded(AutomationReload report, List<String> mqttFilters) {
+    public void reloaded(AutomationReload report) {
         meters.counter("hearth.automation.reloads", "applied", Boolean.toString(report.applied())).increment();
         bus.publish(Addresses.AUTOMATION_RELOADED, report);
-        // A reloaded automation may listen to a topic the bridge was not subscribed to at start.
-        if (!mqttFilters.isEmpty()) bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(mqttFilters));
+    }
+
+    @Override
+    public void mqttTriggersChanged(List<String> added, List<String> dropped) {
+        bus.send(Addresses.MQTT_SUBSCRIBE, new SubscriptionRequest(added, dropped));
     }
 
     /** Publishes what is pending now (when the home stops). */

@@ -20,15 +20,15 @@ import java.util.Set;
  * came up is stale (the broker sends it on subscribing, after the session's queue, and it is at most as new as the
  * events queued for the topic): it is skipped, so it never overwrites them.
  * <p>
- * Held QoS 1 and 2 events are bounded by the broker's in-flight window (the receive maximum the link announces): the
- * broker sends no more until they are acknowledged, which they are only once run. QoS 0 has no window: a device
+ * Held QoS 1 and 2 events are bounded by the broker link: they are acknowledged only once run, and the link hands over
+ * only so many unacknowledged messages, whatever the broker sends ({@code mqtt.InboundWindow}). QoS 0 has no window: a device
  * reporting at QoS 0 (Zigbee2MQTT's default), a light echoing commands replayed from the outbox, or a broker with
  * {@code queue_qos0_messages} sends them as fast as it likes. At most {@link #MAX_HELD_AT_MOST_ONCE} of them are held;
  * beyond that one is dropped (QoS 0 promises at most once), preferably one a newer held message of its topic
  * supersedes, so each topic's newest report survives. Plain Java, on the home's thread.
  */
 final class StartupRule {
-    /** As many as the QoS 1 window: the held events are at most twice the receive maximum. */
+    /** As many as the receive maximum the link announces. */
     static final int MAX_HELD_AT_MOST_ONCE = 100;
 
     /** What to do with one inbound message. */

@@ -33,7 +33,13 @@ public final class LogbookStore {
               text VARCHAR(1024) NOT NULL)""",
             "CREATE INDEX logbook_by_time ON logbook (at_us)",
             "CREATE INDEX logbook_by_device ON logbook (device, id)",
-            "CREATE INDEX logbook_by_room ON logbook (room, id)");
+            "CREATE INDEX logbook_by_room ON logbook (room, id)",
+            // Every index is a B-tree write (and an undo-log entry) per row, at a row per state change and per run:
+            // with three, the logbook's inserts were the largest CPU cost of a round trip (bench/NOTES.md). Ids follow
+            // time, so the primary key read newest first serves the time range and the coarse room filter; only the
+            // device filter, which can be rare, keeps an index.
+            "DROP INDEX logbook_by_time",
+            "DROP INDEX logbook_by_room");
 
     private final Session database;
 
@@ -115,10 +121,14 @@ public final class LogbookStore {
         return entries;
     }
 
-    /** Deletes the entries older than {@code cutoff}; returns how many went. */
+    /**
+     * Deletes the entries older than {@code cutoff}; returns how many went. Ids follow time, so the oldest entries are
+     * those before the first id at or after the cutoff: found from the start of the primary key, not by a scan of all.
+     */
     public int deleteBefore(Instant cutoff) {
         return database.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM logbook WHERE at_us < ?")) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM logbook WHERE id < COALESCE("
+                    + "(SELECT id FROM logbook WHERE at_us >= ? ORDER BY id LIMIT 1), " + Long.MAX_VALUE + ")")) {
                 p.setLong(1, micros(cutoff));
                 return p.executeUpdate();
             }

@@ -2,6 +2,7 @@ package dev.hearth.gateway.mqtt;
 
 import dev.hearth.gateway.message.Inbound;
 import dev.hearth.gateway.message.InboundMessage;
+import dev.hearth.gateway.message.RequestProperties;
 import dev.hearth.gateway.message.RetainedSettled;
 import io.vertx.core.Context;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -13,6 +14,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -43,9 +45,12 @@ final class InboundCallback implements MqttCallback {
     private final Consumer<Inbound> inbound;
     private final Context context;
     private final Link link;
+    private final InboundWindow window;
 
-    InboundCallback(int generation, Optional<SettleMarker> marker, String broker, Consumer<Inbound> inbound, Context context, Link link) {
+    InboundCallback(int generation, Optional<SettleMarker> marker, String broker, Consumer<Inbound> inbound, Context context, Link link,
+                    InboundWindow window) {
         this.generation = generation;
+        this.window = window;
         this.marker = marker;
         this.broker = broker;
         this.inbound = inbound;
@@ -61,11 +66,23 @@ final class InboundCallback implements MqttCallback {
                 onSettleMarker(message, token);
                 return;
             }
-            inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now(), token));
+            if (token != 0 && !window.admit(message.getId(), message.getPayload().length)) return;
+            inbound.accept(new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), Instant.now(), token,
+                    request(message.getProperties())));
         } catch (Throwable t) {
             // An exception escaping here would shut the Paho client down.
             log.error("Dropped inbound message on '{}': {}", topic, t.toString());
         }
+    }
+
+    /** The request/response properties, when the sender set any (most messages carry none: no allocation then). */
+    private static RequestProperties request(MqttProperties p) {
+        if (p == null || (p.getResponseTopic() == null && p.getCorrelationData() == null && p.getMessageExpiryInterval() == null)) {
+            return RequestProperties.NONE;
+        }
+        return new RequestProperties(Optional.ofNullable(p.getResponseTopic()),
+                p.getCorrelationData() == null ? new byte[0] : p.getCorrelationData(),
+                Optional.ofNullable(p.getMessageExpiryInterval()).map(Duration::ofSeconds));
     }
 
     /** A marker of an earlier connection (or anyone else's message on our topic) says nothing about this one. */

@@ -79,6 +79,8 @@ public final class MqttLink implements Transport {
     private Session session;
     /** The settle marker's payload for the current connection. */
     private byte[] settleNonce = new byte[0];
+    /** The current connection's inbound messages not yet acknowledged. */
+    private InboundWindow window = new InboundWindow(PahoOptions.INBOUND_RECEIVE_MAXIMUM, "");
     private int generation;
     private volatile boolean connected;
     private volatile boolean ready;
@@ -118,7 +120,7 @@ public final class MqttLink implements Transport {
         this.publisher = new Publisher(context);
         this.inbound = inbound;
         this.connectionChanges = connectionChanges;
-        this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax());
+        this.reconnect = new ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax(), settings.fullJitter());
     }
 
     /** Starts connecting; does not wait for the broker, which may come up later. Call on the link's context. */
@@ -178,8 +180,9 @@ public final class MqttLink implements Transport {
             keepAliveChecks = new PromptPingSender(pahoThreads, settings.keepAlive());
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), keepAliveChecks, pahoThreads);
             settleNonce = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+            window = new InboundWindow(PahoOptions.INBOUND_RECEIVE_MAXIMUM, settings.url());
             client.setCallback(new InboundCallback(gen, settleTopic.map(t -> new InboundCallback.SettleMarker(t, settleNonce)),
-                    settings.url(), inbound, context, events));
+                    settings.url(), inbound, context, events, window));
             // Inbound QoS 1 messages are acknowledged by ack(), once what they caused is on disk.
             client.setManualAcks(true);
             client.connect(PahoOptions.build(settings), null, Paho.onContext(context, t -> onConnected(gen, t),
@@ -273,6 +276,7 @@ public final class MqttLink implements Transport {
     private MqttAsyncClient takeClient() {
         MqttAsyncClient c = client;
         client = null;
+        window.close();
         session = null;
         generation++;
         return c;
@@ -310,6 +314,7 @@ public final class MqttLink implements Transport {
         int messageId = AckTokens.messageId(token);
         try {
             client.messageArrivedComplete(messageId, AckTokens.qos(token));
+            window.acknowledged(messageId);
         } catch (MqttException | RuntimeException e) {
             log.debug("Could not acknowledge inbound message {}: {}", messageId, e.getMessage());
         }

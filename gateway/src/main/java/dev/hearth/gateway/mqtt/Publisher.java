@@ -94,6 +94,7 @@ final class Publisher {
         MqttProperties props = new MqttProperties();
         // MQTT counts expiry in whole seconds; rounding up never cuts a lifetime short by more than that second.
         lifetimeMillis.ifPresent(ms -> props.setMessageExpiryInterval((ms + 999) / 1000));
+        if (p.correlationData().length > 0) props.setCorrelationData(p.correlationData());
         if (!p.userProperties().isEmpty()) {
             List<UserProperty> user = new ArrayList<>();
             p.userProperties().forEach((k, v) -> user.add(new UserProperty(k, v)));

@@ -2,17 +2,24 @@ package dev.hearth.gateway.uplink;
 
 import dev.hearth.gateway.mqtt.MqttSettings;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The optional second MQTT connection ({@code uplink:} in gateway.yaml): which local topics are
- * forwarded, rewritten how, and how fast the uplink outbox may drain.
+ * The optional second MQTT connection ({@code uplink:} in gateway.yaml): which local topics are forwarded, rewritten
+ * how, and how fast the uplink outbox may drain; the gateway's fleet namespace upstream ({@code <fleet_prefix>/<gateway_id>},
+ * the link's base topic: status, health, commands), how often the health summary may be published, and which remote
+ * commands are accepted (none without {@code remote_control}).
  */
-public record UplinkSettings(MqttSettings mqtt, List<ForwardRule> forward, double rate, int burst) {
+public record UplinkSettings(MqttSettings mqtt, List<ForwardRule> forward, double rate, int burst, String gatewayId,
+                             Duration healthInterval, Optional<RemoteControl> remoteControl) {
     public UplinkSettings {
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(gatewayId, "gatewayId");
+        Objects.requireNonNull(healthInterval, "healthInterval");
+        Objects.requireNonNull(remoteControl, "remoteControl");
         forward = List.copyOf(forward);
     }
 
@@ -33,5 +40,10 @@ public record UplinkSettings(MqttSettings mqtt, List<ForwardRule> forward, doubl
             if (to.isPresent()) return to;
         }
         return Optional.empty();
+    }
+
+    /** The gateway's topics upstream. */
+    public FleetTopics topics() {
+        return new FleetTopics(mqtt.baseTopic());
     }
 }

@@ -1,14 +1,13 @@
 package dev.hearth.gateway.web;
 
 import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.commands.CommandBody;
 import dev.hearth.gateway.commands.CommandRequested;
-import dev.hearth.gateway.device.AttributeSpec;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DeviceState;
 import dev.hearth.gateway.device.Value;
-import dev.hearth.gateway.device.ValueType;
 import dev.hearth.gateway.history.HistoryStore;
 import dev.hearth.gateway.message.PublishRefused;
 import io.vertx.core.Vertx;
@@ -22,7 +21,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -108,29 +106,13 @@ final class DeviceApi {
         } else ctx.fail(e);
     }
 
-    /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed; the core validates it against the device. */
+    /** The body {@code {"set": {"state": "ON", "brightness": 200}}}, typed ({@link CommandBody}); the core validates it against the device. */
     private static Map<String, Value> values(RoutingContext ctx, DeviceSpec spec) {
-        JsonObject body = Bodies.object(ctx);
-        Object set = body.getValue("set");
-        if (!(set instanceof JsonObject attributes) || attributes.isEmpty()) {
-            throw ApiError.badRequest("the body must be {\"set\": {\"attribute\": value, …}} with at least one attribute");
+        try {
+            return CommandBody.values(spec, Bodies.object(ctx).getMap());
+        } catch (CommandBody.Invalid e) {
+            throw ApiError.badRequest(e.getMessage());
         }
-        Map<String, Value> values = new LinkedHashMap<>();
-        attributes.forEach(e -> values.put(e.getKey(), value(spec, e.getKey(), e.getValue())));
-        return values;
-    }
-
-    /** A scalar as it is (the core checks it); an object or a list is a composite, read by the attribute it is for. */
-    private static Value value(DeviceSpec spec, String attribute, Object raw) {
-        if (raw instanceof Boolean b) return Value.of(b);
-        if (raw instanceof Number n && Double.isFinite(n.doubleValue())) return Value.of(n.doubleValue());
-        if (raw instanceof String s) return Value.of(s);
-        Object plain = raw instanceof JsonObject o ? o.getMap() : raw instanceof JsonArray a ? a.getList() : null;
-        Optional<AttributeSpec> a = spec.attribute(attribute).filter(s -> s.type() == ValueType.COMPOSITE);
-        if (plain == null || a.isEmpty()) throw ApiError.badRequest("'" + attribute + "' must be a boolean, a number or a string"
-                + (plain == null ? " (or an object for a composite such as a colour)" : ""));
-        return a.get().accept(plain).orElseThrow(() -> ApiError.badRequest(
-                spec.id() + "." + attribute + " must be " + a.get().expectation() + ", got " + raw));
     }
 
     private DeviceSpec spec(RoutingContext ctx) {

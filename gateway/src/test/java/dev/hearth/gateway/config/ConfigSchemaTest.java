@@ -77,6 +77,8 @@ class ConfigSchemaTest {
               forward: [{ from: "zigbee2mqtt/#", to: "homes/alice/{topic}" }]
               rate: 50
               burst: 200
+              health_interval: 30s
+              remote_control: { devices: [hallway_light, "kitchen_*"], automations: ["*"] }
             outbox: { command_ttl: 5m, telemetry_ttl: 24h, max_rows: 100000, max_bytes: 67108864, dead_letter_after: 3 }
             commands: { confirm: true, confirm_timeout: 5s, retries: 2, retry_jitter: 1s }
             history: { retention: 30d, commit_interval: 5s }
@@ -94,7 +96,7 @@ class ConfigSchemaTest {
             mqtt: { url: ssl://broker.example:8883, username: hearth, password_env: MQTT_PASSWORD }
             broker: { username: hearth, password_file: mqtt-password }
             http: { password_hash: "%s" }
-            uplink: { url: ssl://cloud.example:8883, password_file: mqtt-password, tls: { ca_file: ca.pem }, forward: [{ from: a/#, to: "b/{topic}" }] }
+            uplink: { url: ssl://cloud.example:8883, fleet_prefix: fleet/eu, password_file: mqtt-password, tls: { ca_file: ca.pem }, forward: [{ from: a/#, to: "b/{topic}" }] }
             notify: { mail: { type: smtp, host: smtp.example.org, tls: true, password_file: mqtt-password, username: me, from: a@example.org, to: [b@example.org] }, phone: { type: ntfy, topic: t, token_file: mqtt-password } }
             """.formatted(PasswordHash.of("correct horse".toCharArray()).encoded());
 

@@ -1,7 +1,6 @@
 package dev.hearth.gateway.automation.load;
 
 import dev.hearth.gateway.automation.model.Automation;
-import dev.hearth.gateway.automation.model.MqttTrigger;
 import dev.hearth.gateway.time.Scheduler;
 import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Problems;
@@ -39,8 +38,7 @@ public final class AutomationReloader {
     /** Hears of every edited file, applied or refused, on the home's thread. */
     @FunctionalInterface
     public interface Listener {
-        /** {@code mqttFilters}: the topic filters of the reloaded automations' mqtt triggers, which the bridge may not subscribe to yet. */
-        void reloaded(AutomationReload report, List<String> mqttFilters);
+        void reloaded(AutomationReload report);
     }
 
     /** The automations running now (the engine's), which a reload replaces file by file. */
@@ -125,7 +123,7 @@ public final class AutomationReloader {
         // A refused file is read again when it changes.
         if (c.digest() == null) digests.remove(c.file());
         else digests.put(c.file(), c.digest());
-        listener.reloaded(report, report.applied() ? mqttFilters(c.automations()) : List.of());
+        listener.reloaded(report);
     }
 
     /**
@@ -144,11 +142,6 @@ public final class AutomationReloader {
                 .map(a -> a.source() + ":1: automation id '" + a.id() + "' is already defined in "
                         + running.automation(a.id()).orElseThrow().source())
                 .toList();
-    }
-
-    private static List<String> mqttFilters(List<Automation> automations) {
-        return automations.stream().flatMap(a -> a.triggers().stream())
-                .filter(t -> t instanceof MqttTrigger).map(t -> ((MqttTrigger) t).topicFilter()).toList();
     }
 
     /** A failure here must not end the checks: the next one tries again. Logged when it starts or changes, not every check. */

@@ -116,6 +116,20 @@ final class DeviceLookup {
         return Optional.ofNullable(d);
     }
 
+    /**
+     * Whether the automation waits for {@code names}, devices an expression at {@code key} reads and nobody knows
+     * yet: only when discovery may bring them, and every one is a valid device id (else it is a plain mistake).
+     */
+    boolean await(YamlMap m, String key, List<String> names) {
+        if (!awaitUnknown || names.isEmpty() || !names.stream().allMatch(DeviceId::isValid)) return false;
+        for (String name : names) {
+            awaited.add(name);
+            warnings.add(m.file(), m.value(key).orElse(m.node()), "unknown device '" + name + "' in an expression"
+                    + Suggestions.didYouMean(name, byId.keySet()) + WAITS);
+        }
+        return true;
+    }
+
     Optional<AttributeSpec> attribute(YamlMap m, DeviceSpec device) {
         Optional<String> name = m.requiredText("attribute");
         if (name.isEmpty()) return Optional.empty();

@@ -173,6 +173,8 @@ final class PartReader implements TriggerParts {
     }
 
     private Optional<Expr> compile(YamlMap m, String key, String source) {
+        // Not compiled now: the automation waits for these devices, and is read again when they are discovered.
+        if (devices.await(m, key, scope.undeclaredDevices(source))) return Optional.empty();
         ExprScope.Compiled c = scope.compile(source);
         String shown = source.length() <= 80 ? source : source.substring(0, 77) + "...";
         c.problems().forEach(p -> m.problemAtValue(key, "expression '" + shown + "' does not compile: " + p));

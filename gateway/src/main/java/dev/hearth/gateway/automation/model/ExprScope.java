@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -26,6 +28,8 @@ public final class ExprScope {
     /** Every word of an expression, string contents included: a superset of the names it refers to. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern DEVICE_ATTRIBUTE = Pattern.compile("\\b([a-z0-9_]+)\\.([a-z_][a-z0-9_]*)");
+    /** A name at the start of a member access ({@code hall_lamp.brightness}, not the {@code to} of {@code trigger.to.x}). */
+    private static final Pattern NAME_WITH_MEMBER = Pattern.compile("(?<![.\\w])([a-z_][a-z0-9_]*)\\.[a-z_]");
     /** Brackets inside brackets: a condition written by hand needs a handful. */
     static final int MAX_NESTING = 32;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
@@ -129,6 +133,19 @@ public final class ExprScope {
             else if (word.equals(TRIGGER) || devices.containsKey(word)) names.put(word, Kind.ATTRIBUTES);
         }
         return names;
+    }
+
+    /**
+     * Names the source reads attributes of ({@code x.y}) that are neither devices, variables nor the trigger, in the
+     * order written: devices not known yet, when discovery may still bring them.
+     */
+    public List<String> undeclaredDevices(String source) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAME_WITH_MEMBER.matcher(STRING_LITERAL.matcher(source).replaceAll("\"\""));
+        while (m.find()) {
+            if (!declared(m.group(1))) out.add(m.group(1));
+        }
+        return List.copyOf(out);
     }
 
     private List<String> unknownAttributes(String source) {

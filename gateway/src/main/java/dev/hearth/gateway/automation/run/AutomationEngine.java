@@ -2,6 +2,7 @@ package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.automation.model.Automation;
 import dev.hearth.gateway.automation.model.GatewayTrigger;
+import dev.hearth.gateway.automation.model.MqttTrigger;
 import dev.hearth.gateway.automation.model.StateView;
 import dev.hearth.gateway.automation.model.SunClock;
 import dev.hearth.gateway.automation.model.TriggerEvent;
@@ -271,6 +272,17 @@ public final class AutomationEngine {
         stopAll(a, "automation reloaded", true);
         byId.remove(a.id());
         disabled.remove(a.id());
+    }
+
+    /** The topic filters the mqtt triggers of the automations running now listen to, each once. */
+    public Set<String> mqttFilters() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Automation a : byId.values()) {
+            a.triggers().forEach(t -> {
+                if (t instanceof MqttTrigger m) out.add(m.topicFilter());
+            });
+        }
+        return out;
     }
 
     /** The automations of one file, as running now. */

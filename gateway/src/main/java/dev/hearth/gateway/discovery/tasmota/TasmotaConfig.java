@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record TasmotaConfig(String mac, String topic, String deviceName, String model, String swVersion,
                             List<Relay> relays, String availabilityTopic, String online, String offline,
-                            String sensorTopic, List<Button> buttons) {
+                            String sensorTopic, List<Button> buttons, List<Switch> switches) {
     /**
      * One relay (or a light's power, {@code rl} 2): {@code name} is what Tasmota calls it in its messages
      * ({@code POWER} when the device has one, else {@code POWER1}…), {@code stateTopic} where it reports it as text,
@@ -31,10 +31,23 @@ public record TasmotaConfig(String mac, String topic, String deviceName, String 
         }
     }
 
+    /**
+     * A switch (a GPIO configured as one, {@code swc} its SwitchMode) whose actions come as
+     * {@code {"<name>":{"Action":"TOGGLE"}}} on {@code topic} ({@code stat/<t>/RESULT}): detached with SetOption114, or
+     * with a SwitchTopic. {@code name} is {@code swn}, or {@code Switch<n>}; {@code actions} maps the device's state
+     * texts to Hearth's events as the mode makes them.
+     */
+    public record Switch(int number, String name, String topic, Map<String, String> actions) {
+        public Switch {
+            actions = Map.copyOf(actions);
+        }
+    }
+
     public TasmotaConfig {
         Objects.requireNonNull(mac, "mac");
         Objects.requireNonNull(topic, "topic");
         relays = List.copyOf(relays);
         buttons = List.copyOf(buttons);
+        switches = List.copyOf(switches);
     }
 }

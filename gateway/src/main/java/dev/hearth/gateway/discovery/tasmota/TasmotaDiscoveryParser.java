@@ -44,7 +44,7 @@ public final class TasmotaDiscoveryParser {
         Topics topics = new Topics(text(c, "ft"), text(c, "t"), text(c, "hn"), text(c, "mac"), prefixes);
         return new Device(new TasmotaConfig(text(c, "mac"), text(c, "t"), text(c, "dn"), text(c, "md"), text(c, "sw"),
                 relays(c, topics, states), topics.tele("LWT"), textOr(c, "onln", "Online"), textOr(c, "ofln", "Offline"),
-                topics.tele("SENSOR"), buttons(c, topics)));
+                topics.tele("SENSOR"), buttons(c, topics), switches(c, topics, states)));
     }
 
     /** Every value of the sensors document; empty if it is not one ({@code {"sn": {…}}}). */
@@ -100,6 +100,41 @@ public final class TasmotaDiscoveryParser {
             if (present.get(i) instanceof Long n && n != 0) buttons.add(new TasmotaConfig.Button(i + 1, topics.stat("RESULT"), actions));
         }
         return buttons;
+    }
+
+    /**
+     * Switches present ({@code swc} not -1), each with the events its SwitchMode sends, as hatasmota reads them: TOGGLE
+     * a short press (modes 0, 3-8, 11, 12), HOLD a long press (5, 6) or a double press (8-10), ON and OFF the
+     * position of a switch that follows (1-6, 9, 10, 13-16); the words are the device's state texts ({@code state}).
+     */
+    private static List<TasmotaConfig.Switch> switches(Map<String, Object> c, Topics topics, List<String> states) {
+        List<?> modes = c.get("swc") instanceof List<?> l ? l : List.of();
+        List<?> names = c.get("swn") instanceof List<?> l ? l : List.of();
+        List<TasmotaConfig.Switch> switches = new ArrayList<>();
+        for (int i = 0; i < modes.size(); i++) {
+            if (!(modes.get(i) instanceof Long mode) || mode < 0) continue;
+            Map<String, String> actions = switchActions(mode.intValue(), states);
+            if (actions.isEmpty()) continue;
+            String name = i < names.size() && names.get(i) instanceof String s && !s.isBlank() ? s : "Switch" + (i + 1);
+            switches.add(new TasmotaConfig.Switch(i + 1, name, topics.stat("RESULT"), actions));
+        }
+        return switches;
+    }
+
+    private static Map<String, String> switchActions(int mode, List<String> states) {
+        Map<String, String> actions = new java.util.HashMap<>();
+        String off = states.get(0);
+        String on = states.get(1);
+        String toggle = states.size() > 2 ? states.get(2) : "TOGGLE";
+        String hold = states.size() > 3 ? states.get(3) : "HOLD";
+        if (List.of(0, 3, 4, 5, 6, 7, 8, 11, 12).contains(mode)) actions.put(toggle, "toggle");
+        if (mode == 5 || mode == 6) actions.put(hold, "hold");
+        if (mode >= 8 && mode <= 10) actions.put(hold, "double");
+        if (List.of(1, 2, 3, 4, 5, 6, 9, 10, 13, 14, 15, 16).contains(mode)) {
+            actions.put(on, "on");
+            actions.put(off, "off");
+        }
+        return actions;
     }
 
     private static List<String> texts(Object v) {

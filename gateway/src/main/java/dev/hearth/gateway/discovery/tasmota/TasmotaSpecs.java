@@ -42,11 +42,13 @@ final class TasmotaSpecs {
             attributes.putIfAbsent(s.attribute(), sensor(s, c.sensorTopic(), standard));
         }
         for (TasmotaConfig.Button b : c.buttons()) attributes.put("button" + b.number(), button(b, standard));
+        for (TasmotaConfig.Switch s : c.switches()) attributes.put("switch" + s.number(), switchInput(s, standard));
         DeviceFormat format = standard ? new TasmotaFormat(c.topic()) : new MappedFormat();
         String name = c.deviceName().isBlank() || c.deviceName().equals("Tasmota")
                 ? c.relays().stream().map(TasmotaConfig.Relay::friendlyName).filter(n -> !n.isBlank()).findFirst().orElse(c.topic())
                 : c.deviceName();
-        DeviceKind kind = !c.relays().isEmpty() ? DeviceKind.SWITCH : c.buttons().isEmpty() ? DeviceKind.GENERIC : DeviceKind.BUTTON;
+        DeviceKind kind = !c.relays().isEmpty() ? DeviceKind.SWITCH
+                : c.buttons().isEmpty() && c.switches().isEmpty() ? DeviceKind.GENERIC : DeviceKind.BUTTON;
         return new DeviceSpec(id(c), name, "", kind, format, Optional.of(c.availabilityTopic()), attributes);
     }
 
@@ -62,6 +64,13 @@ final class TasmotaSpecs {
         AttributeMapping m = AttributeMapping.NONE.withSource(List.of("Button" + b.number(), "Action")).withValues(b.actions());
         String[] events = b.actions().values().stream().distinct().sorted().toArray(String[]::new);
         return AttributeSpec.event("button" + b.number(), events).withMapping(standard ? m : m.withTopic(b.topic()));
+    }
+
+    /** Every action of a switch an event ({@code toggle}, {@code hold}, {@code on}…), the same one twice too. */
+    private static AttributeSpec switchInput(TasmotaConfig.Switch s, boolean standard) {
+        AttributeMapping m = AttributeMapping.NONE.withSource(List.of(s.name(), "Action")).withValues(s.actions());
+        String[] events = s.actions().values().stream().distinct().sorted().toArray(String[]::new);
+        return AttributeSpec.event("switch" + s.number(), events).withMapping(standard ? m : m.withTopic(s.topic()));
     }
 
     private static AttributeSpec sensor(TasmotaSensor s, String topic, boolean standard) {

@@ -24,7 +24,6 @@ class AutomationReloaderTest {
     private final VirtualScheduler time = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final AutomationLoader loader = new AutomationLoader(List.of());
     private final List<AutomationReload> reports = new ArrayList<>();
-    private final List<List<String>> subscriptions = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -39,7 +38,7 @@ class AutomationReloaderTest {
             assertThat(r.applied()).isTrue();
             assertThat(r.automations()).containsExactly("button");
         });
-        assertThat(subscriptions).containsExactly(List.of("garden/button"));
+        assertThat(engine.mqttFilters()).containsExactly("garden/button");
         assertThat(engine.automation("button")).isPresent();
     }
 
@@ -53,7 +52,7 @@ class AutomationReloaderTest {
             assertThat(r.applied()).isFalse();
             assertThat(r.problems()).singleElement().asString().contains("automation id 'button' is already defined in");
         });
-        assertThat(subscriptions).isEmpty();
+        assertThat(engine.mqttFilters()).containsExactly("garden/button");
         assertThat(engine.automation("button").map(Automation::file)).contains(dir.resolve("a.yaml").toString());
         time.advance(AutomationReloader.EVERY);
         assertThat(reports).as("an unchanged refused file is not read again").hasSize(1);
@@ -142,10 +141,7 @@ class AutomationReloaderTest {
                 engine.replaceFile(file, fresh);
             }
         };
-        new AutomationReloader(dir, loader, running, (report, filters) -> {
-            reports.add(report);
-            if (!filters.isEmpty()) subscriptions.add(filters);
-        }).start(Runnable::run, Runnable::run, time);
+        new AutomationReloader(dir, loader, running, reports::add).start(Runnable::run, Runnable::run, time);
         return engine;
     }
 

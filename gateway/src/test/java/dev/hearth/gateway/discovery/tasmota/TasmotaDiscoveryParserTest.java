@@ -19,7 +19,7 @@ class TasmotaDiscoveryParserTest {
         }
     }
 
-    private static TasmotaConfig config(String name) {
+    static TasmotaConfig config(String name) {
         return ((TasmotaDiscoveryParser.Device) TasmotaDiscoveryParser.config(fixture(name))).config();
     }
 

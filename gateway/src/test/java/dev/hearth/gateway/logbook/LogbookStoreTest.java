@@ -1,0 +1,81 @@
+package dev.hearth.gateway.logbook;
+
+import dev.hearth.gateway.store.Database;
+import dev.hearth.gateway.store.Durability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogbookStoreTest {
+    private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pagesAndFiltersReadTheEntriesNewestFirstWithoutTheTimeAndRoomIndexes() {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            // given a logbook of 300 entries, a second apart, alternating between two devices in two rooms
+            LogbookStore store = new LogbookStore(db);
+            store.append(entries(1, 300));
+
+            // when pages are read by time, device and room
+            LogbookQuery.Page newest = store.query(query(T0, T0.plusSeconds(400), Optional.empty(), Optional.empty(), 10));
+            LogbookQuery.Page window = store.query(query(T0.plusSeconds(100), T0.plusSeconds(110), Optional.empty(), Optional.empty(), 100));
+            LogbookQuery.Page device = store.query(query(T0, T0.plusSeconds(400), Optional.of("sensor_b"), Optional.empty(), 3));
+            LogbookQuery.Page room = store.query(query(T0, T0.plusSeconds(50), Optional.empty(), Optional.of("hall"), 100));
+
+            // then each holds what it asked for, newest first
+            assertThat(newest.entries()).extracting(LogbookEntry::id).containsExactly(300L, 299L, 298L, 297L, 296L, 295L, 294L, 293L, 292L, 291L);
+            assertThat(newest.next()).hasValue(291L);
+            assertThat(window.entries()).extracting(LogbookEntry::id).containsExactly(109L, 108L, 107L, 106L, 105L, 104L, 103L, 102L, 101L, 100L);
+            assertThat(device.entries()).extracting(LogbookEntry::id).containsExactly(300L, 298L, 296L);
+            assertThat(room.entries()).extracting(LogbookEntry::id).hasSize(25).allMatch(id -> id % 2 == 1);
+        }
+    }
+
+    @Test
+    void retentionDeletesExactlyTheEntriesOlderThanTheCutoff() {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            // given 300 entries a second apart
+            LogbookStore store = new LogbookStore(db);
+            store.append(entries(1, 300));
+
+            // when the entries older than the 101st second are deleted, and then those older than the end
+            int first = store.deleteBefore(T0.plusSeconds(101));
+            int none = store.deleteBefore(T0.plusSeconds(101));
+            LogbookQuery.Page left = store.query(query(T0, T0.plusSeconds(400), Optional.empty(), Optional.empty(), 500));
+            int rest = store.deleteBefore(T0.plusSeconds(1000));
+
+            // then the first 100 went, the rest stayed until their own cutoff
+            assertThat(first).isEqualTo(100);
+            assertThat(none).isZero();
+            assertThat(left.entries()).hasSize(200).last().extracting(LogbookEntry::id).isEqualTo(101L);
+            assertThat(rest).isEqualTo(200);
+            assertThat(store.lastId()).isZero();
+        }
+    }
+
+    private static LogbookQuery query(Instant from, Instant to, Optional<String> device, Optional<String> room, int limit) {
+        return new LogbookQuery(from, to, device, room, Set.of(), OptionalLong.empty(), limit);
+    }
+
+    private static List<LogbookEntry> entries(int first, int last) {
+        List<LogbookEntry> entries = new ArrayList<>();
+        for (int id = first; id <= last; id++) {
+            boolean a = id % 2 == 1;
+            entries.add(new LogbookEntry(id, T0.plusSeconds(id), LogbookEntry.Kind.STATE, Optional.of(a ? "sensor_a" : "sensor_b"),
+                    Optional.of(a ? "hall" : "kitchen"), Optional.empty(), "entry " + id));
+        }
+        return entries;
+    }
+}
