@@ -1,9 +1,19 @@
 // Colours as devices report them (CIE xy as Zigbee2MQTT's color.x/y, hue/saturation, or r/g/b) to and from the
 // #rrggbb of <input type=color>; a command is sent in the form the device reported (xy stays xy).
 
-/** A colour attribute: its type says so, or its value has the shape of one. */
+/** A colour attribute: its type says so, its value has the shape of one, or its members do. */
 export function isColour(a) {
-  return /colou?r/i.test(a.type || '') || form(a.value) !== null || (a.reported !== false && declared(a) !== null);
+  return /colou?r/i.test(a.type || '') || form(a.value) !== null || declared(a) !== null;
+}
+
+/**
+ * The colour attributes among {@code names} that get a control: the ones the device reports; only when it reports
+ * none, the first write-only one (a light's xy, hs and rgb words are three spellings of what one control sends).
+ */
+export function colourControls(names, attributes) {
+  const colours = names.filter(name => isColour(attributes[name]));
+  const reported = colours.filter(name => attributes[name].reported !== false);
+  return reported.length ? reported : colours.slice(0, 1);
 }
 
 /** The form a composite's members declare, so a colour light that has not reported yet gets a colour control too. */

@@ -133,7 +133,9 @@ function text(device, name, a, send) {
 }
 
 function colour(device, name, a, send) {
-  const input = el('input', {type: 'color', dataset: {attribute: name}, 'aria-label': subject(device, name)});
+  // A write-only colour word (xy, hs, rgb) is the light's colour as far as a person is concerned.
+  const label = a.reported === false ? 'colour' : name;
+  const input = el('input', {type: 'color', dataset: {attribute: name}, 'aria-label': subject(device, label)});
   const update = value => {
     const hex = hexFromColour(value);
     if (hex && document.activeElement !== input) input.value = hex;
@@ -141,7 +143,7 @@ function colour(device, name, a, send) {
   };
   input.addEventListener('change', () => send(colourFromHex(input.value, JSON.parse(input.dataset.value || 'null'), a)));
   update(a.value);
-  return {node: el('label', {class: 'colour'}, el('span', {class: 'label', text: words(name)}), input), update};
+  return {node: el('label', {class: 'colour'}, el('span', {class: 'label', text: words(label)}), input), update};
 }
 
 /** A composite value of a kind this page does not know: edited as JSON, sent as the object it is. */

@@ -6,6 +6,7 @@ import {el, when, showError} from './dom.js';
 import {get, post} from './api.js';
 import {toggleChart} from './chart.js';
 import {control, describe, isBinary, subject, words} from './controls.js';
+import {colourControls, isColour} from './colour.js';
 
 const devices = new Map();
 /** Device id → {card, patch: Map(attribute → update(value))}. */
@@ -187,7 +188,9 @@ function controllable(d, name) {
 }
 
 function controls(d, patch) {
-  const names = Object.keys(d.attributes).filter(name => controllable(d, name));
+  const writable = Object.keys(d.attributes).filter(name => controllable(d, name));
+  const colours = colourControls(writable, d.attributes);
+  const names = writable.filter(name => !isColour(d.attributes[name]) || colours.includes(name));
   // The light's switch first, then the rest alphabetically.
   names.sort((x, y) => (x === 'state' ? -1 : y === 'state' ? 1 : x.localeCompare(y)));
   return names.map(name => {

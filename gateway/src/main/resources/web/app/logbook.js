@@ -108,7 +108,12 @@ function fillChoices() {
   const devices = allDevices();
   const rooms = [...new Set(devices.map(d => d.room).filter(Boolean))].sort();
   fill('logbook-room', 'every room', rooms.map(r => [r, r.replaceAll('_', ' ')]));
-  fill('logbook-device', 'every device', devices.map(d => [d.id, d.name || d.id]).sort((a, b) => a[1].localeCompare(b[1])));
+  fill('logbook-device', 'every device', devices.map(d => [d.id, deviceLabel(d)]).sort((a, b) => a[1].localeCompare(b[1])));
+}
+
+/** "Ceiling light (hallway)": a person knows a device by its name and room; the value sent is its id. */
+function deviceLabel(d) {
+  return (d.name || d.id) + (d.room ? ' (' + d.room.replaceAll('_', ' ') + ')' : '');
 }
 
 function fill(id, everything, options) {

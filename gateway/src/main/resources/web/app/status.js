@@ -30,9 +30,9 @@ export function onStatus(status) {
 function drawLink(c) {
   const reason = linkReason(c);
   document.getElementById('status-link').replaceChildren(
-      row('Broker', c.broker || 'not known yet'),
+      row('Broker', c.broker),
       row('State', c.connected ? 'connected' : 'offline' + (reason ? ': ' + reason : '')),
-      row(c.connected ? 'Connected since' : 'Down since', c.since ? timeEl(c.since) : 'start'));
+      row(c.connected ? 'Connected since' : 'Down since', timeEl(c.since)));
 }
 
 function drawOutbox(o) {

@@ -122,6 +122,13 @@ public final class Addresses {
     public static final String LOGBOOK_ENTRIES = "hearth.logbook.entries";
 
     /**
+     * Anyone → logbook (request). Body: {@code logbook.LogbookEntries.Flush}; replied to (with the same body) once
+     * every entry published on {@link #LOGBOOK_ENTRIES} before the request is committed: a page read after the reply
+     * shows whatever the live stream has shown.
+     */
+    public static final String LOGBOOK_FLUSH = "hearth.logbook.flush";
+
+    /**
      * Home loop → Home Assistant announcer (send). Body: {@code message.InboundMessage} on the gateway's own
      * {@code <base>/ha/…} topics: Home Assistant's commands on Hearth's entities and the retained list of what was
      * announced ({@code discovery.homeassistant.publish}).

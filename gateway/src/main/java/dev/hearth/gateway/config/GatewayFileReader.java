@@ -77,7 +77,7 @@ final class GatewayFileReader {
         YamlMap logging = section(doc, "logging");
         LogFormat logFormat = logging.choice("format", LogFormat::named, List.of("text", "json")).orElse(LogFormat.TEXT);
         logging.finish();
-        NotifySettings notify = new NotifySection(secrets).read(doc.map("notify"));
+        NotifySettings notify = new NotifySection(secrets, baseDir).read(doc.map("notify"));
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
                 history, automation, logFormat, discovery, notify));

@@ -8,6 +8,8 @@ import dev.hearth.gateway.yaml.YamlMap;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,12 @@ final class NotifySection {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final SecretReader secrets;
+    /** Where gateway.yaml is: relative file names are read from there. */
+    private final Path baseDir;
 
-    NotifySection(SecretReader secrets) {
+    NotifySection(SecretReader secrets, Path baseDir) {
         this.secrets = secrets;
+        this.baseDir = baseDir;
     }
 
     NotifySettings read(Optional<YamlMap> section) {
@@ -81,8 +86,11 @@ final class NotifySection {
         if (!m.has("to")) m.missing("to");
         else if (to.isEmpty()) m.problemAtKey("to", "'to' names no recipient");
         boolean addressesOk = to.stream().allMatch(a -> address(m, "to", a));
+        Optional<Path> ca = m.text("ca_file").map(baseDir::resolve);
+        ca.filter(p -> !Files.isReadable(p)).ifPresent(p -> m.problemAtKey("ca_file", "cannot read CA file " + p));
+        if (ca.isPresent() && !tls && !starttls) m.problemAtKey("ca_file", "'ca_file' needs 'tls: true' or 'starttls: true'");
         if (host.isEmpty() || from.isEmpty() || to.isEmpty() || !addressesOk) return Optional.empty();
-        return Optional.of(new NotifyService.Smtp(name, host.get(), port, starttls && !tls, tls, username, password, from.get(), to, ttl));
+        return Optional.of(new NotifyService.Smtp(name, host.get(), port, starttls && !tls, tls, username, password, from.get(), to, ttl, ca));
     }
 
     private Optional<NotifyService> webhook(String name, YamlMap m, Duration ttl) {

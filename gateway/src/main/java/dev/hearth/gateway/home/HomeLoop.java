@@ -19,15 +19,12 @@ import dev.hearth.gateway.commands.Commands;
 import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.device.AvailabilityChanged;
 import dev.hearth.gateway.device.DeviceEvent;
-import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceRegistry;
 import dev.hearth.gateway.device.EventReported;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.DevicesChanged;
 import dev.hearth.gateway.discovery.Discovery;
-import dev.hearth.gateway.discovery.DiscoverySource;
 import dev.hearth.gateway.device.StateChanged;
-import dev.hearth.gateway.device.TopicRoutes;
 import dev.hearth.gateway.helper.Helper;
 import dev.hearth.gateway.helper.Helpers;
 import dev.hearth.gateway.presence.Presence;
@@ -40,7 +37,6 @@ import dev.hearth.gateway.notify.Dispatch;
 import dev.hearth.gateway.time.Location;
 import dev.hearth.gateway.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +45,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -138,16 +133,14 @@ public final class HomeLoop {
     private final Presence presence;
     private final AutomationEngine engine;
     private final StartupGate startup;
-    private final Timer evaluation;
+    private final EventDispatch events;
+    private final MessageRouting routing;
     private final int automations;
     private Restored restored = Restored.NOTHING;
     private RestoredStates restoredStates = new RestoredStates(List.of());
     private final WaitingAutomations waiting;
-    /** The mqtt triggers' topic filters the broker link was asked for: at first those of the automations it started with. */
-    private Set<String> mqttFilters;
+    private final MqttTriggerTopics mqttTriggers;
     private AwaitedAutomations awaitedAtStart = new AwaitedAutomations(new AutomationLoader(List.of()));
-    /** The task that applies what discovery read, while one is queued. */
-    private Optional<Scheduler.Cancellable> discoveryQueued = Optional.empty();
 
     /** A home of the devices in {@code registry} only, discovering none. */
     public HomeLoop(DeviceRegistry registry, List<Automation> automations, Setup setup, Effects effects) {
@@ -173,10 +166,10 @@ public final class HomeLoop {
                         setup.automation().maxRunsPerSecond()));
         this.startup = new StartupGate(setup.realTime(), this::arm, this::onMessage, effects::handled);
         this.waiting = new WaitingAutomations(engine, registry, scheduler);
-        this.mqttFilters = engine.mqttFilters();
-        this.evaluation = Timer.builder("hearth.automation.evaluation")
-                .description("Time the automation engine spends on one device event (matching, conditions, actions up to the first wait)")
-                .register(setup.meters());
+        this.mqttTriggers = new MqttTriggerTopics(engine, effects);
+        this.events = new EventDispatch(effects, engine, setup.meters());
+        this.routing = new MessageRouting(new MessageRouting.Parts(registry, discovery, presence, commands, engine),
+                scheduler, effects, this::dispatch, ids -> restoredStates.restore(registry, ids), this::devicesAdded);
     }
 
     /** Automations that wait for devices discovery has not found yet (before {@link #start}). */
@@ -196,7 +189,7 @@ public final class HomeLoop {
         int n = restoredStates.restore(registry, registry.specs().stream().map(DeviceSpec::id).toList());
         helpers.start();
         waiting.start(awaitedAtStart);
-        followMqttTriggers();
+        mqttTriggers.follow();
         log.info("Restored {} device values and {} pending timers from the database", n, restored.timers().size());
         startup.start();
     }
@@ -220,7 +213,7 @@ public final class HomeLoop {
      * it. A helper's is applied at once, its changes run now.
      */
     public CompletionStage<Void> command(CommandRequested command) {
-        applyDiscovered(); // a device discovered in a burst not applied yet is known to the command
+        routing.applyDiscovered(); // a device discovered in a burst not applied yet is known to the command
         if (!helpers.handles(command.device())) return commands.send(command);
         try {
             dispatch(helpers.set(command));
@@ -259,29 +252,7 @@ public final class HomeLoop {
 
     /** The running automations, as hot reload replaces them; call on the loop's thread. */
     public AutomationReloader.Running running() {
-        return new AutomationReloader.Running() {
-            @Override
-            public Optional<Automation> automation(String id) {
-                return engine.automation(id);
-            }
-
-            @Override
-            public void replaceFile(String file, List<Automation> automations) {
-                engine.replaceFile(file, automations);
-                followMqttTriggers();
-            }
-
-            @Override
-            public void replaceFile(String file, List<Automation> automations, List<AutomationLoader.Waiting> waits) {
-                waiting.replaceFile(file, automations, waits);
-                followMqttTriggers();
-            }
-
-            @Override
-            public List<AutomationLoader.Waiting> stillUnknown(List<AutomationLoader.Waiting> waits) {
-                return waits.stream().filter(w -> w.devices().stream().anyMatch(d -> registry.spec(new DeviceId(d)).isEmpty())).toList();
-            }
-        };
+        return new RunningAutomations(engine, waiting, registry, mqttTriggers::follow);
     }
 
     private void onMessage(InboundMessage m) {
@@ -294,83 +265,18 @@ public final class HomeLoop {
     }
 
     private void apply(InboundMessage m) {
-        engine.onMqtt(m.topic(), m.payload());
-        // State times are on the loop's clock (the scenario clock in the demo), the one automations measure 'for:' with.
-        Instant now = scheduler.now();
-        if (effects.handedOn(m)) return;
-        if (presence.handles(m.topic())) {
-            dispatch(presence.receive(m.topic(), m.payload(), now));
-            return;
-        }
-        Optional<DiscoverySource> source = discovery.source(m.topic());
-        if (source.isPresent()) {
-            discovery.read(source.get(), m.topic(), m.payload());
-            // A burst (retained configs on subscribing) is applied once, after the messages queued behind this one.
-            if (discoveryQueued.isEmpty()) discoveryQueued = Optional.of(scheduler.schedule(Duration.ZERO, this::applyDiscovered));
-            return;
-        }
-        applyDiscovered(); // a device's message sees every device discovered before it
-        Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
-        if (found.isEmpty()) {
-            registry.unknownTopic(m.topic(), now);
-            return;
-        }
-        TopicRoutes.Route route = found.get();
-        DeviceId device = route.device().id();
-        engine.onDeviceSeen(device);
-        List<DeviceEvent> events = registry.apply(route, m.payload(), now);
-        commands.reported(route, registry.state(device));
-        dispatch(events);
+        routing.apply(m);
     }
 
-    /**
-     * What discovery read since it was last applied: discovered devices come with the values saved before a restart;
-     * their topics are subscribed to first (the broker link works on it while automations waiting for them are checked).
-     */
-    private void applyDiscovered() {
-        discoveryQueued.ifPresent(Scheduler.Cancellable::cancel);
-        discoveryQueued = Optional.empty();
-        if (!discovery.pending()) return;
-        Discovery.Applied applied = discovery.flush(scheduler.now());
-        DevicesChanged devices = applied.devices();
-        if (!devices.isEmpty()) {
-            effects.devicesChanged(devices);
-            int n = restoredStates.restore(registry, devices.added());
-            if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
-            if (!devices.added().isEmpty()) {
-                waiting.devicesAdded();
-                followMqttTriggers();
-            }
-        }
-        dispatch(applied.events());
-    }
-
-    /** The broker link subscribes to the topics of automations that became effective, and drops those nobody listens to now. */
-    private void followMqttTriggers() {
-        Set<String> now = engine.mqttFilters();
-        List<String> added = now.stream().filter(f -> !mqttFilters.contains(f)).toList();
-        List<String> dropped = mqttFilters.stream().filter(f -> !now.contains(f)).toList();
-        mqttFilters = now;
-        if (!added.isEmpty() || !dropped.isEmpty()) effects.mqttTriggersChanged(added, dropped);
+    /** Automations waiting for discovered devices may start now, and listen to their mqtt triggers' topics. */
+    private void devicesAdded() {
+        waiting.devicesAdded();
+        mqttTriggers.follow();
     }
 
     /** What changed in the registry goes out and to the triggers, in order. */
-    private void dispatch(List<DeviceEvent> events) {
-        for (DeviceEvent event : events) {
-            if (event instanceof StateChanged change) {
-                HomeLog.changed(change);
-                effects.stateChanged(change);
-                evaluation.record(() -> engine.onStateChanged(change));
-            } else if (event instanceof AvailabilityChanged a) {
-                HomeLog.availability(a);
-                effects.availabilityChanged(a);
-                evaluation.record(() -> engine.onAvailabilityChanged(a));
-            } else if (event instanceof EventReported e) {
-                HomeLog.event(e);
-                effects.eventReported(e);
-                evaluation.record(() -> engine.onEvent(e));
-            }
-        }
+    private void dispatch(List<DeviceEvent> changes) {
+        events.dispatch(changes);
     }
 
     /** Triggers arm: restored timers and clock checks go on; returns how many automations armed. */

@@ -9,4 +9,8 @@ public record LogbookEntries(List<LogbookEntry> entries) implements LocalMessage
     public LogbookEntries {
         entries = List.copyOf(entries);
     }
+
+    /** Asks the recorder to commit what it has published (on {@code hearth.logbook.flush}); the reply says it is done. */
+    public record Flush() implements LocalMessage {
+    }
 }

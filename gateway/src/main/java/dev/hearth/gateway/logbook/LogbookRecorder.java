@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Writes the logbook from the bus's fan-out (state changes, availability, automation runs, confirmed and failed commands), off the
  * home's loop: entries gather on this verticle's event loop, are published at once on {@code hearth.logbook.entries}
  * (the dashboard appends them) and written every {@code history.commit_interval} in one transaction. Entries older
- * than {@code history.retention} are deleted every hour.
+ * than {@code history.retention} are deleted every hour. A request on {@code hearth.logbook.flush} commits what is waiting
+ * at once and is answered when every entry published before it is written, so that a page read then shows them.
  */
 public final class LogbookRecorder extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(LogbookRecorder.class);
@@ -42,6 +43,8 @@ public final class LogbookRecorder extends VerticleBase {
     private final Counter recorded;
     private final Counter dropped;
     private List<LogbookEntry> waiting = new ArrayList<>();
+    /** The newest write; writes run one after another (ordered blocking tasks), so it ends after every earlier one. */
+    private Future<Void> lastWrite = Future.succeededFuture();
     private long lastId;
 
     public LogbookRecorder(LogbookStore store, HistorySettings settings, Clock clock, Function<DeviceId, Optional<DeviceSpec>> devices,
@@ -65,6 +68,7 @@ public final class LogbookRecorder extends VerticleBase {
             bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> add(m.body().runs().stream().map(r -> texts.run(++lastId, r)).toList()));
             bus.<CommandFailed>consumer(Addresses.DEVICE_COMMAND_FAILED, m -> add(List.of(texts.commandFailed(++lastId, m.body()))));
             bus.<CommandConfirmed>consumer(Addresses.DEVICE_COMMAND_CONFIRMED, m -> add(List.of(texts.commandConfirmed(++lastId, m.body()))));
+            bus.<LogbookEntries.Flush>consumer(Addresses.LOGBOOK_FLUSH, m -> flush().onComplete(r -> m.reply(m.body())));
             vertx.setPeriodic(settings.commitInterval().toMillis(), id -> flush());
             vertx.setPeriodic(1, PRUNE_EVERY_MS, id -> prune());
         });
@@ -86,10 +90,10 @@ public final class LogbookRecorder extends VerticleBase {
     }
 
     private Future<Void> flush() {
-        if (waiting.isEmpty()) return Future.succeededFuture();
+        if (waiting.isEmpty()) return lastWrite;
         List<LogbookEntry> batch = waiting;
         waiting = new ArrayList<>();
-        return vertx.<Void>executeBlocking(() -> {
+        lastWrite = vertx.<Void>executeBlocking(() -> {
             store.append(batch);
             return null;
         }).onSuccess(v -> recorded.increment(batch.size())).recover(e -> {
@@ -98,6 +102,7 @@ public final class LogbookRecorder extends VerticleBase {
             waiting = batch;
             return Future.succeededFuture();
         });
+        return lastWrite;
     }
 
     private void prune() {

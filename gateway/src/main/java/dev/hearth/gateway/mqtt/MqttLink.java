@@ -42,6 +42,10 @@ public final class MqttLink implements Transport {
     private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
     private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    static {
+        PahoLog.install();
+    }
+
     private final Vertx vertx;
     private final Context context;
     private final MqttSettings settings;

@@ -3,6 +3,7 @@ package dev.hearth.gateway.notify;
 import dev.hearth.gateway.yaml.Secret;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,24 @@ public sealed interface NotifyService {
         }
     }
 
-    /** E-mail over SMTP; {@code starttls} upgrades a plain connection (port 587), {@code tls} starts encrypted (port 465). */
+    /**
+     * E-mail over SMTP; {@code starttls} upgrades a plain connection (port 587), {@code tls} starts encrypted (port 465).
+     * The server's certificate must be valid for {@code host} and signed by a CA the JVM trusts, or by one in
+     * {@code caFile} (PEM) for a server with a private certificate.
+     */
     record Smtp(String name, String host, int port, boolean starttls, boolean tls, Optional<String> username,
-                Optional<Secret> password, String from, List<String> to, Duration ttl) implements NotifyService {
+                Optional<Secret> password, String from, List<String> to, Duration ttl, Optional<Path> caFile) implements NotifyService {
         public Smtp {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(caFile, "caFile");
             to = List.copyOf(to);
             if (to.isEmpty()) throw new IllegalArgumentException("an smtp service needs at least one recipient");
+        }
+
+        /** Trusting the JVM's CAs only. */
+        public Smtp(String name, String host, int port, boolean starttls, boolean tls, Optional<String> username,
+                    Optional<Secret> password, String from, List<String> to, Duration ttl) {
+            this(name, host, port, starttls, tls, username, password, from, to, ttl, Optional.empty());
         }
     }
 

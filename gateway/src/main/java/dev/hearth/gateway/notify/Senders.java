@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
@@ -85,6 +86,9 @@ final class Senders implements AutoCloseable {
         MailConfig c = new MailConfig().setHostname(s.host()).setPort(s.port()).setSsl(s.tls())
                 .setStarttls(s.starttls() ? StartTLSOptions.REQUIRED : StartTLSOptions.DISABLED);
         c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        // A certificate for another name is refused like an untrusted one: the password goes only to the server named.
+        c.setHostnameVerificationAlgorithm("HTTPS");
+        s.caFile().ifPresent(ca -> c.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
         s.username().ifPresent(u -> c.setUsername(u).setLogin(LoginOption.REQUIRED));
         s.password().ifPresent(p -> c.setPassword(p.value()));
         if (s.username().isEmpty()) c.setLogin(LoginOption.DISABLED);

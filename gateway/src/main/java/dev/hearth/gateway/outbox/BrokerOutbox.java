@@ -44,6 +44,8 @@ public final class BrokerOutbox extends VerticleBase {
     private Consumer<Inbound> inbound;
     private final List<Consumer<InboundMessage>> observers = new CopyOnWriteArrayList<>();
     private MqttLink link;
+    /** The link as it is now, for status pages; changed on this verticle's context, read from any thread. */
+    private volatile ConnectionChanged linkState;
     private Outbox outbox;
     /** Set once started: before that there is no outbox to publish into. */
     private volatile InProcessPath path;
@@ -63,6 +65,7 @@ public final class BrokerOutbox extends VerticleBase {
         this.clock = clock;
         this.meters = meters;
         this.window = window;
+        this.linkState = new ConnectionChanged(false, settings.url(), ConnectionChanged.CONNECTING, clock.instant());
     }
 
     /**
@@ -113,7 +116,7 @@ public final class BrokerOutbox extends VerticleBase {
         // home's fixed settle time applies (a marker would end the barrier before any device is back).
         link = new MqttLink(vertx, context, new VertxScheduler(vertx, context, Clock.systemUTC()), settings, topics,
                 !settings.embedded(), this::onInbound, this::onConnection,
-                failure -> vertx.eventBus().publish(Addresses.MQTT_CONNECT_FAILED, failure));
+                this::onConnectFailed);
         outbox = new Outbox(vertx, store, link, outboxSettings, clock, "broker", Optional.empty(), window);
         OutboxMeters.register(meters, "broker", outbox, store.database());
         InProcessPath starting = new InProcessPath(context, outbox, link::ack);
@@ -143,7 +146,13 @@ public final class BrokerOutbox extends VerticleBase {
         if (forwards.test(message.topic())) vertx.eventBus().send(Addresses.UPLINK_FORWARD, message);
     }
 
+    private void onConnectFailed(ConnectionChanged attempt) {
+        linkState = linkState.afterFailedAttempt(attempt);
+        vertx.eventBus().publish(Addresses.MQTT_CONNECT_FAILED, attempt);
+    }
+
     private void onConnection(ConnectionChanged c) {
+        linkState = c;
         if (c.connected()) outbox.onReady();
         else path.connectionLost();
         vertx.eventBus().publish(Addresses.MQTT_CONNECTION, c);
@@ -160,6 +169,14 @@ public final class BrokerOutbox extends VerticleBase {
     @Override
     public Future<?> stop() {
         return link.stop().transform(r -> outbox.stop());
+    }
+
+    /**
+     * The broker link as it is now: up since, or down since and why (the newest failed attempt's reason), from the
+     * moment the gateway starts; readable from any thread.
+     */
+    public ConnectionChanged linkState() {
+        return linkState;
     }
 
     /** True while the broker connection is up. Read from the outbox's context or for status only. */

@@ -1,9 +1,12 @@
 package dev.hearth.gateway.web;
 
+import dev.hearth.gateway.bus.Addresses;
+import dev.hearth.gateway.logbook.LogbookEntries;
 import dev.hearth.gateway.logbook.LogbookEntry;
 import dev.hearth.gateway.logbook.LogbookQuery;
 import dev.hearth.gateway.logbook.LogbookStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,10 +22,13 @@ import java.util.Set;
 
 /**
  * {@code GET /api/logbook}: what happened, newest first, a page at a time. The next page is asked for with
- * {@code before=<next>}: a cursor, so entries recorded meanwhile never shift a page.
+ * {@code before=<next>}: a cursor, so entries recorded meanwhile never shift a page. The recorder writes in batches;
+ * it is asked to commit what it has published first, so a page shows every entry the live stream has shown.
  */
 final class LogbookApi {
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+    /** A database that stopped taking writes must not stop reads: past this, the page is read without the newest. */
+    private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2_000);
 
     private final Vertx vertx;
     private final LogbookStore store;
@@ -40,7 +46,8 @@ final class LogbookApi {
 
     private void page(RoutingContext ctx) {
         LogbookQuery query = query(ctx);
-        vertx.executeBlocking(() -> store.query(query))
+        vertx.eventBus().request(Addresses.LOGBOOK_FLUSH, new LogbookEntries.Flush(), FLUSH)
+                .transform(flushed -> vertx.executeBlocking(() -> store.query(query)))
                 .onSuccess(page -> Responses.ok(ctx, json(query, page)))
                 .onFailure(ctx::fail);
     }

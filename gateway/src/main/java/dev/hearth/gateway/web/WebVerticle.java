@@ -56,7 +56,7 @@ public final class WebVerticle extends VerticleBase {
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
                                HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
                                AccessToken token, Clock clock, Path automationsDir,
-                               Set<String> notifyServices) {
+                               Set<String> notifyServices, Supplier<ConnectionChanged> link) {
     }
 
     private final Dependencies deps;
@@ -72,7 +72,7 @@ public final class WebVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        link = new LinkStatus(vertx.eventBus(), deps.brokerReady());
+        link = new LinkStatus(vertx.eventBus(), deps.brokerReady(), deps.link());
         guard = new ConnectionGuard(vertx, deps.settings().limits());
         subscribe(vertx.eventBus());
         vertx.setPeriodic(LiveStream.KEEP_ALIVE_MS, id -> live.keepAlive());
@@ -195,14 +195,9 @@ public final class WebVerticle extends VerticleBase {
         bus.<DevicesChanged>consumer(Addresses.DEVICES_CHANGED, m -> live.publish("devices", () -> RecordJson.record(m.body())));
         bus.<AutomationRuns>consumer(Addresses.AUTOMATION_RUN, m -> m.body().runs().forEach(r -> live.publish("automation", () -> TraceReason.json(r))));
         bus.<LogbookEntries>consumer(Addresses.LOGBOOK_ENTRIES, m -> m.body().entries().forEach(e -> live.publish("logbook", () -> LogbookApi.entry(e))));
-        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> {
-            link.changed(m.body());
-            live.publish("connection", link::connection);
-        });
-        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECT_FAILED, m -> {
-            link.failed(m.body());
-            live.publish("connection", link::connection);
-        });
+        // The link's own state is already the changed one: the event only says to show it again.
+        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECTION, m -> live.publish("connection", link::connection));
+        bus.<ConnectionChanged>consumer(Addresses.MQTT_CONNECT_FAILED, m -> live.publish("connection", link::connection));
     }
 
     private void health(RoutingContext ctx, HealthCheck health) {

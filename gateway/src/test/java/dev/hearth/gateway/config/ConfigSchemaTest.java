@@ -87,7 +87,7 @@ class ConfigSchemaTest {
             discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] }, homeassistant: { enabled: true, prefix: homeassistant, publish: true }, tasmota: { enabled: true, prefix: tasmota/discovery } }
             notify:
               phone: { type: ntfy, url: "https://ntfy.example", topic: my-home, token_env: NTFY_TOKEN, priority: 4, ttl: 2h }
-              mail: { type: smtp, host: smtp.example.org, port: 587, starttls: true, username: me, password_env: SMTP_PASSWORD, from: hearth@example.org, to: [me@example.org] }
+              mail: { type: smtp, host: smtp.example.org, port: 587, starttls: true, ca_file: ca.pem, username: me, password_env: SMTP_PASSWORD, from: hearth@example.org, to: [me@example.org] }
               hook: { type: webhook, url: "http://192.168.1.5:8123/api/webhook/abc", method: PUT, headers: { X-Home: hearth }, token_file: mqtt-password }
             """;
 

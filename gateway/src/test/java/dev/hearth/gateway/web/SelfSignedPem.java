@@ -10,14 +10,19 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /** A self-signed certificate for localhost, made by the JDK's keytool and written as PEM certificate and key files. */
-record SelfSignedPem(Path cert, Path key) {
+public record SelfSignedPem(Path cert, Path key) {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    static SelfSignedPem create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+    public static SelfSignedPem create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+        return create(dir, "dns:localhost,ip:127.0.0.1");
+    }
+
+    /** With the subject alternative names {@code san} in keytool's form ({@code dns:localhost}). */
+    public static SelfSignedPem create(Path dir, String san) throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve("self-signed.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "hearth", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-dname", "CN=localhost", "-ext", "SAN=" + san, "-storetype", "PKCS12",
                 "-keystore", store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
                 .redirectErrorStream(true).start();
         String output = new String(keytool.getInputStream().readAllBytes());
