@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
     private static Gateway deploy(GatewayConfig config, AutomationLoader.Loaded loaded, GatewayTime time, GatewayRuntime runtime,
                                   GatewayStores stores, Closers opened) {
         List<Automation> automations = loaded.automations();
-        loaded.warnings().forEach(w -> log.warn("{}", w));
+        // Automations waiting for devices are logged once each by the home (WaitingAutomations), not once per device name.
         Vertx vertx = runtime.vertx();
         GatewayMeters meters = runtime.meters();
         Database database = stores.database();

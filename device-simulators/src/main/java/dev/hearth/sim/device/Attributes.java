@@ -1,6 +1,8 @@
 package dev.hearth.sim.device;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Lenient reading of command values: JSON numbers arrive as Integer or Double, plain values as text. */
@@ -30,8 +32,23 @@ final class Attributes {
         return value instanceof String s ? Optional.of(s.trim().toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
+    /** A colour as CIE {@code {x, y}} (each 0-1, four decimals), from a JSON object; other colour forms are ignored. */
+    static Optional<Map<String, Object>> xy(Object value) {
+        Map<?, ?> color = value instanceof JsonObject json ? json.getMap() : value instanceof Map<?, ?> m ? m : Map.of();
+        Optional<Double> x = number(color.get("x"));
+        Optional<Double> y = number(color.get("y"));
+        if (x.isEmpty() || y.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("x", fourDecimals(clamp(x.get(), 0, 1)), "y", fourDecimals(clamp(y.get(), 0, 1))));
+    }
+
     static double clamp(double value, double min, double max) {
         return Math.max(min, Math.min(max, value));
+    }
+
+    private static double fourDecimals(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
     }
 
     static double oneDecimal(double value) {

@@ -3,7 +3,7 @@ package dev.hearth.sim.device;
 import dev.hearth.sim.mqtt.SimClient;
 import java.util.Map;
 
-/** Door/window contact; {@code contact=true} means closed, as Zigbee2MQTT reports it. */
+/** Door/window contact (an Aqara MCCGQ11LM); {@code contact=true} means closed, as Zigbee2MQTT reports it. */
 public final class ContactSensor extends SimulatedDevice {
     public ContactSensor(SimClient client, DeviceTopics topics) {
         super(client, topics, Map.of("contact", true, "battery", 100.0));

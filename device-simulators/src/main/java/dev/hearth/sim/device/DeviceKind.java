@@ -9,17 +9,18 @@ import java.util.Set;
 
 /**
  * The device models a scenario can place, with the timeline actions each understands and the
- * attributes it reports (the first is what an expectation checks when it names none).
+ * attributes it reports (the first is what an expectation checks when it names none). Each imitates a real model
+ * (dev.hearth.sim.discovery.RealModels): the attributes are that model's Zigbee2MQTT properties.
  */
 public enum DeviceKind {
-    MOTION(EnumSet.of(Action.DETECT, Action.CLEAR), "occupancy", "battery", "linkquality"),
+    MOTION(EnumSet.of(Action.DETECT, Action.CLEAR), "occupancy", "battery"),
     CONTACT(EnumSet.of(Action.OPEN, Action.CLOSE), "contact", "battery"),
     TEMPERATURE(EnumSet.noneOf(Action.class), "temperature", "humidity", "battery"),
     ILLUMINANCE(EnumSet.noneOf(Action.class), "illuminance", "battery"),
     LIGHT(EnumSet.of(Action.ON, Action.OFF), "state", "brightness", "color_temp"),
     PLUG(EnumSet.of(Action.ON, Action.OFF), "state", "power", "energy"),
     THERMOSTAT(EnumSet.of(Action.HEAT, Action.OFF, Action.SETPOINT), "running_state", "system_mode",
-            "occupied_heating_setpoint", "local_temperature");
+            "current_heating_setpoint", "local_temperature");
 
     private final Set<Action> actions;
     private final List<String> attributes;

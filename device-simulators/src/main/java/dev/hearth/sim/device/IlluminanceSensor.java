@@ -3,7 +3,7 @@ package dev.hearth.sim.device;
 import dev.hearth.sim.mqtt.SimClient;
 import java.util.Map;
 
-/** Light level sensor in lux. */
+/** Light level sensor in lux (a Xiaomi GZCGQ01LM). */
 public final class IlluminanceSensor extends SimulatedDevice {
     public IlluminanceSensor(SimClient client, DeviceTopics topics) {
         super(client, topics, Map.of("illuminance", 0.0, "battery", 100.0));

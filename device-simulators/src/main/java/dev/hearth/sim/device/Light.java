@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Dimmable white light. Applies the commands it understands and answers with its full new state
+ * Colour bulb, as an IKEA LED1624G9 speaks: brightness 0-254, colour temperature 153-500 mired, colour as CIE
+ * {@code {x, y}}. Applies the commands it understands and answers with its full new state
  * (the echo that tells a controller the command took effect), optionally late or never.
  */
 public final class Light extends SimulatedDevice {
@@ -85,7 +86,8 @@ public final class Light extends SimulatedDevice {
         Attributes.number(command.get("brightness"))
                 .ifPresent(b -> changes.put("brightness", (double) Math.round(Attributes.clamp(b, 0, 254))));
         Attributes.number(command.get("color_temp"))
-                .ifPresent(c -> changes.put("color_temp", (double) Math.round(Attributes.clamp(c, 150, 500))));
+                .ifPresent(c -> changes.put("color_temp", (double) Math.round(Attributes.clamp(c, 153, 500))));
+        Attributes.xy(command.get("color")).ifPresent(xy -> changes.put("color", xy));
         return changes;
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
-/** PIR sensor: occupancy goes true on detection and clears after a hold time without detections. */
+/** PIR sensor (an Aqara RTCGQ11LM): occupancy goes true on detection and clears after a hold time without detections. */
 public final class MotionSensor extends SimulatedDevice {
     public static final Duration DEFAULT_HOLD = Duration.ofSeconds(60);
 
@@ -13,7 +13,7 @@ public final class MotionSensor extends SimulatedDevice {
     private ScheduledFuture<?> pendingClear;
 
     public MotionSensor(SimClient client, DeviceTopics topics) {
-        super(client, topics, Map.of("occupancy", false, "battery", 100.0, "linkquality", 120.0));
+        super(client, topics, Map.of("occupancy", false, "battery", 100.0));
     }
 
     public MotionSensor holdTime(Duration hold) {

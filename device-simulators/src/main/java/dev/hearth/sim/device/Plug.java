@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Smart plug: switchable, draws a configured load while on and meters energy in kWh. */
+/** Smart plug (a Tuya TS011F with power monitoring): switchable, draws a configured load while on and meters energy in kWh. */
 public final class Plug extends SimulatedDevice {
     private volatile SimTime time = SimTime.system();
     private volatile double loadWatts = 60.0;

@@ -3,7 +3,7 @@ package dev.hearth.sim.device;
 import dev.hearth.sim.mqtt.SimClient;
 import java.util.Map;
 
-/** Temperature (°C, one decimal) and humidity (%) sensor. */
+/** Temperature (°C, one decimal) and humidity (%) sensor (a SONOFF SNZB-02). */
 public final class TemperatureSensor extends SimulatedDevice {
     public TemperatureSensor(SimClient client, DeviceTopics topics) {
         super(client, topics, Map.of("temperature", 20.0, "humidity", 50.0, "battery", 100.0));

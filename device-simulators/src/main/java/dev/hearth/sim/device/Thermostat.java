@@ -4,10 +4,13 @@ import dev.hearth.sim.mqtt.SimClient;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Radiator thermostat: heats while in heat mode and the room is below the setpoint. */
+/**
+ * Radiator valve with thermostat, as a Tuya TS0601 speaks (its setpoint is {@code current_heating_setpoint}, 5-35 °C in
+ * steps of 0.5; modes heat, auto and off): heats while not off and the room is below the setpoint.
+ */
 public final class Thermostat extends SimulatedDevice {
     public Thermostat(SimClient client, DeviceTopics topics) {
-        super(client, topics, Map.of("local_temperature", 20.0, "occupied_heating_setpoint", 20.0,
+        super(client, topics, Map.of("local_temperature", 20.0, "current_heating_setpoint", 20.0,
                 "system_mode", "off", "running_state", "idle"));
     }
 
@@ -21,7 +24,7 @@ public final class Thermostat extends SimulatedDevice {
     }
 
     public void setSetpoint(double celsius) {
-        handleCommand(Map.of("occupied_heating_setpoint", celsius));
+        handleCommand(Map.of("current_heating_setpoint", celsius));
     }
 
     public double localTemperature() {
@@ -29,7 +32,7 @@ public final class Thermostat extends SimulatedDevice {
     }
 
     public double setpoint() {
-        return number("occupied_heating_setpoint");
+        return number("current_heating_setpoint");
     }
 
     public String systemMode() {
@@ -48,10 +51,10 @@ public final class Thermostat extends SimulatedDevice {
     @Override
     protected synchronized void handleCommand(Map<String, Object> command) {
         Map<String, Object> changes = new HashMap<>();
-        Attributes.number(command.get("occupied_heating_setpoint")).ifPresent(sp ->
-                changes.put("occupied_heating_setpoint", Math.round(Attributes.clamp(sp, 5, 30) * 2) / 2.0));
+        Attributes.number(command.get("current_heating_setpoint")).ifPresent(sp ->
+                changes.put("current_heating_setpoint", Math.round(Attributes.clamp(sp, 5, 35) * 2) / 2.0));
         Attributes.lower(command.get("system_mode"))
-                .filter(mode -> mode.equals("off") || mode.equals("heat"))
+                .filter(mode -> mode.equals("off") || mode.equals("heat") || mode.equals("auto"))
                 .ifPresent(mode -> changes.put("system_mode", mode));
         apply(changes);
     }
@@ -60,9 +63,9 @@ public final class Thermostat extends SimulatedDevice {
     private void apply(Map<String, Object> changes) {
         Map<String, Object> next = snapshot();
         next.putAll(changes);
-        boolean heat = "heat".equals(next.get("system_mode"))
+        boolean heat = !"off".equals(next.get("system_mode"))
                 && ((Number) next.get("local_temperature")).doubleValue()
-                        < ((Number) next.get("occupied_heating_setpoint")).doubleValue();
+                        < ((Number) next.get("current_heating_setpoint")).doubleValue();
         Map<String, Object> all = new HashMap<>(changes);
         all.put("running_state", heat ? "heat" : "idle");
         update(all);

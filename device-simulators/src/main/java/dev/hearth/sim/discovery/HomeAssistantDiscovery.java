@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class HomeAssistantDiscovery {
     public static final String DEFAULT_PREFIX = "homeassistant";
+    /** The setpoint of the Tuya valve the thermostat imitates. */
+    private static final String SETPOINT = "current_heating_setpoint";
     private static final Map<String, String> DEVICE_CLASSES = Map.of("occupancy", "occupancy", "contact", "door",
             "temperature", "temperature", "humidity", "humidity", "battery", "battery", "illuminance", "illuminance",
             "power", "power", "energy", "energy");
@@ -50,11 +52,9 @@ public final class HomeAssistantDiscovery {
     }
 
     private static Entity binarySensor(DeviceSpec d, Exposure e) {
-        boolean json = json(d);
-        // Zigbee2MQTT's contact is true when closed; Home Assistant's door is "on" when open.
-        boolean inverted = e.attribute().equals("contact");
-        Object on = json ? e.values().get(inverted ? 1 : 0) : String.valueOf(e.values().get(inverted ? 1 : 0));
-        Object off = json ? e.values().get(inverted ? 0 : 1) : String.valueOf(e.values().get(inverted ? 0 : 1));
+        // The real model's on value is Home Assistant's on: a contact's value_on is false (open, a door's "on").
+        Object on = json(d) ? e.values().get(0) : String.valueOf(e.values().get(0));
+        Object off = json(d) ? e.values().get(1) : String.valueOf(e.values().get(1));
         JsonObject c = base(d, e.attribute()).put("payload_on", on).put("payload_off", off);
         state(c, "", d, e.attribute());
         return new Entity("binary_sensor", e.attribute(), classify(c, e.attribute()));
@@ -62,13 +62,13 @@ public final class HomeAssistantDiscovery {
 
     private static Entity sensor(DeviceSpec d, Exposure e) {
         JsonObject c = base(d, e.attribute()).put("state_class", "measurement");
-        if (!e.unit().isEmpty() && !e.unit().equals("lqi")) {
+        if (!e.unit().isEmpty()) {
             c.put("unit_of_measurement", e.unit());
         }
         if (e.attribute().equals("energy")) {
             c.put("state_class", "total_increasing");
         }
-        if (e.attribute().equals("linkquality") || e.attribute().equals("battery")) {
+        if (e.attribute().equals("battery")) {
             c.put("entity_category", "diagnostic");
         }
         state(c, "", d, e.attribute());
@@ -78,10 +78,11 @@ public final class HomeAssistantDiscovery {
     private static Entity light(DeviceSpec d) {
         DeviceTopics t = d.topics();
         JsonObject c = base(d, "light").put("brightness_scale", 254);
+        List<Double> mireds = exposure(d, "color_temp").range();
         if (json(d)) {
             c.put("schema", "json").put("state_topic", t.stateTopic()).put("command_topic", t.commandTopic("state"))
-                    .put("brightness", true).put("supported_color_modes", new JsonArray().add("color_temp"))
-                    .put("min_mireds", 150).put("max_mireds", 500);
+                    .put("brightness", true).put("supported_color_modes", new JsonArray().add("xy").add("color_temp"))
+                    .put("min_mireds", mireds.get(0).intValue()).put("max_mireds", mireds.get(1).intValue());
         } else {
             c.put("state_topic", t.attributeTopic("state")).put("command_topic", t.commandTopic("state"))
                     .put("payload_on", "ON").put("payload_off", "OFF")
@@ -106,16 +107,17 @@ public final class HomeAssistantDiscovery {
     }
 
     private static Entity climate(DeviceSpec d) {
-        JsonObject c = base(d, "climate").put("modes", new JsonArray().add("off").add("heat"))
-                .put("min_temp", 5).put("max_temp", 30).put("temp_step", 0.5);
+        List<Double> setpoint = exposure(d, SETPOINT).range();
+        JsonObject c = base(d, "climate").put("modes", new JsonArray(exposure(d, "system_mode").values()))
+                .put("min_temp", setpoint.get(0)).put("max_temp", setpoint.get(1)).put("temp_step", setpoint.get(2));
         state(c, "mode_state_", d, "system_mode");
-        state(c, "temperature_state_", d, "occupied_heating_setpoint");
+        state(c, "temperature_state_", d, SETPOINT);
         state(c, "current_temperature_", d, "local_temperature");
         c.put("mode_command_topic", d.topics().commandTopic("system_mode"))
-                .put("temperature_command_topic", d.topics().commandTopic("occupied_heating_setpoint"));
+                .put("temperature_command_topic", d.topics().commandTopic(SETPOINT));
         if (json(d)) {
             c.put("mode_command_template", "{\"system_mode\": \"{{ value }}\"}")
-                    .put("temperature_command_template", "{\"occupied_heating_setpoint\": {{ value }}}")
+                    .put("temperature_command_template", "{\"" + SETPOINT + "\": {{ value }}}")
                     .put("action_topic", d.topics().stateTopic())
                     .put("action_template", "{{ 'heating' if value_json.running_state == 'heat' else 'idle' }}");
         } else {
@@ -123,6 +125,10 @@ public final class HomeAssistantDiscovery {
                     .put("action_template", "{{ 'heating' if value == 'heat' else 'idle' }}");
         }
         return new Entity("climate", "climate", c);
+    }
+
+    private static Exposure exposure(DeviceSpec d, String attribute) {
+        return Exposure.of(d.kind()).stream().filter(e -> e.attribute().equals(attribute)).findFirst().orElseThrow();
     }
 
     /** {@code <prefix>topic} (+ {@code <prefix>template} for JSON) where the attribute's value is read. */
@@ -137,6 +143,7 @@ public final class HomeAssistantDiscovery {
 
     private static JsonObject base(DeviceSpec d, String objectId) {
         DeviceTopics t = d.topics();
+        JsonObject model = RealModels.entry(d.kind()).getJsonObject("definition");
         JsonObject c = new JsonObject()
                 .put("name", objectId.replace('_', ' '))
                 .put("object_id", d.id() + "_" + objectId)
@@ -145,8 +152,8 @@ public final class HomeAssistantDiscovery {
                 .put("payload_available", json(d) ? "online" : t.onlinePayload())
                 .put("payload_not_available", json(d) ? "offline" : t.offlinePayload())
                 .put("device", new JsonObject().put("identifiers", new JsonArray().add(identifier(d)))
-                        .put("name", d.id()).put("manufacturer", "Hearth")
-                        .put("model", "Simulated " + d.kind().yamlName()));
+                        .put("name", d.id()).put("manufacturer", model.getString("vendor"))
+                        .put("model", model.getString("description") + " (" + model.getString("model") + ")"));
         if (json(d)) {
             // As Zigbee2MQTT writes its own configs, so that a reader of its bridge can tell them apart.
             c.put("availability_template", "{{ value_json.state }}").put("origin", new JsonObject().put("name", "Zigbee2MQTT"));

@@ -2,19 +2,17 @@ package dev.hearth.sim.discovery;
 
 import dev.hearth.sim.device.Convention;
 import dev.hearth.sim.device.Publication;
-import dev.hearth.sim.device.DeviceKind;
 import dev.hearth.sim.device.DeviceSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What a Zigbee2MQTT bridge retains about its network: {@code <base>/bridge/state} and the
- * {@code <base>/bridge/devices} list (friendly name, IEEE address, model and exposes), for the
- * Zigbee2MQTT devices under {@code <base>/}.
+ * {@code <base>/bridge/devices} list (friendly name, IEEE address, and the definition of the real model each
+ * simulated device imitates, exposes included), for the Zigbee2MQTT devices under {@code <base>/}.
  */
 public final class Zigbee2MqttBridge {
     private Zigbee2MqttBridge() {
@@ -41,62 +39,22 @@ public final class Zigbee2MqttBridge {
                 .put("type", "Coordinator").put("supported", true).put("interview_completed", true);
     }
 
+    /** The real model's entry (see {@link RealModels}) under this device's friendly name and IEEE address. */
     private static JsonObject device(DeviceSpec d, String friendlyName) {
-        JsonArray exposes = exposes(d.kind());
-        boolean mains = switch (d.kind()) {
-            case LIGHT, PLUG -> true;
-            default -> false;
-        };
+        JsonObject model = RealModels.entry(d.kind());
         return new JsonObject()
                 .put("ieee_address", ieeeAddress(d.id()))
-                .put("friendly_name", friendlyName)
-                .put("type", mains ? "Router" : "EndDevice")
-                .put("power_source", mains ? "Mains (single phase)" : "Battery")
+                .put("type", model.getString("type"))
                 .put("supported", true)
+                .put("friendly_name", friendlyName)
+                .put("disabled", false)
+                .put("description", "")
+                .put("definition", model.getJsonObject("definition"))
+                .put("power_source", model.getString("power_source"))
+                .put("model_id", model.getString("model_id"))
+                .put("manufacturer", model.getString("manufacturer"))
                 .put("interview_completed", true)
-                .put("definition", new JsonObject()
-                        .put("vendor", "Hearth")
-                        .put("model", "SIM-" + d.kind().yamlName().toUpperCase(java.util.Locale.ROOT))
-                        .put("description", "Simulated " + d.kind().yamlName())
-                        .put("exposes", exposes));
-    }
-
-    /**
-     * As Zigbee2MQTT lists them: a light's, a thermostat's and a plug's controls are the features of one specific
-     * expose ({@code light}, {@code climate}, {@code switch}), which is how a reader tells a light from a generic
-     * device; the rest are generic exposes beside it.
-     */
-    private static JsonArray exposes(DeviceKind kind) {
-        Optional<String> group = switch (kind) {
-            case LIGHT -> Optional.of("light");
-            case THERMOSTAT -> Optional.of("climate");
-            case PLUG -> Optional.of("switch");
-            default -> Optional.empty();
-        };
-        JsonArray exposes = new JsonArray();
-        JsonArray features = new JsonArray();
-        for (Exposure e : Exposure.of(kind)) {
-            boolean feature = group.isPresent() && (e.settable() || kind == DeviceKind.THERMOSTAT);
-            (feature ? features : exposes).add(expose(e));
-        }
-        group.ifPresent(g -> exposes.add(0, new JsonObject().put("type", g).put("features", features)));
-        return exposes;
-    }
-
-    private static JsonObject expose(Exposure e) {
-        JsonObject json = new JsonObject().put("name", e.attribute()).put("property", e.attribute())
-                .put("access", e.settable() ? 7 : 5); // 1 published + 4 gettable, + 2 settable
-        switch (e.type()) {
-            case BINARY -> json.put("type", "binary").put("value_on", e.values().get(0)).put("value_off", e.values().get(1));
-            case NUMERIC -> json.put("type", "numeric");
-            case ENUM -> json.put("type", "enum").put("values", new JsonArray(e.values()));
-        }
-        if (!e.range().isEmpty()) {
-            json.put("value_min", e.range().get(0)).put("value_max", e.range().get(1)).put("value_step", e.range().get(2));
-        }
-        if (!e.unit().isEmpty()) {
-            json.put("unit", e.unit());
-        }
-        return json;
+                .put("interviewing", false)
+                .put("interview_state", "SUCCESSFUL");
     }
 }

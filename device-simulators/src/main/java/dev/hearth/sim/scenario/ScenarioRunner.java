@@ -71,9 +71,14 @@ public final class ScenarioRunner implements AutoCloseable {
         return time;
     }
 
-    /** Connects every device, waits briefly for them, then starts the simulated clock at the scenario's start. */
+    /**
+     * Announces the home (as a Zigbee2MQTT bridge does when it starts, before its devices report), connects every
+     * device, waits briefly for them, then starts the simulated clock at the scenario's start.
+     */
     public synchronized ScenarioRunner start(Duration connectTimeout) {
         watch = new ExpectationWatch(time, latencyAllowance);
+        // First, so that a gateway discovering the devices subscribes to them while they connect, and has their first state.
+        announce(connectTimeout);
         scenario.rooms().forEach(room -> {
             List<SimulatedDevice> inRoom = room.devices().stream().map(this::create).toList();
             rooms.put(room.name(), new RoomSimulation(room.name(),
@@ -82,7 +87,6 @@ public final class ScenarioRunner implements AutoCloseable {
         LocalTime opening = timeOfDay();
         rooms.values().forEach(r -> r.advance(Duration.ZERO, opening, scenario.outside(), scenario.sun()));
         awaitConnected(connectTimeout);
-        announce(connectTimeout);
         pending = new ArrayDeque<>(scenario.timeline());
         time.release(); // the clock starts once devices are up
         simStart = time.now();
@@ -157,7 +161,7 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
-    /** Retained announcements (bridge list, discovery) from one extra client, before the clock starts. */
+    /** Retained announcements (bridge list, discovery) from one extra client, before the devices connect. */
     private void announce(Duration timeout) {
         if (scenario.announce().isEmpty()) {
             return;

@@ -140,9 +140,9 @@ class DevicesTest {
         var topics = DeviceTopics.zigbee2mqtt("zigbee2mqtt/living_thermostat");
         Thermostat thermostat = device(topics, Thermostat::new);
         thermostat.setLocalTemperature(19.0);
-        command(topics.commandTopic("x"), "{\"system_mode\":\"heat\",\"occupied_heating_setpoint\":21.5}");
+        command(topics.commandTopic("x"), "{\"system_mode\":\"heat\",\"current_heating_setpoint\":21.5}");
         await().atMost(TIMEOUT).until(() -> "heat".equals(lastJson(topics.stateTopic()).getString("running_state")));
-        assertThat(lastJson(topics.stateTopic()).getDouble("occupied_heating_setpoint")).isEqualTo(21.5);
+        assertThat(lastJson(topics.stateTopic()).getDouble("current_heating_setpoint")).isEqualTo(21.5);
 
         thermostat.setLocalTemperature(22.0);
         await().atMost(TIMEOUT).until(() -> "idle".equals(lastJson(topics.stateTopic()).getString("running_state")));

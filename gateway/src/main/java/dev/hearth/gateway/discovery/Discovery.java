@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 public final class Discovery {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
 
-    /** What one message changed: the devices (with the topics to subscribe and drop) and the events it caused. */
+    /** What a message or a burst changed: the devices (with the topics to subscribe and drop) and the events it caused. */
     public record Applied(DevicesChanged devices, List<DeviceEvent> events) {
         static final Applied NOTHING = new Applied(DevicesChanged.NONE, List.of());
     }
@@ -46,6 +47,7 @@ public final class Discovery {
     private final Set<String> overlapSaid = new HashSet<>();
     /** Problems of overrides' attributes already logged: a republished document does not repeat them. */
     private final Set<String> overrideProblemsSaid = new HashSet<>();
+    private final DiscoveryBurst burst = new DiscoveryBurst();
 
     public Discovery(List<DiscoverySource> sources, List<DeviceOverride> overrides, DeviceRegistry registry) {
         this.sources = List.copyOf(sources);
@@ -71,26 +73,52 @@ public final class Discovery {
         return Optional.empty();
     }
 
-    /** Applies what {@code source} reads in one message on {@code topic}. */
+    /** Reads and applies one message of {@code source} on {@code topic}, as {@link #read} and {@link #flush} do. */
     public Applied receive(DiscoverySource source, String topic, byte[] payload, Instant at) {
-        List<DiscoveryChange> changes = source.receive(topic, payload);
-        if (changes.isEmpty()) return Applied.NOTHING;
+        read(source, topic, payload);
+        return flush(at);
+    }
+
+    /** Reads one message of {@code source} on {@code topic}; what it changes waits for {@link #flush}. */
+    public void read(DiscoverySource source, String topic, byte[] payload) {
+        burst.add(source, source.receive(topic, payload));
+    }
+
+    /** Whether changes read wait for {@link #flush}. */
+    public boolean pending() {
+        return !burst.isEmpty();
+    }
+
+    /**
+     * Applies every change read since the last flush, as one change of the devices (one subscription request for the
+     * broker link) and one line per source that changed devices; each device found is a DEBUG line.
+     */
+    public Applied flush(Instant at) {
+        if (burst.isEmpty()) return Applied.NOTHING;
         DevicesChanged devices = DevicesChanged.NONE;
+        Map<DiscoverySource, DevicesChanged> bySource = new LinkedHashMap<>();
         List<DeviceEvent> events = new ArrayList<>();
-        for (DiscoveryChange change : changes) {
-            if (change instanceof DiscoveryChange.Found f) devices = devices.and(found(source, f.device()));
-            else if (change instanceof DiscoveryChange.Renamed r) devices = devices.and(renamed(source, r.from(), r.device()));
-            else if (change instanceof DiscoveryChange.Lost l) devices = devices.and(lost(source, l.device()));
-            else if (change instanceof DiscoveryChange.Reachability r && owns(source, r.device())) {
-                events.addAll(registry.availability(r.device(), r.availability(), at));
-            }
-            else if (change instanceof DiscoveryChange.Refused r) registry.malformed().record(Malformed.BAD_DISCOVERY, r.topic(), r.why(), at);
+        for (DiscoveryBurst.Pending p : burst.drain()) {
+            DevicesChanged changed = apply(p.source(), p.change(), at, events);
+            if (changed.isEmpty()) continue;
+            devices = devices.and(changed);
+            bySource.merge(p.source(), changed, DevicesChanged::and);
         }
-        if (!devices.isEmpty()) {
-            log.info("{}: {} devices found or changed, {} gone; {} devices known", source.name(), devices.added().size(),
-                    devices.removed().size(), registry.specs().size());
-        }
+        bySource.forEach((source, changed) -> log.info("{}: {} devices found or changed, {} gone; {} devices known", source.name(),
+                changed.added().size(), changed.removed().size(), registry.specs().size()));
         return new Applied(devices, events);
+    }
+
+    private DevicesChanged apply(DiscoverySource source, DiscoveryChange change, Instant at, List<DeviceEvent> events) {
+        if (change instanceof DiscoveryChange.Found f) return found(source, f.device());
+        if (change instanceof DiscoveryChange.Renamed r) return renamed(source, r.from(), r.device());
+        if (change instanceof DiscoveryChange.Lost l) return lost(source, l.device());
+        if (change instanceof DiscoveryChange.Reachability r && owns(source, r.device())) {
+            events.addAll(registry.availability(r.device(), r.availability(), at));
+        } else if (change instanceof DiscoveryChange.Refused r) {
+            registry.malformed().record(Malformed.BAD_DISCOVERY, r.topic(), r.why(), at);
+        }
+        return DevicesChanged.NONE;
     }
 
     private DevicesChanged found(DiscoverySource source, DeviceSpec discovered) {
@@ -98,6 +126,7 @@ public final class Discovery {
         if (!admissible(device, Optional.empty()) || !ownable(source, device.id())) return DevicesChanged.NONE;
         owners.put(device.id(), source);
         if (device.equals(registry.spec(device.id()).orElse(null))) return DevicesChanged.NONE;
+        log.debug("{}: {} ({}, {} attributes)", source.name(), device.id(), device.kind().yamlName(), device.attributes().size());
         return registry.put(device);
     }
 

@@ -213,6 +213,7 @@ public final class HomeLoop {
      * it. A helper's is applied at once, its changes run now.
      */
     public CompletionStage<Void> command(CommandRequested command) {
+        routing.applyDiscovered(); // a device discovered in a burst not applied yet is known to the command
         if (!helpers.handles(command.device())) return commands.send(command);
         try {
             dispatch(helpers.set(command));

@@ -15,6 +15,7 @@ import dev.hearth.gateway.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,8 @@ final class MessageRouting {
     private final Consumer<List<DeviceEvent>> dispatch;
     private final ToIntFunction<Collection<DeviceId>> restoreSaved;
     private final Runnable devicesAdded;
+    /** The task that applies what discovery read, while one is queued. */
+    private Optional<Scheduler.Cancellable> discoveryQueued = Optional.empty();
 
     /**
      * {@code restoreSaved} puts back the values saved before a restart for newly discovered devices (how many);
@@ -66,9 +69,12 @@ final class MessageRouting {
         }
         Optional<DiscoverySource> source = parts.discovery().source(m.topic());
         if (source.isPresent()) {
-            discovered(parts.discovery().receive(source.get(), m.topic(), m.payload(), now));
+            parts.discovery().read(source.get(), m.topic(), m.payload());
+            // A burst (retained configs on subscribing) is applied once, after the messages queued behind this one.
+            if (discoveryQueued.isEmpty()) discoveryQueued = Optional.of(scheduler.schedule(Duration.ZERO, this::applyDiscovered));
             return;
         }
+        applyDiscovered(); // a device's message sees every device discovered before it
         DeviceRegistry registry = parts.registry();
         Optional<TopicRoutes.Route> found = registry.routes().route(m.topic());
         if (found.isEmpty()) {
@@ -83,14 +89,21 @@ final class MessageRouting {
         dispatch.accept(events);
     }
 
-    /** Discovered devices come with the values saved before a restart; their topics are subscribed to from now on. */
-    private void discovered(Discovery.Applied applied) {
+    /**
+     * What discovery read since it was last applied: discovered devices come with the values saved before a restart;
+     * their topics are subscribed to first (the broker link works on it while automations waiting for them are checked).
+     */
+    void applyDiscovered() {
+        discoveryQueued.ifPresent(Scheduler.Cancellable::cancel);
+        discoveryQueued = Optional.empty();
+        if (!parts.discovery().pending()) return;
+        Discovery.Applied applied = parts.discovery().flush(scheduler.now());
         DevicesChanged devices = applied.devices();
         if (!devices.isEmpty()) {
+            effects.devicesChanged(devices);
             int n = restoreSaved.applyAsInt(devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
             if (!devices.added().isEmpty()) devicesAdded.run();
-            effects.devicesChanged(devices);
         }
         dispatch.accept(applied.events());
     }

@@ -11,6 +11,7 @@ import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.config.ConfigLoader;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.support.LogLines;
+import dev.hearth.gateway.support.RepositoryHome;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.mqtt.SimClient;
@@ -144,6 +145,31 @@ class AutomationsAwaitingDiscoveryTest {
                 assertThat(logs.atLeast(Level.ERROR)).filteredOn(l -> l.contains("contacts")).singleElement().asString()
                         .contains("discovered.yaml:15:20: front_door (contact_sensor) has no attribute 'contacts' (did you mean 'contact'?)");
                 assertThat(logs.atLeast(Level.ERROR)).allMatch(l -> l.contains("discovered.yaml:1")).hasSizeLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theLogSaysOnceForEachWaitingAutomationWhatItWaitsForNotOnceForEachMentionOfADevice() throws Exception {
+        // The shipped automations without devices.yaml (the demo's start): their blueprints name each device many times.
+        Files.writeString(dir.resolve("gateway.yaml"), TestHome.externalBroker("tcp://127.0.0.1:1", "30s"));
+        for (String file : List.of("hallway.yaml", "heating.yaml", "blueprints/motion_light.yaml", "blueprints/thermostat.yaml")) {
+            Path target = dir.resolve("automations").resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(RepositoryHome.root().resolve("automations").resolve(file), target);
+        }
+        try (LogLines logs = LogLines.of("dev.hearth.gateway")) {
+            GatewayConfig config = new ConfigLoader(Map.of()).load(dir);
+            AutomationLoader.Loaded automations = config.automationLoader().loadDirectoryAwaiting(config.automationsDir());
+            assertThat(automations.waiting()).hasSize(6);
+            try (Gateway gateway = Gateway.start(config, automations, GatewayTime.system(config.location().timeZone()))) {
+                await().atMost(WAIT).until(() -> logs.lines().stream().filter(l -> l.contains("to be discovered")).count() == 6);
+
+                List<String> warnings = logs.atLeast(Level.WARN);
+                assertThat(warnings).doesNotHaveDuplicates();
+                assertThat(warnings).filteredOn(l -> l.contains("living_thermostat")).as("one line per heating automation")
+                        .hasSize(4).allMatch(l -> l.contains("heating.yaml:"));
+                assertThat(warnings).filteredOn(l -> l.contains("hallway_motion")).hasSize(2);
             }
         }
     }

@@ -99,9 +99,9 @@ public final class AutomationLoader {
             waiting = List.copyOf(waiting);
         }
 
-        /** Where the devices the waiting automations wait for are named. */
+        /** Where the devices the waiting automations wait for are named, each place once (a blueprint's use names them all). */
         public List<ConfigProblem> warnings() {
-            return waiting.stream().flatMap(w -> w.warnings().stream()).toList();
+            return waiting.stream().flatMap(w -> w.warnings().stream()).distinct().toList();
         }
     }
 

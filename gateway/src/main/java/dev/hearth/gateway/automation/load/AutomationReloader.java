@@ -60,9 +60,9 @@ public final class AutomationReloader {
 
     /** What one changed file became: its automations, or the problems that keep the previous version running. */
     record Change(String file, String digest, List<Automation> automations, List<AutomationLoader.Waiting> waiting,
-                  List<ConfigProblem> warnings, List<ConfigProblem> problems) {
+                  List<ConfigProblem> problems) {
         Change(String file, String digest, List<Automation> automations, List<ConfigProblem> problems) {
-            this(file, digest, automations, List.of(), List.of(), problems);
+            this(file, digest, automations, List.of(), problems);
         }
     }
 
@@ -113,7 +113,7 @@ public final class AutomationReloader {
         refused.addAll(wouldWait(c));
         AutomationReload report = report(c, refused);
         if (report.applied()) {
-            c.warnings().forEach(w -> log.warn("{}", w));
+            // Automations that wait for devices are said once each, by the home (WaitingAutomations), not once per device name.
             running.replaceFile(c.file(), c.automations(), c.waiting());
             log.info("Reloaded {}: {}", c.file(), report.automations());
         } else {
@@ -178,7 +178,7 @@ public final class AutomationReloader {
         Problems problems = new Problems();
         try {
             AutomationLoader.Loaded loaded = loader.loadFileAwaiting(Path.of(file), problems);
-            return new Change(file, digest, loaded.automations(), loaded.waiting(), loaded.warnings(), problems.list());
+            return new Change(file, digest, loaded.automations(), loaded.waiting(), problems.list());
         } catch (RuntimeException | StackOverflowError e) {
             return new Change(file, digest, List.of(), List.of(new ConfigProblem(file, 1, 1, "could not be read: " + e)));
         }
