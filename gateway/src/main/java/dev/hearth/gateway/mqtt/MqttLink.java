@@ -59,8 +59,12 @@ public final class MqttLink implements Transport {
     private final ReconnectPolicy reconnect;
     /** Times the reconnect attempts; its tasks only hand over to the link's context. */
     private final Scheduler scheduler;
-    /** Paho's threads for every client of this link; spares each connect Paho's ~300 ms of start-up naps. */
-    private final QuickStartExecutor pahoThreads = new QuickStartExecutor("hearth-paho");
+    /**
+     * The current Paho client's threads (spares each connect Paho's ~300 ms of start-up naps). One pool per client,
+     * shut down with it: a client whose connect failed can keep loops parked, and after a dozen failed attempts a
+     * shared pool had no thread left for the next client, which then never connected.
+     */
+    private volatile QuickStartExecutor pahoThreads;
 
     /** What a connection's callback reports back, on the link's context. */
     private final InboundCallback.Link events = new InboundCallback.Link() {
@@ -156,7 +160,8 @@ public final class MqttLink implements Transport {
     public Optional<String> stalled(long nowNanos) {
         PromptPingSender checks = keepAliveChecks;
         if (!connected || checks == null) return Optional.empty();
-        if (!pahoThreads.receiverRunning()) return Optional.of("MQTT receiver thread stopped while the link to " + settings.url() + " is up");
+        QuickStartExecutor threads = pahoThreads;
+        if (threads == null || !threads.receiverRunning()) return Optional.of("MQTT receiver thread stopped while the link to " + settings.url() + " is up");
         long unchecked = nowNanos - checks.lastCheckNanos();
         if (unchecked <= 2 * settings.keepAlive().toNanos()) return Optional.empty();
         return Optional.of("MQTT keep-alive not checked for " + TimeUnit.NANOSECONDS.toSeconds(unchecked)
@@ -181,6 +186,7 @@ public final class MqttLink implements Transport {
         if (stopped) return;
         int gen = ++generation;
         try {
+            pahoThreads = new QuickStartExecutor("hearth-paho");
             keepAliveChecks = new PromptPingSender(pahoThreads, settings.keepAlive());
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(), keepAliveChecks, pahoThreads);
             settleNonce = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
@@ -272,8 +278,17 @@ public final class MqttLink implements Transport {
 
     /** Closes the current Paho client off the event loop; its late callbacks are ignored by generation. */
     private void dropClient() {
+        QuickStartExecutor oldThreads = pahoThreads;
         MqttAsyncClient old = takeClient();
-        if (old != null) vertx.executeBlocking(() -> Paho.closeQuietly(old, 0), false);
+        if (old == null) {
+            if (oldThreads != null) oldThreads.shutdownNow();
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            Paho.closeQuietly(old, 0);
+            oldThreads.shutdownNow();
+            return null;
+        }, false);
     }
 
     /** The current client, connected or still connecting; the link has none after this. */
@@ -297,14 +312,15 @@ public final class MqttLink implements Transport {
         MqttAsyncClient last = takeClient();
         publisher.stop();
         subscriptions.closed();
+        QuickStartExecutor lastThreads = pahoThreads;
         if (last == null) {
-            pahoThreads.shutdownNow();
+            if (lastThreads != null) lastThreads.shutdownNow();
             return Future.succeededFuture();
         }
         return vertx.executeBlocking(() -> {
             if (wasConnected) Paho.sayOffline(last, settings.statusTopic());
             Paho.closeQuietly(last, 1000);
-            pahoThreads.shutdownNow();
+            lastThreads.shutdownNow();
             return null;
         }, false).mapEmpty();
     }

@@ -76,6 +76,25 @@ class ReconnectScheduleTest {
         }
     }
 
+    @Test
+    void aLinkThatFailedManyAttemptsInARowStillConnectsOnceTheBrokerAnswersAgain() throws Exception {
+        // given: a broker that accepts every connection and fails it, tried again and again
+        try (MosquittoBroker broker = MosquittoBroker.start(); TcpProxy proxy = TcpProxy.to(broker.port())) {
+            proxy.refuseConnections(true);
+            try (Harness h = new Harness(proxy.url())) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> h.delays.size() == 1);
+                for (int attempt = 0; attempt < 30; attempt++) h.nextAttempt();
+
+                // when: it answers again
+                proxy.refuseConnections(false);
+                h.scheduler.advance(h.delays.get(h.delays.size() - 1));
+
+                // then: the next attempt connects (each failed Paho client gave its threads back)
+                await().atMost(Duration.ofSeconds(10)).until(h.link::ready);
+            }
+        }
+    }
+
     /** One link on its own Vert.x context, its reconnect timers on a virtual clock that records every delay. */
     private static final class Harness implements AutoCloseable {
         final VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
