@@ -130,6 +130,15 @@ final class DeviceLookup {
         return true;
     }
 
+    /** Whether the automation waits for {@code group}'s members, none of them known yet: only when discovery may bring them. */
+    boolean awaitGroup(YamlMap m, String group, List<DeviceId> members) {
+        if (!awaitUnknown || members.isEmpty()) return false;
+        members.forEach(id -> awaited.add(id.value()));
+        warnings.add(m.file(), m.value("device").orElse(m.node()), "no device of group '" + group + "' is known yet (members: "
+                + String.join(", ", members.stream().map(DeviceId::value).toList()) + ")" + WAITS);
+        return true;
+    }
+
     Optional<AttributeSpec> attribute(YamlMap m, DeviceSpec device) {
         Optional<String> name = m.requiredText("attribute");
         if (name.isEmpty()) return Optional.empty();

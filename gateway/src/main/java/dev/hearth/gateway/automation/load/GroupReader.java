@@ -25,11 +25,18 @@ final class GroupReader {
     private GroupReader() {
     }
 
-    /** The first known member's attribute; a problem if no member is known now or a known one lacks the attribute. */
+    /**
+     * The first known member's attribute; a problem if a known one lacks the attribute, or if no member is known now
+     * and discovery cannot bring them (with discovery, the automation waits for its members instead).
+     */
     static Optional<TriggerParts.Watched> representative(YamlMap m, DeviceLookup devices, List<DeviceId> members) {
         List<DeviceSpec> known = devices.known(members);
         String group = m.text("device").orElse("");
         if (known.isEmpty()) {
+            if (devices.awaitGroup(m, group, members)) {
+                m.has("attribute");
+                return Optional.empty();
+            }
             m.problemAtValue("device", "no device of group '" + group + "' is known yet (members: "
                     + String.join(", ", members.stream().map(DeviceId::value).toList()) + ")");
             m.has("attribute");
