@@ -28,6 +28,9 @@ public record TasmotaFormat(String topic) implements DeviceFormat {
      */
     public static final Map<String, String> ACTIONS = Map.of("SINGLE", "single", "DOUBLE", "double", "TRIPLE", "triple",
             "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold", "TOGGLE", "toggle", "ON", "on", "OFF", "off");
+    /** The presses of a button (SetOption73): {@link #ACTIONS} without a switch's words. */
+    public static final Map<String, String> BUTTON_ACTIONS = Map.of("SINGLE", "single", "DOUBLE", "double", "TRIPLE", "triple",
+            "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold");
 
     private static Optional<DeviceFormat> read(YamlMap d) {
         return DeviceFormats.requiredTopic(d, "topic").map(TasmotaFormat::new);

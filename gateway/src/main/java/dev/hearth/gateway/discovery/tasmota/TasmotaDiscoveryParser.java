@@ -1,5 +1,7 @@
 package dev.hearth.gateway.discovery.tasmota;
 
+import dev.hearth.gateway.device.TasmotaFormat;
+
 import dev.hearth.gateway.json.JsonTree;
 
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ public final class TasmotaDiscoveryParser {
     private static final int RELAY = 1;
     private static final int LIGHT = 2;
     private static final List<String> NOT_SENSORS = List.of("Time", "TempUnit", "PressureUnit", "SpeedUnit");
-    private static final Map<String, String> BUTTON_ACTIONS = Map.of("SINGLE", "single", "DOUBLE", "double", "TRIPLE", "triple",
-            "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold");
     private static final Map<String, String> BUTTON_ACTIONS_SWAPPED = Map.of("SINGLE", "double", "DOUBLE", "single", "TRIPLE", "triple",
             "QUAD", "quadruple", "PENTA", "quintuple", "HOLD", "hold");
 
@@ -94,7 +94,7 @@ public final class TasmotaDiscoveryParser {
         Map<?, ?> options = c.get("so") instanceof Map<?, ?> so ? so : Map.of();
         if (!Long.valueOf(1).equals(options.get("73")) || !(c.get("btn") instanceof List<?> present)) return List.of();
         Map<String, String> actions = Long.valueOf(1).equals(options.get("13")) ? Map.of("SINGLE", "single")
-                : Long.valueOf(1).equals(options.get("11")) ? BUTTON_ACTIONS_SWAPPED : BUTTON_ACTIONS;
+                : Long.valueOf(1).equals(options.get("11")) ? BUTTON_ACTIONS_SWAPPED : TasmotaFormat.BUTTON_ACTIONS;
         List<TasmotaConfig.Button> buttons = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
             if (present.get(i) instanceof Long n && n != 0) buttons.add(new TasmotaConfig.Button(i + 1, topics.stat("RESULT"), actions));
