@@ -2,7 +2,8 @@
 # The delivery ledger (docs/reliability.md, "Gateway kill -9 under load"): Mosquitto, a sensor publishing numbered
 # QoS 1 motion events, the gateway killed with SIGKILL and restarted KILLS times (default 20) under RATE events/s
 # (default 200), then the broker stopped for OUTAGE seconds (default 60) under the same load. Prints one verdict
-# line per phase; exits non-zero if an event the broker acknowledged never became a command.
+# line per phase; exits non-zero if an event the broker acknowledged never became a command (or, in the kill phase,
+# became its first command out of order).
 #   bench/reliability/kill-restart.sh [KILLS] [RATE] [OUTAGE]
 set -euo pipefail
 source "$(dirname "$0")/classpath.sh"

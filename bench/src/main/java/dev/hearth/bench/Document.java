@@ -128,6 +128,12 @@ final class Document {
                   (broker link up and subscribed, database writable), polled every 5 ms.
                 * Reconnect (Hearth): with the gateway ready, Mosquitto stops for 5 s and starts again on
                   the same port; from the broker accepting connections to `/health` answering `200` again.
+                * Outbox (in process): the outbox's own classes on a real H2 file, in a JVM of their own started with the
+                  gateway's `jvm.options` (as the floor is). Appends and removals: 20,000 rows in commits of 100. Drain:
+                  10,000 telemetry rows left as by an outage, then the broker outbox deployed on them; the rate counts from
+                  its link being up (connected and subscribed; the outbox reads the backlog meanwhile, and a read that
+                  outlasts the connect counts against the drain) to the last PUBACK, within Mosquitto's Receive Maximum
+                  of 20. The connect before it is its own figure (start with that backlog).
                 * Outbox recovery (Hearth, once): an `uplink` to a second Mosquitto forwards the 100
                   temperature sensors' states; the load client sends them (QoS 1, a sequence number in
                   each) to the local broker at 1,000 msg/s; after 2 s the uplink broker stops for 60 s and

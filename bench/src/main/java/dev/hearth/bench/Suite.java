@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -216,13 +217,19 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    /** The outbox's append, removal and drain rates, from its own measuring API in a process of its own. */
+    /**
+     * The outbox's append, removal and drain rates, from its own measuring API in a process of its own, with the JVM
+     * options the gateway ships with (as the floor gets them): the outbox is the gateway's code and runs under them.
+     */
     void outbox() throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(String.format("%03d-outbox", ++runs)));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                env.gatewayJar().toAbsolutePath() + java.io.File.pathSeparator + env.floorClasspath(),
-                OutboxFigures.class.getName(), dir.toString(), env.brokerUrl());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("outbox.log").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(env.jvm().floor());
+        cmd.addAll(List.of("-cp", env.gatewayJar().toAbsolutePath() + java.io.File.pathSeparator + env.floorClasspath(),
+                OutboxFigures.class.getName(), dir.toString(), env.brokerUrl()));
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("outbox.log").toFile());
+        builder.environment().putAll(env.jvm().environment());
+        Process p = builder.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("the outbox figures took over 120 s");

@@ -156,7 +156,7 @@ public final class Gateway implements AutoCloseable {
         Watchdog watchdog = watchdog(vertx, bridge);
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                 history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir(),
-                config.notifications().services().keySet(), bridge::linkState));
+                config.notifications().services().keySet(), bridge::linkState, runtime.httpGate()));
         rest.add(vertx.deployVerticle(web));
         rest.add(vertx.deployVerticle(new NotifyVerticle(config.notifications(), Optional.of(stores.dispatches()), clock, meters.registry())));
         if (config.uplink().isPresent()) {

@@ -4,6 +4,8 @@ import dev.hearth.gateway.bus.LocalCodec;
 import dev.hearth.gateway.metrics.BusMeters;
 import dev.hearth.gateway.metrics.EventLoopLagProbe;
 import dev.hearth.gateway.metrics.GatewayMeters;
+import dev.hearth.gateway.runtime.AcceptGate;
+import dev.hearth.gateway.runtime.GatedTransport;
 import dev.hearth.gateway.runtime.LibraryDefaults;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -17,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the gateway runs on and what needs only its id: the meter registry and Vert.x (one event loop, its
- * codec and its probes). Neither touches the disk or the network, so it can be built while the rest of the
+ * codec and its probes, and the gate that caps the HTTP server's connections where they are accepted). Neither touches the disk or the network, so it can be built while the rest of the
  * configuration is still being read and simply closed if that turns out wrong: at start-up both are mostly
  * class loading (~10 % of the main thread's CPU to the first actuation), which then runs on the second core.
  */
-record GatewayRuntime(GatewayMeters meters, Vertx vertx) implements AutoCloseable {
+record GatewayRuntime(GatewayMeters meters, Vertx vertx, AcceptGate httpGate) implements AutoCloseable {
     /**
      * One event loop: core, bridge, history and web share it, so the command path never crosses event-loop threads
      * (Vert.x gives each deployment the next loop in turn; with two, whether core and bridge met depended on the
@@ -38,13 +40,15 @@ record GatewayRuntime(GatewayMeters meters, Vertx vertx) implements AutoCloseabl
         LibraryDefaults.apply();
         GatewayMeters meters = GatewayMeters.create(gatewayId);
         Vertx vertx;
+        GatedTransport transport = new GatedTransport();
         try {
-            vertx = meters.instrument(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(WORKERS)).build();
+            vertx = meters.instrument(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(WORKERS))
+                    .withTransport(transport).build();
         } catch (RuntimeException | Error e) {
             meters.close();
             throw e;
         }
-        GatewayRuntime runtime = new GatewayRuntime(meters, vertx);
+        GatewayRuntime runtime = new GatewayRuntime(meters, vertx, transport.httpGate());
         try {
             LocalCodec.install(vertx.eventBus());
             vertx.deployVerticle(() -> new EventLoopLagProbe(meters.registry()), new DeploymentOptions().setInstances(EVENT_LOOPS)).await();

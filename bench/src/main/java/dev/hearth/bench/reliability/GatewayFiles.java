@@ -7,6 +7,9 @@ import java.util.List;
 
 /** The gateway of the reliability runs: its configuration files, and the gateway started as its own process. */
 final class GatewayFiles {
+    /** The gateway's own default for {@code gateway.max_payload_bytes}. */
+    static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+
     private GatewayFiles() {
     }
 
@@ -15,7 +18,7 @@ final class GatewayFiles {
      * payload (which carries the event's number) as its command, every event in order ({@code mode: queued}).
      */
     static Path write(Path work, String brokerUrl, int httpPort) throws IOException {
-        Path config = devices(work, brokerUrl, httpPort);
+        Path config = devices(work, brokerUrl, httpPort, DEFAULT_MAX_PAYLOAD_BYTES);
         Files.writeString(config.resolve("automations/ledger.yaml"), """
                 automations:
                   - id: ledger
@@ -29,8 +32,8 @@ final class GatewayFiles {
         return config;
     }
 
-    /** The motion sensor and the light without automations. */
-    static Path devices(Path work, String brokerUrl, int httpPort) throws IOException {
+    /** The motion sensor and the light without automations; payloads over {@code maxPayloadBytes} are refused. */
+    static Path devices(Path work, String brokerUrl, int httpPort, int maxPayloadBytes) throws IOException {
         Path config = Files.createDirectories(work.resolve("config"));
         Files.createDirectories(config.resolve("automations"));
         Files.writeString(config.resolve("gateway.yaml"), """
@@ -38,6 +41,7 @@ final class GatewayFiles {
                   id: ledger
                   data_dir: data
                   automations_dir: automations
+                  max_payload_bytes: %d
                 http:
                   port: %d
                 mqtt:
@@ -47,7 +51,7 @@ final class GatewayFiles {
                   connect_timeout: 2s
                 automation:
                   max_runs_per_second: 10000
-                """.formatted(httpPort, brokerUrl));
+                """.formatted(maxPayloadBytes, httpPort, brokerUrl));
         Files.writeString(config.resolve("devices.yaml"), """
                 devices:
                   - { id: motion, kind: motion_sensor, state_topic: z/m }

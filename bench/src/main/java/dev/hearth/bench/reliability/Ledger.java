@@ -2,7 +2,9 @@ package dev.hearth.bench.reliability;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the sensor had acknowledged by the broker and what the light was commanded, by event number: the figures of a
@@ -11,6 +13,12 @@ import java.util.List;
 final class Ledger {
     private final BitSet acknowledged = new BitSet();
     private final List<Integer> commanded = new ArrayList<>();
+    private final Map<Integer, Long> publishedAt = new HashMap<>();
+    private final Map<Integer, Long> firstCommandAt = new HashMap<>();
+
+    synchronized void published(int seq, long nanos) {
+        publishedAt.put(seq, nanos);
+    }
 
     synchronized void acknowledged(int seq) {
         acknowledged.set(seq);
@@ -18,6 +26,26 @@ final class Ledger {
 
     synchronized void commanded(int seq) {
         commanded.add(seq);
+        firstCommandAt.putIfAbsent(seq, System.nanoTime());
+    }
+
+    /** Motion to light: from publishing an event to its first command, for the events published in [from, to) that got one. */
+    synchronized Latency latency(long fromNanos, long toNanos) {
+        long[] millis = publishedAt.entrySet().stream()
+                .filter(e -> e.getValue() >= fromNanos && e.getValue() < toNanos && firstCommandAt.containsKey(e.getKey()))
+                .mapToLong(e -> firstCommandAt.get(e.getKey()) - e.getValue()).sorted().toArray();
+        return new Latency(millis.length, percentile(millis, 0.50), percentile(millis, 0.99));
+    }
+
+    private static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) return Double.NaN;
+        return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.ceil(q * sortedNanos.length) - 1)] / 1e6;
+    }
+
+    record Latency(int events, double p50Millis, double p99Millis) {
+        String line() {
+            return String.format("%d events, p50 %.1f ms, p99 %.1f ms", events, p50Millis, p99Millis);
+        }
     }
 
     synchronized int commandedCount() {

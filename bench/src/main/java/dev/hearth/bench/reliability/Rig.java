@@ -131,6 +131,7 @@ final class Rig implements AutoCloseable {
     private void publish() {
         int seq = next.getAndIncrement();
         byte[] payload = ("{\"occupancy\":" + (seq % 2 == 0) + ",\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+        ledger.published(seq, System.nanoTime());
         try {
             sensor.publish("z/m", payload, 1, false, null, new MqttActionListener() {
                 @Override

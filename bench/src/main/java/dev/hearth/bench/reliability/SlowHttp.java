@@ -12,16 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The slow-connection run of docs/reliability.md ({@link Rig}, under a light event load): {@code count} connections to
- * the gateway's HTTP port, each sending a request's first header line and then one more header byte every 10 s
- * (slowloris), held for {@code holdSeconds}; {@code /health} is asked once a second meanwhile. Passes when the
- * gateway stays alive, no acknowledged event misses its command (automations and MQTT kept working), and
+ * The slow-connection run of docs/reliability.md ({@link Rig}, under a light event load): after a baseline of
+ * {@link #BASELINE}, {@code count} connections to the gateway's HTTP port, each sending a request's first header line
+ * and then one more header byte every 10 s (slowloris), held for {@code holdSeconds}; {@code /health} is asked once a
+ * second meanwhile. Passes when the gateway stays alive, no acknowledged event misses its command (automations and
+ * MQTT kept working), motion to light p99 while the connections come and stay is within 2x the baseline's, and
  * {@code /health} answers 200 within 5 s of the connections going.
  * <p>
  * Arguments: {@code <work dir> <connections> <hold seconds>}; the gateway's class path is {@code -Dhearth.classpath}.
  */
 public final class SlowHttp {
     private static final byte[] START = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+
+    static final Duration BASELINE = Duration.ofSeconds(20);
 
     private SlowHttp() {
     }
@@ -35,6 +38,9 @@ public final class SlowHttp {
             try {
                 rig.awaitHealthy(Duration.ofSeconds(120));
                 rig.startLoad(20);
+                long baselineFrom = System.nanoTime();
+                Thread.sleep(BASELINE.toMillis());
+                long floodFrom = System.nanoTime();
                 List<SocketChannel> open = new ArrayList<>();
                 int refused = connect(rig.httpPort(), count, open);
                 int answered = 0;
@@ -51,15 +57,20 @@ public final class SlowHttp {
                     }
                     Thread.sleep(1_000);
                 }
+                long floodTo = System.nanoTime();
                 for (SocketChannel c : open) c.close();
                 long gone = System.nanoTime();
                 boolean healthyAfter = false;
                 while (System.nanoTime() - gone < 5_000_000_000L && !(healthyAfter = rig.health() == 200)) Thread.sleep(100);
                 Ledger.Figures f = rig.stopLoadAndSettle();
-                boolean passed = gateway.isAlive() && healthyAfter && f.missing() == 0;
+                Ledger.Latency baseline = rig.ledger.latency(baselineFrom, floodFrom);
+                Ledger.Latency flooded = rig.ledger.latency(floodFrom, floodTo);
+                boolean passed = gateway.isAlive() && healthyAfter && f.missing() == 0
+                        && flooded.p99Millis() <= 2 * baseline.p99Millis();
                 System.out.printf("%d slow HTTP connections for %d s: %d refused at connect, %d closed by the gateway; /health 200"
-                                + " for %d of %d probes meanwhile, %s after; events: %s -> %s%n", count, hold.toSeconds(), refused,
-                        closedByGateway, answered, asked, healthyAfter ? "200" : "NOT 200", f.line(), passed ? "PASS" : "FAIL");
+                                + " for %d of %d probes meanwhile, %s after; motion to light before: %s; with the connections: %s;"
+                                + " events: %s -> %s%n", count, hold.toSeconds(), refused, closedByGateway, answered, asked,
+                        healthyAfter ? "200" : "NOT 200", baseline.line(), flooded.line(), f.line(), passed ? "PASS" : "FAIL");
                 System.exit(passed ? 0 : 1);
             } finally {
                 KillRestart.stop(gateway);

@@ -1,6 +1,7 @@
 package dev.hearth.sim.device;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** One device's MQTT addressing: where state, commands and availability live under its convention. */
 public record DeviceTopics(Convention convention, String base) {
@@ -35,6 +36,14 @@ public record DeviceTopics(Convention convention, String base) {
             case ZIGBEE2MQTT -> base + "/set";
             case VALUE_PER_TOPIC -> base + "/+/set";
         };
+    }
+
+    /**
+     * Where a controller asks for the device's state (Zigbee2MQTT's {@code <base>/get}): the device answers with its
+     * state on the state topic. Empty for value-per-topic devices, which have no such request.
+     */
+    public Optional<String> readTopic() {
+        return convention == Convention.ZIGBEE2MQTT ? Optional.of(base + "/get") : Optional.empty();
     }
 
     /** Where a controller sends a command for one attribute ({@code <base>/set} for JSON). */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Common behaviour of every simulated device: will and availability, the initial state on every
- * (re)connect, command decoding, and publishing state through the convention's codec.
+ * (re)connect, command decoding, the answer to a read request, and publishing state through the convention's codec.
  * Build devices before starting their client so the will is part of the first CONNECT.
  * A device owns its client: {@link #shutdown()} stops both. (Not AutoCloseable on purpose:
  * {@code ContactSensor.close()} means closing the contact.)
@@ -37,6 +37,8 @@ public abstract class SimulatedDevice {
         client.onConnect(this::announce);
         if (acceptsCommands()) {
             client.subscribe(topics.commandFilter(), this::onMessage);
+            // What a controller that started after this device's report asks for (the real models' state is gettable).
+            topics.readTopic().ifPresent(read -> client.subscribe(read, (t, p) -> publishState()));
         }
     }
 

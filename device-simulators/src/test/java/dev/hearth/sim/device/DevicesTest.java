@@ -82,6 +82,25 @@ class DevicesTest {
     }
 
     @Test
+    void lightAnswersAReadRequestWithItsStateForAControllerThatMissedItsReport() {
+        var topics = DeviceTopics.zigbee2mqtt("zigbee2mqtt/study/light");
+        device(topics, Light::new);
+        await().atMost(TIMEOUT).until(() -> "OFF".equals(lastJson(topics.stateTopic()).getString("state")));
+        command(topics.commandTopic("state"), "{\"state\":\"ON\",\"brightness\":120}");
+        await().atMost(TIMEOUT).until(() -> "ON".equals(lastJson(topics.stateTopic()).getString("state")));
+
+        try (Probe late = Probe.on(broker.url(), topics.stateTopic())) {
+            assertThat(topics.readTopic()).contains("zigbee2mqtt/study/light/get");
+            late.client().publish(topics.readTopic().orElseThrow(), "{\"brightness\":\"\",\"state\":\"\"}");
+
+            await().atMost(TIMEOUT).until(() -> late.lastOn(topics.stateTopic()) != null);
+            JsonObject answer = new JsonObject(late.lastOn(topics.stateTopic()));
+            assertThat(answer.getString("state")).isEqualTo("ON");
+            assertThat(answer.getInteger("brightness")).isEqualTo(120);
+        }
+    }
+
+    @Test
     void lightThatIgnoresCommandsDoesNotAnswer() {
         var topics = DeviceTopics.zigbee2mqtt("zigbee2mqtt/ignoring_light");
         Light light = device(topics, Light::new).ignoreCommands(true);

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,19 @@ public final class Commands {
                 log.warn("Command {} for {} not delivered: {}", command.set(), command.device(), cause(e).getMessage());
             }
         });
+    }
+
+    /**
+     * Asks a device just discovered to report what it can be asked for (Zigbee2MQTT's {@code /get}), so that a value
+     * it sent before its topics were subscribed is not missed; nothing when its format has no such request. A read is
+     * not a command: nothing waits for its answer.
+     */
+    public void requestState(DeviceSpec device) {
+        device.format().stateRequest(device.attributes()).ifPresent(read -> publisher.publish(new Publication(read.topic(),
+                read.payload().getBytes(StandardCharsets.UTF_8), CommandEncoder.COMMAND_QOS, false, Publication.Kind.COMMAND, Map.of()))
+                .whenComplete((ok, e) -> {
+                    if (e != null) log.debug("State request to {} not sent: {}", device.id(), cause(e).getMessage());
+                }));
     }
 
     /** A message on {@code route} was applied: if it reports the device's state, it may be the echo a command waits for. */

@@ -2,8 +2,8 @@ package dev.hearth.gateway.device;
 
 /**
  * What can be done with an attribute, as Zigbee2MQTT's access bits say: the device publishes it (bit 1), it can be
- * set (bit 2), it can be read on request (bit 4). A settable attribute that is not published ({@code transition}) is
- * write-only: a command never waits for its echo.
+ * set (bit 2), it can be read on request (bit 4: Hearth asks a discovered device for these once it listens to it). A
+ * settable attribute that is not published ({@code transition}) is write-only: a command never waits for its echo.
  */
 public record Access(boolean published, boolean settable, boolean gettable) {
     public static final Access PUBLISHED = new Access(true, false, false);

@@ -62,6 +62,15 @@ public sealed interface DeviceFormat permits JsonFormat, ValuePerTopicFormat, Ta
      */
     List<Command> encode(Map<String, AttributeSpec> attributes, SortedMap<String, Value> values);
 
+    /**
+     * The message that asks the device to report the attributes it can be asked for ({@link Access#gettable}), sent
+     * once it is discovered so that a value it published before its topics were subscribed is not missed; empty when
+     * the format has no such request or no attribute can be asked for.
+     */
+    default Optional<Command> stateRequest(Map<String, AttributeSpec> attributes) {
+        return Optional.empty();
+    }
+
     /** Where the attribute is reported, its mapping's topic first. */
     static List<Source> sourcesOf(DeviceFormat format, AttributeSpec attribute) {
         AttributeMapping m = attribute.mapping();

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.device;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,6 +29,13 @@ final class JsonCommand {
             put(tree, path, leaf);
         }
         return write(new StringBuilder(16 * values.size() + 2), tree).toString();
+    }
+
+    /** A read request: each attribute's top-level field with an empty text ({@code {"brightness":"","state":""}}). */
+    static String readRequest(Collection<AttributeSpec> attributes) {
+        Map<String, Object> tree = new TreeMap<>();
+        attributes.forEach(a -> tree.put(DeviceFormat.pathOf(a).get(0), Value.of("")));
+        return write(new StringBuilder(), tree).toString();
     }
 
     /** A value as a device spells it after a value map: JSON as it is when it is a literal, else text. */

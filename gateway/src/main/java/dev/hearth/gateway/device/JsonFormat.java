@@ -41,6 +41,20 @@ public record JsonFormat(String stateTopic, String commandTopic) implements Devi
         return List.of(new Source(stateTopic, DeviceFormat.pathOf(attribute)));
     }
 
+    /**
+     * Zigbee2MQTT's read request: {@code {"state":"","brightness":""}} on {@code <state>/get}, for the attributes its
+     * exposes mark gettable (access bit 4) and reported on the state topic. The device answers on the state topic.
+     */
+    @Override
+    public Optional<Command> stateRequest(Map<String, AttributeSpec> attributes) {
+        if (!commandTopic.equals(stateTopic + "/set")) return Optional.empty();
+        List<AttributeSpec> asked = attributes.values().stream()
+                .filter(a -> a.access().gettable() && a.mapping().topic().isEmpty())
+                .toList();
+        if (asked.isEmpty()) return Optional.empty();
+        return Optional.of(new Command(stateTopic + "/get", JsonCommand.readRequest(asked)));
+    }
+
     @Override
     public List<Command> encode(Map<String, AttributeSpec> attributes, SortedMap<String, Value> values) {
         return List.of(new Command(commandTopic, JsonCommand.of(attributes, LightCommands.zigbee2mqtt(values))));

@@ -91,7 +91,8 @@ final class MessageRouting {
 
     /**
      * What discovery read since it was last applied: discovered devices come with the values saved before a restart;
-     * their topics are subscribed to first (the broker link works on it while automations waiting for them are checked).
+     * their topics are subscribed to first (the broker link works on it while automations waiting for them are checked),
+     * then each is asked for the values it can report on request.
      */
     void applyDiscovered() {
         discoveryQueued.ifPresent(Scheduler.Cancellable::cancel);
@@ -103,6 +104,9 @@ final class MessageRouting {
             effects.devicesChanged(devices);
             int n = restoreSaved.applyAsInt(devices.added());
             if (n > 0) log.info("Restored {} values of discovered devices from the database", n);
+            // A turn later, after the broker link has taken the subscription: the broker reads a client's packets in order.
+            scheduler.schedule(Duration.ZERO, () -> devices.added().forEach(id -> parts.registry().spec(id)
+                    .ifPresent(parts.commands()::requestState)));
             if (!devices.added().isEmpty()) devicesAdded.run();
         }
         dispatch.accept(applied.events());

@@ -23,6 +23,8 @@ final class Drain {
     private static final Logger log = LoggerFactory.getLogger(Drain.class);
     /** Rows handed to the transport at once: beyond the broker's window they would only wait in memory. */
     private static final int MAX_HANDED = 256;
+    /** Read ahead after every delivery: {@code values()} would copy the array each time. */
+    private static final Publication.Kind[] KINDS = Publication.Kind.values();
 
     /** What the outbox does with what the drain finds. */
     interface Owner {
@@ -97,7 +99,7 @@ final class Drain {
     /** Reads the next page of a line from disk once its head has drained to half its window. */
     void readAhead() {
         if (stopped) return;
-        for (Publication.Kind kind : Publication.Kind.values()) {
+        for (Publication.Kind kind : KINDS) {
             line.queue().pageWanted(kind).ifPresent(page -> pageIn(kind, page));
         }
     }

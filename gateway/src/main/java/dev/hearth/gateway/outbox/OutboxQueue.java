@@ -34,6 +34,9 @@ public final class OutboxQueue {
     public record Page(long afterId, int limit) {
     }
 
+    /** The answer when the message fits: nothing dropped (one per message otherwise). */
+    private static final Admission ADMITTED = new Admission.Admitted(List.of());
+
     private final Line commands;
     private final Line telemetry;
     private final int maxRows;
@@ -70,6 +73,11 @@ public final class OutboxQueue {
      * exceeded by at most the messages that come during one page read, never at the cost of newer ones.
      */
     public Admission admit(Queued q) {
+        if (fits(q)) {
+            rows++;
+            bytes += q.size();
+            return ADMITTED;
+        }
         List<Queued> evicted = new ArrayList<>();
         while (!fits(q) && !telemetry.spillsOnly()) {
             Optional<Queued> oldest = telemetry.poll();

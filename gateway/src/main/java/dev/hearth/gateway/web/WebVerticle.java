@@ -12,6 +12,7 @@ import dev.hearth.gateway.logbook.LogbookEntries;
 import dev.hearth.gateway.logbook.LogbookStore;
 import dev.hearth.gateway.metrics.GatewayMeters;
 import dev.hearth.gateway.message.ConnectionChanged;
+import dev.hearth.gateway.runtime.AcceptGate;
 import dev.hearth.gateway.store.Database;
 import dev.hearth.gateway.web.auth.AccessToken;
 import dev.hearth.gateway.web.auth.Clients;
@@ -45,7 +46,8 @@ import java.util.function.Supplier;
  * The HTTP side of the gateway: health, metrics, JSON API, live stream and dashboard on one port.
  * A thin adapter: it reads home state through the event bus and the registry's immutable snapshots.
  * Route order is the security model: headers, the Host check, body limit, public routes, then the guard,
- * then the rest. Connections are bounded before any of it ({@link ConnectionGuard}).
+ * then the rest. Connections are bounded before any of it: their number where they are accepted ({@link AcceptGate}),
+ * the time to a first request by {@link ConnectionGuard}, header sizes and idle time by {@link ServerOptions}.
  */
 public final class WebVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(WebVerticle.class);
@@ -56,7 +58,7 @@ public final class WebVerticle extends VerticleBase {
     public record Dependencies(HttpSettings settings, GatewayMeters meters, Database database, DeviceRegistry registry,
                                HistoryStore history, LogbookStore logbook, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck,
                                AccessToken token, Clock clock, Path automationsDir,
-                               Set<String> notifyServices, Supplier<ConnectionChanged> link) {
+                               Set<String> notifyServices, Supplier<ConnectionChanged> link, AcceptGate gate) {
     }
 
     private final Dependencies deps;
@@ -74,11 +76,12 @@ public final class WebVerticle extends VerticleBase {
     public Future<?> start() {
         link = new LinkStatus(vertx.eventBus(), deps.brokerReady(), deps.link());
         guard = new ConnectionGuard(vertx, deps.settings().limits());
+        deps.gate().limit(deps.settings().limits().maxConnections());
         subscribe(vertx.eventBus());
         vertx.setPeriodic(LiveStream.KEEP_ALIVE_MS, id -> live.keepAlive());
         Gauge.builder("hearth.web.stream.clients", live, LiveStream::clients)
                 .description("Open live-stream (SSE) connections").register(deps.meters().registry());
-        Gauge.builder("hearth.web.connections", guard, ConnectionGuard::open)
+        Gauge.builder("hearth.web.connections", deps.gate(), AcceptGate::open)
                 .description("Open HTTP connections (at most http.limits.max_connections)").register(deps.meters().registry());
         return vertx.executeBlocking(() -> {
                     HealthCheck.migrate(deps.database());

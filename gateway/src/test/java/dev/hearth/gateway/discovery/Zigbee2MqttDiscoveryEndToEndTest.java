@@ -124,6 +124,42 @@ class Zigbee2MqttDiscoveryEndToEndTest {
     }
 
     @Test
+    void aDeviceWhoseReportCameBeforeTheGatewayListenedIsAskedForItsStateOnceDiscovered() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(); SimClient bridge = new SimClient(broker.url(), "z2m-bridge")) {
+            bridge.start();
+            assertThat(bridge.awaitConnected(WAIT)).isTrue();
+            bridge.publish("zigbee2mqtt/bridge/devices", fixture(), 1, true);
+            // Zigbee2MQTT answers <friendly_name>/get with the device's state on its own topic
+            // (https://www.zigbee2mqtt.io/guide/usage/mqtt_topics_and_messages.html#zigbee2mqtt-friendly-name-get).
+            List<String> reads = new CopyOnWriteArrayList<>();
+            bridge.subscribe("zigbee2mqtt/#", (t, p) -> {
+                if (!t.endsWith("/get")) return;
+                reads.add(t + " " + new String(p, StandardCharsets.UTF_8));
+                if (t.equals("zigbee2mqtt/Living Room/Bulb/get")) {
+                    bridge.publish("zigbee2mqtt/Living Room/Bulb", "{\"state\":\"ON\",\"brightness\":200}", 1, false);
+                }
+            });
+            // Reported while no gateway listened (Zigbee2MQTT does not retain states by default): nobody heard it.
+            bridge.publish("zigbee2mqtt/Living Room/Bulb", "{\"state\":\"OFF\",\"brightness\":3}", 1, false);
+            assertThat(bridge.awaitIdle(WAIT)).isTrue();
+
+            try (Gateway gateway = startWithoutDevicesFile(dir, broker.url())) {
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(value(gateway, "living_room_bulb", "state")).contains(Value.of("ON"));
+                    assertThat(value(gateway, "living_room_bulb", "brightness")).contains(Value.of(200));
+                });
+                await().atMost(WAIT).untilAsserted(() -> assertThat(reads).anyMatch(r -> r.startsWith("zigbee2mqtt/Kitchen/Coffee Plug/get")));
+                // State only, never settings (category config), and nothing asked of a sensor that cannot be read.
+                assertThat(reads).filteredOn(r -> r.startsWith("zigbee2mqtt/Living Room/Bulb/get")).singleElement().asString()
+                        .contains("\"state\":\"\"", "\"brightness\":\"\"", "\"color_temp\":\"\"").doesNotContain("power_on_behavior");
+                assertThat(reads).filteredOn(r -> r.startsWith("zigbee2mqtt/Kitchen/Coffee Plug/get")).singleElement().asString()
+                        .contains("\"state\":\"\"").doesNotContain("indicator_mode", "power_outage_memory");
+                assertThat(reads).noneMatch(r -> r.startsWith("zigbee2mqtt/Hallway Motion/"));
+            }
+        }
+    }
+
+    @Test
     void renamesRemovalsAndTheBridgeGoingOfflineAreFollowedLiveAndAMalformedDocumentKeepsTheHome() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(); SimClient bridge = new SimClient(broker.url(), "z2m-bridge")) {
             bridge.start();

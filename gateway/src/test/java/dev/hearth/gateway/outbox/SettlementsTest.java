@@ -32,6 +32,38 @@ class SettlementsTest {
     }
 
     @Test
+    void settlingTwiceOrAnIdNeverSubmittedChangesNothingAndAnIdOutOfOrderIsStillWaitedFor() {
+        settlements.submitted(5);
+        settlements.submitted(9);
+        settlements.submitted(7); // not the outbox's order, still counted
+        Future<Void> barrier = settlements.everythingSoFar();
+
+        settlements.settled(6);
+        settlements.settled(5);
+        settlements.settled(5);
+        settlements.settled(9);
+        assertThat(barrier.isComplete()).as("7 is not settled").isFalse();
+
+        settlements.settled(7);
+        assertThat(barrier.succeeded()).isTrue();
+    }
+
+    @Test
+    void theOrderHoldsWhenTheRingWrapsAroundAndGrows() {
+        for (long id = 1; id <= 48; id++) settlements.submitted(id);
+        for (long id = 1; id <= 40; id++) settlements.settled(id);
+        for (long id = 49; id <= 300; id++) settlements.submitted(id); // past the end of the first ring, then past its size
+        Future<Void> barrier = settlements.everythingSoFar();
+
+        for (long id = 300; id >= 42; id--) settlements.settled(id);
+        assertThat(barrier.isComplete()).as("41 is not settled").isFalse();
+
+        settlements.settled(41);
+        assertThat(barrier.succeeded()).isTrue();
+        assertThat(settlements.everythingSoFar().succeeded()).as("nothing unsettled").isTrue();
+    }
+
+    @Test
     void thousandsOfWaitingAcknowledgementsCostWhatTheyCompleteNotAScanEach() {
         // After a restart the home releases thousands of held events at once, each waiting for its commands to be
         // safe, while each commit settles thousands of rows. A scan of every barrier per settled row blocked the

@@ -174,7 +174,7 @@ final class ActionReader {
     }
 
     private Optional<Action> scene(YamlMap a) {
-        List<Action.Command> commands = parts.each(a, "scene", this::command);
+        List<Action> commands = parts.each(a, "scene", c -> targets.targets(c) ? targets.read(c) : command(c).map(x -> (Action) x));
         return commands.isEmpty() ? Optional.empty() : Optional.of(new Action.Scene(commands));
     }
 

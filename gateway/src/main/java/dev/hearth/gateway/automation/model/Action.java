@@ -115,15 +115,18 @@ public sealed interface Action permits Action.Command, Action.Publish, Action.De
         }
     }
 
-    /** Several devices at once. */
-    record Scene(List<Command> commands) implements Action {
+    /** Several devices at once: each entry a {@link Command} to one device or a {@link TargetCommand} to a room, kind or group. */
+    record Scene(List<Action> commands) implements Action {
         public Scene {
             commands = List.copyOf(commands);
+            for (Action a : commands) {
+                if (!(a instanceof Command) && !(a instanceof TargetCommand)) throw new IllegalArgumentException("not a command: " + a);
+            }
         }
 
         @Override
         public String describe() {
-            return "scene of " + commands.size() + " devices";
+            return "scene of " + commands.size() + (commands.size() == 1 ? " command" : " commands");
         }
     }
 

@@ -145,7 +145,9 @@ public final class RunExecution {
         if (a instanceof Action.Command c) {
             if (command(c, at)) next.run();
         } else if (a instanceof Action.Scene s) {
-            for (Action.Command c : s.commands()) if (!command(c, at)) return;
+            for (Action c : s.commands()) {
+                if (!(c instanceof Action.Command one ? command(one, at) : targeted((TargetCommand) c, at))) return;
+            }
             next.run();
         } else if (a instanceof TargetCommand t) {
             if (targeted(t, at)) next.run();

@@ -67,7 +67,8 @@ final class Exposes {
     /** One exposed value; empty for what has no value of its own here (list values). */
     private static Optional<AttributeSpec> attribute(String type, Map<?, ?> m) {
         Optional<String> property = text(m, "property").or(() -> text(m, "name"));
-        Optional<Access> access = Access.fromBits(m.get("access") instanceof Number n ? n.intValue() : PUBLISHED);
+        Optional<Access> access = Access.fromBits(m.get("access") instanceof Number n ? n.intValue() : PUBLISHED)
+                .map(a -> setting(m) ? new Access(a.published(), a.settable(), false) : a);
         if (property.isEmpty() || access.isEmpty()) return Optional.empty();
         String name = property.get();
         String unit = text(m, "unit").orElse("");
@@ -89,6 +90,14 @@ final class Exposes {
     }
 
     /** A button's or remote's {@code action}: published only, each report an occurrence, not state. */
+    /**
+     * A setting or a diagnostic (Zigbee2MQTT's {@code category} config or diagnostic: power-on behaviour, indicator
+     * mode): never read on request, as a discovered device is asked only for its state (each read is Zigbee traffic).
+     */
+    private static boolean setting(Map<?, ?> m) {
+        return m.get("category") instanceof String c && (c.equals("config") || c.equals("diagnostic"));
+    }
+
     private static boolean event(String name, Access access) {
         return name.equals("action") && !access.settable();
     }

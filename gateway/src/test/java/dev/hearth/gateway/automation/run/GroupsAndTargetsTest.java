@@ -2,6 +2,7 @@ package dev.hearth.gateway.automation.run;
 
 import dev.hearth.gateway.automation.load.AutomationLoader;
 import dev.hearth.gateway.automation.model.Automation;
+import dev.hearth.gateway.automation.trace.AutomationRun;
 import dev.hearth.gateway.device.DeviceGroups;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceKind;
@@ -78,6 +79,38 @@ class GroupsAndTargetsTest {
         assertThat(home.commandTexts()).containsExactly("lamp_1 {state=OFF}", "lamp_2 {state=OFF}", "lamp_3 {state=OFF}");
         assertThat(home.lastRun().steps()).singleElement().satisfies(s -> assertThat(s.action())
                 .isEqualTo("command room living_room kind light: lamp_1 {state=OFF}, lamp_2 {state=OFF}, lamp_3 {state=OFF}"));
+    }
+
+    @Test
+    void aSceneMixesOneDeviceARoomAndAGroupAndEachDeviceGetsItsCommandOnce() {
+        EngineHarness home = home("""
+                automations:
+                  - id: movie
+                    triggers: [ { trigger: state, device: pir, attribute: occupancy, to: true } ]
+                    actions:
+                      - scene:
+                          - { device: tv_plug, set: { state: "ON" } }
+                          - { device: living_lights, set: { brightness: 30 } }
+                          - { room: hallway, kind: light, set: { state: "OFF" } }
+                """);
+        home.set("pir", "occupancy", false);
+        home.set("pir", "occupancy", true);
+
+        assertThat(home.commandTexts()).containsExactly("tv_plug {state=ON}", "lamp_1 {brightness=30}", "lamp_2 {brightness=30}",
+                "hall_lamp {state=OFF}");
+        assertThat(home.lastRun().outcome()).isEqualTo(AutomationRun.Outcome.RAN);
+    }
+
+    @Test
+    void aSceneEntryNamingOneDeviceAndARoomIsAnErrorAtItsPosition() {
+        assertThat(problems("""
+                automations:
+                  - id: movie
+                    triggers: [ { trigger: state, device: pir, attribute: occupancy, to: true } ]
+                    actions:
+                      - scene:
+                          - { device: tv_plug, room: hallway, set: { state: "ON" } }
+                """)).singleElement().asString().startsWith("groups.yaml:6:").contains("not both");
     }
 
     @Test
