@@ -43,8 +43,8 @@ public final class LogbookStore {
             // The device index was still about half of a row's cost (a write at a scattered place of its B-tree per
             // row): a device's entries are found through its spans of ids now (DeviceSpans), a row per device and append.
             "CREATE TABLE logbook_device_span (device VARCHAR(64) NOT NULL, first_id BIGINT NOT NULL, last_id BIGINT NOT NULL,"
-                    + " PRIMARY KEY (device, first_id))",
-            "INSERT INTO logbook_device_span SELECT device, MIN(id), MAX(id) FROM logbook WHERE device IS NOT NULL"
+                    + " first_at_us BIGINT NOT NULL, last_at_us BIGINT NOT NULL, PRIMARY KEY (device, first_id))",
+            "INSERT INTO logbook_device_span SELECT device, MIN(id), MAX(id), MIN(at_us), MAX(at_us) FROM logbook WHERE device IS NOT NULL"
                     + " GROUP BY device, id / " + DeviceSpans.MAX_IDS,
             "DROP INDEX logbook_by_device");
 
@@ -102,7 +102,8 @@ public final class LogbookStore {
             if (q.device().isEmpty()) {
                 entries.addAll(select(c, q, 0, Long.MAX_VALUE, q.limit() + 1));
             } else {
-                for (long[] span : DeviceSpans.before(c, q.device().get(), q.before().orElse(Long.MAX_VALUE))) {
+                for (long[] span : DeviceSpans.before(c, q.device().get(), q.before().orElse(Long.MAX_VALUE),
+                        micros(q.from()), micros(q.to()))) {
                     entries.addAll(select(c, q, span[0], span[1], q.limit() + 1 - entries.size()));
                     if (entries.size() > q.limit()) break;
                 }
@@ -172,7 +173,7 @@ public final class LogbookStore {
         else p.setNull(index, Types.VARCHAR);
     }
 
-    private static long micros(Instant at) {
+    static long micros(Instant at) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 }

@@ -79,11 +79,14 @@ class LogbookStoreTest {
             // when the rare device's and the busy device's entries are read page by page
             List<Long> rarePages = pages(reopened, "rare", 2);
             List<Long> busyPages = pages(reopened, "busy", 500);
+            LogbookQuery.Page rareWindow = reopened.query(new LogbookQuery(T0.plusMillis(2_000), T0.plusMillis(5_000), Optional.of("rare"),
+                    Optional.empty(), Set.of(), OptionalLong.empty(), 10));
 
             // then every entry of each is found once, newest first
             assertThat(rarePages).containsExactly(12_000L, 9_000L, 4_100L, 2_500L, 5L);
             assertThat(busyPages).hasSize(12_010 - rare.size()).isSortedAccordingTo((a, b) -> Long.compare(b, a))
                     .doesNotContainAnyElementsOf(rare).doesNotHaveDuplicates();
+            assertThat(rareWindow.entries()).extracting(LogbookEntry::id).containsExactly(4_100L, 2_500L);
         }
     }
 
