@@ -43,9 +43,11 @@ class LeanRuntimeTest {
         Files.copy(Path.of("../config/devices.yaml"), config.resolve("devices.yaml"));
         Files.createDirectories(dir.resolve("automations"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The gateway looks for the broker's jar beside its own: a lib/ with hearth.jar alone.
+        Path gatewayJar = Files.copy(LIB.resolve("hearth.jar"), Files.createDirectories(dir.resolve("lib")).resolve("hearth.jar"));
 
         for (String command : new String[]{"run", "check"}) {
-            Shell run = Shell.run(dir, java, "-cp", LIB.resolve("hearth.jar").toAbsolutePath().toString(), "dev.hearth.gateway.Main",
+            Shell run = Shell.run(dir, java, "-cp", gatewayJar.toString(), "dev.hearth.gateway.Main",
                     command, "-c", config.toString());
 
             assertThat(run.status()).as(command).isEqualTo(2);

@@ -31,6 +31,8 @@ final class StartReading {
             GatewayConfig gateway = new ConfigLoader(env).load(config, this::begin, devices::join);
             AutomationLoader.Sources sources = automations == null
                     ? AutomationLoader.Sources.read(gateway.automationsDir()) : automations.join();
+            // The files' texts and YAML trees (~4 MiB for 500 automations) are not kept: this object lives as long as the gateway.
+            automations = null;
             return new Main.Loaded(gateway, gateway.automationLoader().loadAll(sources));
         } catch (ConfigException | RuntimeException | Error e) {
             if (runtime != null) GatewayRuntime.discard(runtime);

@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -18,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread of its own. While one is stuck, {@link #problem()} says which (and {@code /health} answers 503 with
  * it); once that has lasted {@code exitAfter}, the process exits with {@link #EXIT_STUCK} so that the
  * service manager restarts it ({@code Restart=on-failure}): a gateway that looks alive but does nothing is
- * worse than a restart.
+ * worse than a restart. It logs through a thread of its own: a stuck loop often holds the log (a line it cannot
+ * write to a full pipe or a hung journald), and the watchdog must reach the exit all the same.
  */
 public final class Watchdog implements AutoCloseable {
     /** The exit status of a gateway that stopped itself because a critical thread was stuck (EX_SOFTWARE). */
@@ -35,6 +39,9 @@ public final class Watchdog implements AutoCloseable {
     private final Settings settings;
     private final LongSupplier nanos;
     private final IntConsumer exit;
+    /** One thread at most, gone when idle. */
+    private final ExecutorService logging = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            r -> daemonThread("hearth-watchdog-log", r));
     private volatile Optional<String> problem = Optional.empty();
     /** When the current problem was first seen; 0 while all is well. Watchdog thread only. */
     private long failingSince;
@@ -50,11 +57,7 @@ public final class Watchdog implements AutoCloseable {
 
     /** Checks every {@link Settings#period} on a daemon thread of its own. */
     public Watchdog start() {
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hearth-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        thread = Executors.newSingleThreadScheduledExecutor(r -> daemonThread("hearth-watchdog", r));
         long period = settings.period().toMillis();
         thread.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
         return this;
@@ -70,15 +73,18 @@ public final class Watchdog implements AutoCloseable {
         long now = nanos.getAsLong();
         Optional<String> found = watched.stream().map(w -> w.problem(now)).flatMap(Optional::stream).findFirst();
         if (found.isEmpty()) {
-            if (failingSince != 0) log.info("Watchdog: all watched threads run again");
+            if (failingSince != 0) logging.execute(() -> log.info("Watchdog: all watched threads run again"));
             failingSince = 0;
         } else if (failingSince == 0) {
             failingSince = now;
-            log.error("Watchdog: {}; the gateway exits if this lasts {} s", found.get(), settings.exitAfter().toSeconds());
+            String problemNow = found.get();
+            logging.execute(() -> log.error("Watchdog: {}; the gateway exits if this lasts {} s", problemNow, settings.exitAfter().toSeconds()));
         } else if (now - failingSince >= settings.exitAfter().toNanos() && !exited) {
             exited = true;
-            log.error("Watchdog: {} for {} s; exiting with status {} so that the service manager restarts the gateway",
-                    found.get(), Duration.ofNanos(now - failingSince).toSeconds(), EXIT_STUCK);
+            String problemNow = found.get();
+            long lasted = Duration.ofNanos(now - failingSince).toSeconds();
+            logging.execute(() -> log.error("Watchdog: {} for {} s; exiting with status {} so that the service manager restarts the gateway",
+                    problemNow, lasted, EXIT_STUCK));
             exit.accept(EXIT_STUCK);
         }
         problem = found;
@@ -97,13 +103,18 @@ public final class Watchdog implements AutoCloseable {
     }
 
     private static void daemon(String name, Runnable body) {
+        daemonThread(name, body).start();
+    }
+
+    private static Thread daemonThread(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
-        t.start();
+        return t;
     }
 
     @Override
     public void close() {
         if (thread != null) thread.shutdownNow();
+        logging.shutdown();
     }
 }
