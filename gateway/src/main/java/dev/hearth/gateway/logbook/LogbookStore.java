@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  */
 public final class LogbookStore {
     /** Append-only. */
-    private static final List<String> SCHEMA = List.of("""
+    static final List<String> SCHEMA = List.of("""
             CREATE TABLE logbook (
               id BIGINT PRIMARY KEY,
               at_us BIGINT NOT NULL,
@@ -39,9 +39,17 @@ public final class LogbookStore {
             // time, so the primary key read newest first serves the time range and the coarse room filter; only the
             // device filter, which can be rare, keeps an index.
             "DROP INDEX logbook_by_time",
-            "DROP INDEX logbook_by_room");
+            "DROP INDEX logbook_by_room",
+            // The device index was still about half of a row's cost (a write at a scattered place of its B-tree per
+            // row): a device's entries are found through its spans of ids now (DeviceSpans), a row per device and append.
+            "CREATE TABLE logbook_device_span (device VARCHAR(64) NOT NULL, first_id BIGINT NOT NULL, last_id BIGINT NOT NULL,"
+                    + " first_at_us BIGINT NOT NULL, last_at_us BIGINT NOT NULL, PRIMARY KEY (device, first_id))",
+            "INSERT INTO logbook_device_span SELECT device, MIN(id), MAX(id), MIN(at_us), MAX(at_us) FROM logbook WHERE device IS NOT NULL"
+                    + " GROUP BY device, id / " + DeviceSpans.MAX_IDS,
+            "DROP INDEX logbook_by_device");
 
     private final Session database;
+    private final DeviceSpans spans = new DeviceSpans();
 
     public LogbookStore(Database database) {
         this.database = database.session("logbook");
@@ -58,13 +66,13 @@ public final class LogbookStore {
         });
     }
 
-    /** Appends the entries in one transaction (a group commit). */
+    /** Appends the entries, in increasing id order, in one transaction (a group commit). Not concurrently. */
     public void append(List<LogbookEntry> entries) {
         if (entries.isEmpty()) return;
-        database.transaction(c -> {
+        spans.committed(database.transaction(c -> {
             insert(c, entries);
-            return null;
-        });
+            return spans.write(c, entries);
+        }));
     }
 
     private static void insert(Connection c, List<LogbookEntry> entries) throws SQLException {
@@ -84,10 +92,33 @@ public final class LogbookStore {
         }
     }
 
-    /** One page, newest first; it asks for one entry more than the page holds to know whether another page follows. */
+    /**
+     * One page, newest first; it asks for one entry more than the page holds to know whether another page follows.
+     * A device's page reads the rows inside its spans, newest span first, until the page is full.
+     */
     public LogbookQuery.Page query(LogbookQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT id, at_us, kind, device, room, automation, text FROM logbook WHERE at_us >= ? AND at_us < ?");
-        List<Object> args = new ArrayList<>(List.of(micros(q.from()), micros(q.to())));
+        return database.transaction(c -> {
+            List<LogbookEntry> entries = new ArrayList<>();
+            if (q.device().isEmpty()) {
+                entries.addAll(select(c, q, 0, Long.MAX_VALUE, q.limit() + 1));
+            } else {
+                for (long[] span : DeviceSpans.before(c, q.device().get(), q.before().orElse(Long.MAX_VALUE),
+                        micros(q.from()), micros(q.to()))) {
+                    entries.addAll(select(c, q, span[0], span[1], q.limit() + 1 - entries.size()));
+                    if (entries.size() > q.limit()) break;
+                }
+            }
+            if (entries.size() <= q.limit()) return new LogbookQuery.Page(entries, OptionalLong.empty());
+            List<LogbookEntry> page = entries.subList(0, q.limit());
+            return new LogbookQuery.Page(page, OptionalLong.of(page.get(page.size() - 1).id()));
+        });
+    }
+
+    /** The query's entries with ids in {@code [firstId, lastId]}, newest first, at most {@code limit}. */
+    private static List<LogbookEntry> select(Connection c, LogbookQuery q, long firstId, long lastId, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, at_us, kind, device, room, automation, text FROM logbook"
+                + " WHERE id >= ? AND id <= ? AND at_us >= ? AND at_us < ?");
+        List<Object> args = new ArrayList<>(List.of(firstId, lastId, micros(q.from()), micros(q.to())));
         q.device().ifPresent(d -> { sql.append(" AND device = ?"); args.add(d); });
         q.room().ifPresent(r -> { sql.append(" AND room = ?"); args.add(r); });
         if (!q.kinds().isEmpty()) {
@@ -96,16 +127,11 @@ public final class LogbookStore {
         }
         q.before().ifPresent(b -> { sql.append(" AND id < ?"); args.add(b); });
         sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(q.limit() + 1);
-        return database.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
-                List<LogbookEntry> entries = read(p);
-                if (entries.size() <= q.limit()) return new LogbookQuery.Page(entries, OptionalLong.empty());
-                List<LogbookEntry> page = entries.subList(0, q.limit());
-                return new LogbookQuery.Page(page, OptionalLong.of(page.get(page.size() - 1).id()));
-            }
-        });
+        args.add(limit);
+        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
+            return read(p);
+        }
     }
 
     private static List<LogbookEntry> read(PreparedStatement p) throws SQLException {
@@ -127,9 +153,16 @@ public final class LogbookStore {
      */
     public int deleteBefore(Instant cutoff) {
         return database.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM logbook WHERE id < COALESCE("
-                    + "(SELECT id FROM logbook WHERE at_us >= ? ORDER BY id LIMIT 1), " + Long.MAX_VALUE + ")")) {
+            long firstKept = Long.MAX_VALUE;
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM logbook WHERE at_us >= ? ORDER BY id LIMIT 1")) {
                 p.setLong(1, micros(cutoff));
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) firstKept = r.getLong(1);
+                }
+            }
+            DeviceSpans.deleteBelow(c, firstKept);
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM logbook WHERE id < ?")) {
+                p.setLong(1, firstKept);
                 return p.executeUpdate();
             }
         });
@@ -140,7 +173,7 @@ public final class LogbookStore {
         else p.setNull(index, Types.VARCHAR);
     }
 
-    private static long micros(Instant at) {
+    static long micros(Instant at) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 }

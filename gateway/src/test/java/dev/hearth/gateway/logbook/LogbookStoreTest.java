@@ -65,6 +65,79 @@ class LogbookStoreTest {
         }
     }
 
+    @Test
+    void aDevicesPagesFindItsEntriesAcrossAppendsAndSpansWithoutAnIndexEntryPerRow() {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            // given a rare device seen once in each of several appends of a busy device, the busy device's entries
+            // spanning more ids than one span holds, and a second store over the same file (no spans in memory)
+            LogbookStore store = new LogbookStore(db);
+            List<Long> rare = List.of(5L, 2_500L, 4_100L, 9_000L, 12_000L);
+            for (int batch = 0; batch < 12; batch++) store.append(mixed(batch * 1_000 + 1, batch * 1_000 + 1_000, rare));
+            LogbookStore reopened = new LogbookStore(db);
+            reopened.append(mixed(12_001, 12_010, rare));
+
+            // when the rare device's and the busy device's entries are read page by page
+            List<Long> rarePages = pages(reopened, "rare", 2);
+            List<Long> busyPages = pages(reopened, "busy", 500);
+            LogbookQuery.Page rareWindow = reopened.query(new LogbookQuery(T0.plusMillis(2_000), T0.plusMillis(5_000), Optional.of("rare"),
+                    Optional.empty(), Set.of(), OptionalLong.empty(), 10));
+
+            // then every entry of each is found once, newest first
+            assertThat(rarePages).containsExactly(12_000L, 9_000L, 4_100L, 2_500L, 5L);
+            assertThat(busyPages).hasSize(12_010 - rare.size()).isSortedAccordingTo((a, b) -> Long.compare(b, a))
+                    .doesNotContainAnyElementsOf(rare).doesNotHaveDuplicates();
+            assertThat(rareWindow.entries()).extracting(LogbookEntry::id).containsExactly(4_100L, 2_500L);
+        }
+    }
+
+    @Test
+    void aLogbookWrittenBeforeTheSpansIsFoundByDeviceAfterTheMigration() {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            // given entries written with the schema that still had the device index
+            db.session("logbook").migrate("logbook", LogbookStore.SCHEMA.subList(0, 6));
+            db.session("logbook").transaction(c -> {
+                try (var p = c.prepareStatement("INSERT INTO logbook (id, at_us, kind, device, text) VALUES (?, ?, 'state', ?, 'x')")) {
+                    for (long id = 1; id <= 10_000; id++) {
+                        p.setLong(1, id);
+                        p.setLong(2, T0.toEpochMilli() * 1000 + id);
+                        p.setString(3, id % 1_000 == 0 ? "rare" : "busy");
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+                return null;
+            });
+
+            // when the store migrates it and the rare device's entries are read
+            List<Long> rare = pages(new LogbookStore(db), "rare", 3);
+
+            // then all of them are found
+            assertThat(rare).containsExactly(10_000L, 9_000L, 8_000L, 7_000L, 6_000L, 5_000L, 4_000L, 3_000L, 2_000L, 1_000L);
+        }
+    }
+
+    /** Every id of the device's entries, read a page at a time. */
+    private static List<Long> pages(LogbookStore store, String device, int limit) {
+        List<Long> ids = new ArrayList<>();
+        OptionalLong before = OptionalLong.empty();
+        do {
+            LogbookQuery.Page page = store.query(new LogbookQuery(T0, T0.plusSeconds(100_000), Optional.of(device), Optional.empty(),
+                    Set.of(), before, limit));
+            page.entries().forEach(e -> ids.add(e.id()));
+            before = page.next();
+        } while (before.isPresent());
+        return ids;
+    }
+
+    private static List<LogbookEntry> mixed(int first, int last, List<Long> rare) {
+        List<LogbookEntry> entries = new ArrayList<>();
+        for (long id = first; id <= last; id++) {
+            entries.add(new LogbookEntry(id, T0.plusMillis(id), LogbookEntry.Kind.STATE, Optional.of(rare.contains(id) ? "rare" : "busy"),
+                    Optional.of("hall"), Optional.empty(), "entry " + id));
+        }
+        return entries;
+    }
+
     private static LogbookQuery query(Instant from, Instant to, Optional<String> device, Optional<String> room, int limit) {
         return new LogbookQuery(from, to, device, room, Set.of(), OptionalLong.empty(), limit);
     }
