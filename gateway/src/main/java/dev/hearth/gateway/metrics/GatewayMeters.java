@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayMeters implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Set<String> REGISTERED_AGAIN = Set.of("netty.eventexecutor.workers", "vertx.eventbus.handlers",
-            "vertx.eventbus.pending");
+            "vertx.eventbus.pending", "vertx.http.server.active.connections", "vertx.http.server.active.requests");
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -41,7 +41,9 @@ public final class GatewayMeters implements AutoCloseable {
         // netty.eventexecutor.workers (Micrometer's NettyEventExecutorMetrics is bound to both the acceptor and the
         // event-loop group, and names both groups' gauge alike; the group size is fixed anyway, the per-thread gauges
         // stay) and the event bus's handlers/pending gauges (registered again with every consumer, by design; the bus's
-        // counters stay, and BusMeters counts what the home's messages do).
+        // counters stay, and BusMeters counts what the home's messages do), and the HTTP server's active connections and
+        // requests (registered again by every event loop that serves a connection: vert-x3/vertx-micrometer-metrics#259;
+        // hearth.web.connections counts the connections, the request counters and timings stay).
         registry.config().meterFilter(MeterFilter.deny(id -> REGISTERED_AGAIN.contains(id.getName())));
         registry.config().meterFilter(new LatencyBuckets());
         BaseUnits.apply(registry);
