@@ -153,7 +153,7 @@ public final class Gateway implements AutoCloseable {
         // actuation needs only the home and the bridge.
         List<Future<String>> rest = new ArrayList<>(List.of(vertx.deployVerticle(bridge)));
         AccessToken token = AccessToken.loadOrCreate(config.dataDir());
-        Watchdog watchdog = watchdog(vertx, bridge);
+        Watchdog watchdog = watchdog(vertx, bridge, config.watchdog());
         WebVerticle web = new WebVerticle(new WebVerticle.Dependencies(config.http(), meters, database, registry,
                 history, stores.logbook(), bridge::ready, watchdog::problem, token, clock, config.automationsDir(),
                 config.notifications().services().keySet(), bridge::linkState, runtime.httpGate()));
@@ -177,8 +177,7 @@ public final class Gateway implements AutoCloseable {
      * The watchdog of the one event loop (core, outbox, history and web share it; see GatewayRuntime.EVENT_LOOPS:
      * a context made here lands on it) and of the broker link's receiver.
      */
-    private static Watchdog watchdog(Vertx vertx, BrokerOutbox bridge) {
-        Watchdog.Settings settings = Watchdog.Settings.DEFAULTS;
+    private static Watchdog watchdog(Vertx vertx, BrokerOutbox bridge, Watchdog.Settings settings) {
         LoopProbe loop = new LoopProbe("hearth-event-loop", vertx.getOrCreateContext(), System::nanoTime, settings.stallAfter());
         return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime, Watchdog::exitProcess);
     }

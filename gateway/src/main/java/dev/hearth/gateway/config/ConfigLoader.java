@@ -85,6 +85,6 @@ public final class ConfigLoader {
         all.addAll(locals.specs());
         return new GatewayConfig(p.id(), p.dataDir(), p.automationsDir(), p.maxPayloadBytes(), p.durability(), p.mqtt(), p.broker(),
                 p.http(), p.location(), all, p.outbox(), p.commands(), p.uplink(), p.history(), p.automation(), p.logFormat(), locals,
-                p.discovery(), devices.overrides(), p.notifications(), devices.groups());
+                p.discovery(), devices.overrides(), p.notifications(), devices.groups(), p.watchdog());
     }
 }

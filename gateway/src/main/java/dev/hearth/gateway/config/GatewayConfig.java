@@ -18,6 +18,7 @@ import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.store.Durability;
 import dev.hearth.gateway.home.Locals;
+import dev.hearth.gateway.watchdog.Watchdog;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,18 +30,20 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
                             List<DeviceSpec> devices, OutboxSettings outbox, ConfirmationSettings commands,
                             Optional<UplinkSettings> uplink, HistorySettings history, AutomationSettings automation,
                             LogFormat logFormat, Locals locals, DiscoverySettings discovery,
-                            List<DeviceOverride> overrides, NotifySettings notifications, DeviceGroups groups) {
+                            List<DeviceOverride> overrides, NotifySettings notifications, DeviceGroups groups,
+                            Watchdog.Settings watchdog) {
 
     public GatewayConfig {
         devices = List.copyOf(devices);
         java.util.Objects.requireNonNull(locals, "locals");
         overrides = List.copyOf(overrides);
         java.util.Objects.requireNonNull(groups, "groups");
+        java.util.Objects.requireNonNull(watchdog, "watchdog");
     }
 
     /** With other discovery settings (tests turn it off for a home of hand-written devices only). */
     public GatewayConfig withDiscovery(DiscoverySettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, settings, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, settings, overrides, notifications, groups, watchdog);
     }
 
     /**
@@ -52,27 +55,27 @@ public record GatewayConfig(String id, Path dataDir, Path automationsDir, int ma
     }
 
     public GatewayConfig withMqtt(MqttSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, settings, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 
     public GatewayConfig withDataDir(Path dir) {
-        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 
     public GatewayConfig withHttp(HttpSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, settings, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 
     public GatewayConfig withOutbox(OutboxSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, settings, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 
     /** Without the uplink: nothing beyond this home sees what runs (scenario checks). */
     public GatewayConfig withoutUplink() {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, broker, http, location, devices, outbox, commands, Optional.empty(), history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 
     public GatewayConfig withBroker(BrokerSettings settings) {
-        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups);
+        return new GatewayConfig(id, dataDir, automationsDir, maxPayloadBytes, durability, mqtt, settings, http, location, devices, outbox, commands, uplink, history, automation, logFormat, locals, discovery, overrides, notifications, groups, watchdog);
     }
 }

@@ -23,6 +23,7 @@ import dev.hearth.gateway.commands.ConfirmationSettings;
 import dev.hearth.gateway.outbox.OutboxSettings;
 import dev.hearth.gateway.uplink.UplinkSettings;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.watchdog.Watchdog;
 import dev.hearth.gateway.notify.NotifySettings;
 import dev.hearth.gateway.logging.LogFormat;
 import dev.hearth.gateway.store.Durability;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
 /** Reads gateway.yaml. YAML keys live here and nowhere else. */
 final class GatewayFileReader {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Duration MIN_STALL = Duration.ofSeconds(2);
     private static final Pattern BASE_TOPIC = Pattern.compile("[^+#\\s]+");
 
     private final Path baseDir;
@@ -47,7 +49,8 @@ final class GatewayFileReader {
     record Parts(String id, Path dataDir, Path automationsDir, int maxPayloadBytes, Durability durability, MqttSettings mqtt,
                  BrokerSettings broker, HttpSettings http, Location location, OutboxSettings outbox, ConfirmationSettings commands,
                  Optional<UplinkSettings> uplink, HistorySettings history,
-                 AutomationSettings automation, LogFormat logFormat, DiscoverySettings discovery, NotifySettings notifications) {
+                 AutomationSettings automation, LogFormat logFormat, DiscoverySettings discovery, NotifySettings notifications,
+                 Watchdog.Settings watchdog) {
     }
 
     Optional<Parts> read(String file, Node root, Problems problems) {
@@ -78,9 +81,10 @@ final class GatewayFileReader {
         LogFormat logFormat = logging.choice("format", LogFormat::named, List.of("text", "json")).orElse(LogFormat.TEXT);
         logging.finish();
         NotifySettings notify = new NotifySection(secrets, baseDir).read(doc.map("notify"));
+        Watchdog.Settings watchdog = watchdog(section(doc, "watchdog"));
         doc.finish();
         return Optional.of(new Parts(id, dataDir, automationsDir, maxPayload, durability, mqtt, broker, http, location, outbox, commands, uplink,
-                history, automation, logFormat, discovery, notify));
+                history, automation, logFormat, discovery, notify, watchdog));
     }
 
     private static YamlMap section(YamlMap doc, String key) {
@@ -181,6 +185,23 @@ final class GatewayFileReader {
                 o.integer("dead_letter_after", d.deadLetterAfter(), 1, 100));
         o.finish();
         return settings;
+    }
+
+    /** How long an event loop may block (or the MQTT receiver be gone) before /health fails, and before the process exits. */
+    private static Watchdog.Settings watchdog(YamlMap w) {
+        Watchdog.Settings d = Watchdog.Settings.DEFAULTS;
+        Duration stall = w.duration("stall_after", d.stallAfter());
+        Duration exit = w.duration("exit_after", d.exitAfter());
+        if (stall.compareTo(MIN_STALL) < 0) {
+            w.problemAtKey("stall_after", "'stall_after' must be at least " + MIN_STALL.toSeconds() + "s: a busy loop is not a stuck one");
+            stall = d.stallAfter();
+        }
+        if (exit.compareTo(stall) < 0) {
+            w.problemAtKey("exit_after", "'exit_after' must be at least 'stall_after' (" + stall.toSeconds() + "s)");
+            exit = d.exitAfter();
+        }
+        w.finish();
+        return new Watchdog.Settings(d.period(), stall, exit);
     }
 
     private static HistorySettings history(YamlMap h) {

@@ -104,6 +104,21 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void watchdogTimesAreReadAndImpossibleOnesRefusedAtTheirPositions(@org.junit.jupiter.api.io.TempDir Path other) throws IOException {
+        String watched = GATEWAY.stripTrailing() + "\nwatchdog:\n  stall_after: ";
+        assertThat(TestHome.writeAndLoad(other, watched + "3s\n  exit_after: 20s\n", TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS)
+                .watchdog()).satisfies(w -> {
+                    assertThat(w.stallAfter()).hasSeconds(3);
+                    assertThat(w.exitAfter()).hasSeconds(20);
+                });
+        Outcome o = run("check", watched + "1s\n  exit_after: 1s\n", TestHome.DEVICES, TestHome.HALLWAY_AUTOMATIONS);
+        assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);
+        long line = watched.lines().count();
+        assertThat(o.err()).contains(file("gateway.yaml") + ":" + line + ":3: 'stall_after' must be at least 2s",
+                file("gateway.yaml") + ":" + (line + 1) + ":3: 'exit_after' must be at least 'stall_after' (10s)");
+    }
+
+    @Test
     void missingFieldIsReportedAtItsMapping() throws IOException {
         Outcome o = devices("devices:\n  - id: lamp\n    kind: light\n");
         assertThat(o.status()).isEqualTo(Main.CONFIG_ERROR);

@@ -82,6 +82,7 @@ class ConfigSchemaTest {
             outbox: { command_ttl: 5m, telemetry_ttl: 24h, max_rows: 100000, max_bytes: 67108864, dead_letter_after: 3 }
             commands: { confirm: true, confirm_timeout: 5s, retries: 2, retry_jitter: 1s }
             history: { retention: 30d, commit_interval: 5s }
+            watchdog: { stall_after: 10s, exit_after: 60s }
             automation: { max_runs_per_second: 20 }
             logging: { format: json }
             discovery: { zigbee2mqtt: { enabled: true, base_topic: [zigbee2mqtt, zigbee2mqtt_garden] }, homeassistant: { enabled: true, prefix: homeassistant, publish: true }, tasmota: { enabled: true, prefix: tasmota/discovery } }
@@ -185,7 +186,7 @@ class ConfigSchemaTest {
     }
 
     private static final List<String> GATEWAY_SECTIONS = List.of("gateway", "mqtt", "broker", "http", "location", "uplink",
-            "outbox", "commands", "history", "automation", "logging", "discovery", "notify");
+            "outbox", "commands", "history", "automation", "logging", "discovery", "notify", "watchdog");
     private static final JsonObject GATEWAY_SCHEMA = schema("docs/gateway.schema.json");
     private static final JsonObject DEVICES_SCHEMA = schema("docs/devices.schema.json");
     private static final Validator GATEWAY = validator(GATEWAY_SCHEMA);

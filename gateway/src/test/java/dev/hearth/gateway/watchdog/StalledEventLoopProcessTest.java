@@ -94,9 +94,10 @@ class StalledEventLoopProcessTest {
     private Path config(String brokerUrl, int httpPort) throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.createDirectories(config.resolve("automations"));
-        // more runs a second than the runaway protection's default: the pipe fills in seconds
+        // more runs a second than the runaway protection's default: the pipe fills in seconds; a watchdog of seconds, not a minute
         Files.writeString(config.resolve("gateway.yaml"), TestHome.externalBroker(brokerUrl, "30s")
-                .replace("http:\n  port: 0\n", "http:\n  port: " + httpPort + "\nautomation:\n  max_runs_per_second: 1000\n"));
+                .replace("http:\n  port: 0\n", "http:\n  port: " + httpPort + "\nautomation:\n  max_runs_per_second: 1000\n"
+                        + "watchdog:\n  stall_after: 2s\n  exit_after: 5s\n"));
         Files.writeString(config.resolve("devices.yaml"), TestHome.DEVICES);
         Files.writeString(config.resolve("automations/log.yaml"), LOGGING_AUTOMATION);
         return config;
