@@ -1,12 +1,11 @@
 package dev.hearth.distribution;
 
+import dev.hearth.sim.net.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,18 +34,18 @@ class BrokerJarOnDemandTest {
 
     @Test
     void theLauncherStartsTheEmbeddedBrokerFromItsJarBesideTheGateways(@TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = FreePort.loopback();
         Path config = config(dir, "  port: 1883", "  port: " + port);
 
         gateway = launch(dir, config);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> listening(port));
+        await().atMost(Duration.ofSeconds(60)).until(() -> FreePort.accepts(port));
         assertThat(openJars(gateway)).contains(HOME.resolve("lib/hearth-broker.jar").toString());
     }
 
     @Test
     void aHomeWithItsOwnBrokerNeverOpensTheEmbeddedBrokersJar(@TempDir Path dir) throws Exception {
-        Path config = config(dir, "  embedded: true", "  embedded: false\n  url: tcp://127.0.0.1:" + freePort());
+        Path config = config(dir, "  embedded: true", "  embedded: false\n  url: tcp://127.0.0.1:" + FreePort.loopback());
 
         gateway = launch(dir, config);
 
@@ -84,20 +83,6 @@ class BrokerJarOnDemandTest {
                     return Stream.empty(); // closed meanwhile
                 }
             }).filter(target -> target.endsWith(".jar")).toList();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.distribution;
 
+import dev.hearth.sim.net.FreePort;
 import dev.hearth.sim.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +42,10 @@ class EmbeddedBrokerJarTest {
 
     @Test
     void theShippedEmbeddedBrokerSignsInQueuesAndKeepsRetainedMessages(@TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = FreePort.loopback();
         startGatewayWithEmbeddedBroker(dir, port);
         String url = "tcp://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60)).until(() -> listening(port));
+        await().atMost(Duration.ofSeconds(60)).until(() -> FreePort.accepts(port));
 
         assertThatThrownBy(() -> connect(url, "intruder", "wrong", true)).isInstanceOf(MqttException.class);
 
@@ -114,20 +113,6 @@ class EmbeddedBrokerJarTest {
         m.setQos(qos);
         m.setRetained(retained);
         return m;
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Collects "topic=payload" of every message. */

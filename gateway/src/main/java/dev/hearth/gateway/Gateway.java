@@ -179,7 +179,8 @@ public final class Gateway implements AutoCloseable {
      */
     private static Watchdog watchdog(Vertx vertx, BrokerOutbox bridge, Watchdog.Settings settings) {
         LoopProbe loop = new LoopProbe("hearth-event-loop", vertx.getOrCreateContext(), System::nanoTime, settings.stallAfter());
-        return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime, Watchdog::exitProcess);
+        return new Watchdog(List.of(loop, bridge::stalled), settings, System::nanoTime,
+                status -> Watchdog.exitProcess(status, settings.haltAfter()));
     }
 
     /** For the command line (`hearth traces`, `hearth dead-letters`) when http.port is 0; a gateway runs without it. */

@@ -33,6 +33,11 @@ public final class Watchdog implements AutoCloseable {
     /** How often to check, how long an event loop may block, and how long a problem may last before the exit. */
     public record Settings(Duration period, Duration stallAfter, Duration exitAfter) {
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+        /** How long a clean shutdown may take before the process halts: no longer than the problem was tolerated. */
+        public Duration haltAfter() {
+            return exitAfter.compareTo(HALT_AFTER) < 0 ? exitAfter : HALT_AFTER;
+        }
     }
 
     private final List<Watched> watched;
@@ -92,11 +97,11 @@ public final class Watchdog implements AutoCloseable {
 
     /**
      * Exits the JVM with {@code status}: shutdown hooks get their chance to stop the gateway cleanly, but the stuck
-     * thread may hold them up, so the process halts after {@link #HALT_AFTER} regardless.
+     * thread may hold them up, so the process halts after {@code haltAfter} regardless ({@link Settings#haltAfter}).
      */
-    public static void exitProcess(int status) {
+    public static void exitProcess(int status, Duration haltAfter) {
         daemon("hearth-halt", () -> {
-            LockSupport.parkNanos(HALT_AFTER.toNanos());
+            LockSupport.parkNanos(haltAfter.toNanos());
             Runtime.getRuntime().halt(status);
         });
         daemon("hearth-exit", () -> System.exit(status));

@@ -71,6 +71,13 @@ class WatchdogTest {
     }
 
     @Test
+    void aShutdownHeldUpByTheStuckThreadIsCutShortNoLaterThanTheProblemWasTolerated() {
+        assertThat(Watchdog.Settings.DEFAULTS.haltAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new Watchdog.Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)).haltAfter())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aLoopThatTurnsAgainIsHealthyAgain() {
         Watchdog watchdog = watchdogOfTheLoop();
         loop.runOnContext(v -> awaitQuietly(unblock));
