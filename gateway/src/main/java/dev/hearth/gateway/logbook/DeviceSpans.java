@@ -21,60 +21,84 @@ final class DeviceSpans {
     /** A span's width: a device page reads at most this many rows of other devices per span it looks into. */
     static final long MAX_IDS = 4096;
 
-    /** The newest span written of each device this run: {first id, last id, earliest time, latest time} (µs). */
-    private final Map<String, long[]> open = new HashMap<>();
+    /** The newest span written of each device this run. */
+    private final Map<String, Span> open = new HashMap<>();
+
+    /** A device's entries between two ids, with the earliest and latest of their times (µs). */
+    private static final class Span {
+        private long first;
+        private long last;
+        private long earliest;
+        private long latest;
+
+        private Span(long id, long at) {
+            first = id;
+            last = id;
+            earliest = at;
+            latest = at;
+        }
+
+        private Span(Span other) {
+            this(other.first, other.earliest);
+            last = other.last;
+            latest = other.latest;
+        }
+
+        boolean reaches(long id) {
+            return id - first < MAX_IDS;
+        }
+
+        Span extend(long id, long at) {
+            last = id;
+            earliest = Math.min(earliest, at);
+            latest = Math.max(latest, at);
+            return this;
+        }
+
+        void addTo(PreparedStatement merge, String device) throws SQLException {
+            merge.setString(1, device);
+            merge.setLong(2, first);
+            merge.setLong(3, last);
+            merge.setLong(4, earliest);
+            merge.setLong(5, latest);
+            merge.addBatch();
+        }
+    }
 
     /** What {@link #write} wrote, to be kept once its transaction is committed. */
-    record Written(Map<String, long[]> spans) {
+    record Written(Map<String, Span> spans) {
     }
 
     /** Records where the devices of {@code entries} (ids in increasing order) are, in the caller's transaction. */
     Written write(Connection c, List<LogbookEntry> entries) throws SQLException {
-        Map<String, long[]> spans = new LinkedHashMap<>();
+        Map<String, Span> spans = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement("MERGE INTO logbook_device_span KEY (device, first_id) VALUES (?, ?, ?, ?, ?)")) {
             for (LogbookEntry e : entries) {
                 if (e.device().isEmpty()) continue;
+                String device = e.device().get();
                 long at = LogbookStore.micros(e.at());
-                long[] span = spans.get(e.device().get());
+                Span span = spans.get(device);
                 if (span == null) {
-                    long[] last = open.get(e.device().get());
-                    span = last != null && e.id() - last[0] < MAX_IDS ? extended(last.clone(), e.id(), at) : new long[]{e.id(), e.id(), at, at};
-                    spans.put(e.device().get(), span);
-                } else if (e.id() - span[0] < MAX_IDS) {
-                    extended(span, e.id(), at);
+                    // The committed span is copied: it is kept only once this write's transaction commits.
+                    Span committed = open.get(device);
+                    boolean continues = committed != null && committed.reaches(e.id());
+                    spans.put(device, continues ? new Span(committed).extend(e.id(), at) : new Span(e.id(), at));
+                } else if (span.reaches(e.id())) {
+                    span.extend(e.id(), at);
                 } else {
-                    add(p, e.device().get(), span);
-                    span[0] = e.id();
-                    span[1] = e.id();
-                    span[2] = at;
-                    span[3] = at;
+                    span.addTo(p, device);
+                    spans.put(device, new Span(e.id(), at));
                 }
             }
-            for (Map.Entry<String, long[]> span : spans.entrySet()) add(p, span.getKey(), span.getValue());
+            for (Map.Entry<String, Span> span : spans.entrySet()) span.getValue().addTo(p, span.getKey());
             p.executeBatch();
         }
         return new Written(spans);
     }
 
-    private static long[] extended(long[] span, long id, long at) {
-        span[1] = id;
-        span[2] = Math.min(span[2], at);
-        span[3] = Math.max(span[3], at);
-        return span;
-    }
-
     /** Keeps the spans of a committed write, so that the next append extends them. */
     void committed(Written written) {
         open.putAll(written.spans());
-    }
-
-    private static void add(PreparedStatement merge, String device, long[] span) throws SQLException {
-        merge.setString(1, device);
-        merge.setLong(2, span[0]);
-        merge.setLong(3, span[1]);
-        merge.setLong(4, span[2]);
-        merge.setLong(5, span[3]);
-        merge.addBatch();
     }
 
     /**
