@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.model.ExprScope;
 import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.Template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,9 @@ final class RunVariables implements Expr.Variables {
     private final Map<String, Object> trigger;
     private final Map<String, Object> values = new LinkedHashMap<>();
 
+    /** {@code trigger} is handed over: every caller builds it for this run (or it is immutable) and never changes it after. */
     RunVariables(Map<String, Object> trigger) {
-        this.trigger = Map.copyOf(trigger);
+        this.trigger = Collections.unmodifiableMap(trigger);
     }
 
     /** A variable whose expression failed: the run fails before its conditions. */
