@@ -1,0 +1,186 @@
+package dev.hearth.gateway.logbook;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLDataException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bytes of a logbook chunk: a run of consecutive entries in one value, so that H2 stores a row per few hundred
+ * entries instead of a row (a Value per column, an undo-log record, a B-tree insert) per entry. Encoding 1:
+ * <pre>
+ *   byte 1 | varint count | varint first id | zigzag first time (µs)
+ *   per entry: varint id step | zigzag time step (µs) | kind, device, room, automation, text as string references
+ * </pre>
+ * A string reference is 0 for none, 1 for a new string (varint length, UTF-8) that takes the chunk's next dictionary
+ * slot, or 2 + the slot of a string already in the chunk: kinds, devices, rooms, automations and the common texts
+ * are written once per chunk. Anything else (another encoding, a bad reference, bytes left over) is an error.
+ */
+final class ChunkCodec {
+    static final byte ENCODING = 1;
+    private static final int NONE = 0;
+    private static final int NEW = 1;
+    private static final int SLOTS = 2;
+
+    private ChunkCodec() {
+    }
+
+    /** The chunk of {@code entries} (increasing ids, at least one). */
+    static byte[] encode(List<LogbookEntry> entries) {
+        Writer out = new Writer(entries.size() * 24 + 32);
+        Map<String, Integer> slots = new HashMap<>();
+        LogbookEntry first = entries.get(0);
+        out.write(ENCODING);
+        out.varint(entries.size());
+        out.varint(first.id());
+        out.varint(zigzag(LogbookStore.micros(first.at())));
+        long id = first.id();
+        long at = LogbookStore.micros(first.at());
+        for (LogbookEntry e : entries) {
+            long micros = LogbookStore.micros(e.at());
+            out.varint(e.id() - id);
+            out.varint(zigzag(micros - at));
+            id = e.id();
+            at = micros;
+            out.string(e.kind().apiName(), slots);
+            out.string(e.device().orElse(null), slots);
+            out.string(e.room().orElse(null), slots);
+            out.string(e.automation().orElse(null), slots);
+            out.string(e.text(), slots);
+        }
+        return out.bytes();
+    }
+
+    /** The entries of a chunk, oldest first; {@link Corrupt} if the bytes are not a chunk this version wrote. */
+    static List<LogbookEntry> decode(byte[] chunk) throws Corrupt {
+        Reader in = new Reader(chunk);
+        int encoding = in.read();
+        if (encoding != ENCODING) throw new Corrupt("unknown encoding " + encoding);
+        long count = in.varint();
+        if (count < 1 || count > chunk.length) throw new Corrupt("impossible entry count " + count);
+        long id = in.varint();
+        long at = unzigzag(in.varint());
+        List<String> slots = new ArrayList<>();
+        List<LogbookEntry> entries = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            id += in.varint();
+            at += unzigzag(in.varint());
+            String kindName = in.string(slots).orElseThrow(() -> new Corrupt("an entry without a kind"));
+            LogbookEntry.Kind kind = LogbookEntry.Kind.named(kindName).orElseThrow(() -> new Corrupt("unknown kind " + kindName));
+            Optional<String> device = in.string(slots);
+            Optional<String> room = in.string(slots);
+            Optional<String> automation = in.string(slots);
+            String text = in.string(slots).orElseThrow(() -> new Corrupt("an entry without a text"));
+            entries.add(new LogbookEntry(id, Instant.EPOCH.plus(at, ChronoUnit.MICROS), kind, device, room, automation, text));
+        }
+        if (in.position < chunk.length) throw new Corrupt((chunk.length - in.position) + " bytes after the last entry");
+        return entries;
+    }
+
+    private static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unzigzag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    /**
+     * A chunk that cannot be read: the logbook's query or retention fails (its transaction rolled back) instead of
+     * skipping the chunk's entries.
+     */
+    static final class Corrupt extends SQLDataException {
+        Corrupt(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Writer {
+        private byte[] buffer;
+        private int size;
+
+        Writer(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void write(int b) {
+            if (size == buffer.length) buffer = Arrays.copyOf(buffer, size * 2);
+            buffer[size++] = (byte) b;
+        }
+
+        void varint(long value) {
+            while ((value & ~0x7FL) != 0) {
+                write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            write((int) value);
+        }
+
+        void string(String value, Map<String, Integer> slots) {
+            if (value == null) {
+                varint(NONE);
+                return;
+            }
+            Integer slot = slots.putIfAbsent(value, slots.size());
+            if (slot != null) {
+                varint(SLOTS + slot);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            varint(NEW);
+            varint(utf8.length);
+            if (size + utf8.length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + utf8.length));
+            System.arraycopy(utf8, 0, buffer, size, utf8.length);
+            size += utf8.length;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer, size);
+        }
+    }
+
+    private static final class Reader {
+        private final byte[] chunk;
+        private int position;
+
+        Reader(byte[] chunk) {
+            this.chunk = chunk;
+        }
+
+        int read() throws Corrupt {
+            if (position >= chunk.length) throw new Corrupt("cut short at byte " + position);
+            return chunk[position++] & 0xFF;
+        }
+
+        long varint() throws Corrupt {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                int b = read();
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) return value;
+            }
+            throw new Corrupt("a number longer than 64 bits at byte " + position);
+        }
+
+        Optional<String> string(List<String> slots) throws Corrupt {
+            long reference = varint();
+            if (reference == NONE) return Optional.empty();
+            if (reference >= SLOTS) {
+                if (reference - SLOTS >= slots.size()) throw new Corrupt("reference to string " + (reference - SLOTS) + " of " + slots.size());
+                return Optional.of(slots.get((int) (reference - SLOTS)));
+            }
+            long length = varint();
+            if (length > chunk.length - position) throw new Corrupt("a string of " + length + " bytes past the end");
+            String value = new String(chunk, position, (int) length, StandardCharsets.UTF_8);
+            position += (int) length;
+            slots.add(value);
+            return Optional.of(value);
+        }
+    }
+}
