@@ -87,6 +87,7 @@ public final class RunExecution {
     }
 
     private boolean initVariables() {
+        if (automation.variables().isEmpty()) return true; // nothing to evaluate: no scope built for it
         Optional<RunVariables.Failed> failed = variables.init(automation.variables(), this::vars);
         failed.ifPresent(f -> {
             step("variable " + f.variable(), "failed: " + f.error(), host.scheduler().now());
