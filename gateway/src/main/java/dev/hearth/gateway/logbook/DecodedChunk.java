@@ -27,6 +27,10 @@ final class DecodedChunk {
     private int[] slotLengths = new int[32];
     private String[] slotValues = new String[32];
     private int slots;
+    /** The kinds named so far, by slot: a chunk names each kind once. */
+    private final LogbookEntry.Kind[] kindSlots = new LogbookEntry.Kind[LogbookEntry.Kind.values().length];
+    private final int[] kindSlotNumbers = new int[LogbookEntry.Kind.values().length];
+    private int kindsNamed;
 
     DecodedChunk(byte[] bytes, int count) {
         this.bytes = bytes;
@@ -55,8 +59,15 @@ final class DecodedChunk {
     /** The kind a slot names: {@link ChunkCodec.Corrupt} for none or a name this version does not know. */
     LogbookEntry.Kind kindOfSlot(int slot) throws ChunkCodec.Corrupt {
         if (slot == NONE) throw new ChunkCodec.Corrupt("an entry without a kind");
+        for (int k = 0; k < kindsNamed; k++) {
+            if (kindSlotNumbers[k] == slot) return kindSlots[k];
+        }
         String name = string(slot);
-        return LogbookEntry.Kind.named(name).orElseThrow(() -> new ChunkCodec.Corrupt("unknown kind " + name));
+        LogbookEntry.Kind kind = LogbookEntry.Kind.named(name).orElseThrow(() -> new ChunkCodec.Corrupt("unknown kind " + name));
+        if (kindsNamed == kindSlots.length) throw new ChunkCodec.Corrupt("kind " + name + " named twice");
+        kindSlotNumbers[kindsNamed] = slot;
+        kindSlots[kindsNamed++] = kind;
+        return kind;
     }
 
     void add(long id, long at, LogbookEntry.Kind kind, int device, int room, int automation, int text) throws ChunkCodec.Corrupt {
