@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +82,11 @@ public final class Commands {
             return CompletableFuture.failedFuture(new Refused(String.join("; ", invalid.problems())));
         }
         String correlationId = correlationId();
-        List<Publication> publications = ((CommandEncoder.Ok) encoded).publications().stream()
-                .map(p -> p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId))
-                .toList();
+        List<Publication> encodedPublications = ((CommandEncoder.Ok) encoded).publications();
+        List<Publication> publications = new ArrayList<>(encodedPublications.size());
+        for (Publication p : encodedPublications) {
+            publications.add(p.withKind(Publication.Kind.COMMAND).withUserProperty(CORRELATION_ID, correlationId));
+        }
         Map<String, AttributeSpec> echoed = device.get().reported(command.set().keySet());
         return confirmations.send(command, correlationId, echoed, () -> publishAll(publications)).whenComplete((ok, e) -> {
             // A full outbox tells its refusals itself, at a bounded rate.

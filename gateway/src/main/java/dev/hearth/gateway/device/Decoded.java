@@ -12,8 +12,8 @@ public sealed interface Decoded permits Decoded.Values, Decoded.Availabilities, 
      */
     record Values(Map<String, Value> values, Map<String, Value> events, List<String> wrongTypes) implements Decoded {
         public Values {
-            values = Map.copyOf(values);
-            events = Map.copyOf(events);
+            values = OwnedMap.copyOf(values);
+            events = OwnedMap.copyOf(events);
             wrongTypes = List.copyOf(wrongTypes);
         }
 

@@ -87,13 +87,15 @@ public final class DeviceRegistry {
     private List<DeviceEvent> updateValues(DeviceId id, Map<String, Value> values, Instant at) {
         DeviceState before = states.get(id);
         List<DeviceEvent> events = new ArrayList<>(values.size() + 1);
-        Map<String, AttributeState> merged = new HashMap<>(before.attributes());
-        values.forEach((name, value) -> {
-            AttributeState previous = before.attributes().get(name);
+        // The one copy a message makes of the device's attributes: the new snapshot takes it as it is.
+        HashMap<String, AttributeState> merged = OwnedMap.mutableCopy(before.attributes());
+        for (String name : values.keySet()) {
+            Value value = values.get(name);
+            AttributeState previous = merged.get(name);
             boolean changed = previous == null || !previous.value().equals(value);
             merged.put(name, new AttributeState(value, changed ? at : previous.lastChanged(), at));
-            if (changed) events.add(new StateChanged(id, name, Optional.ofNullable(previous).map(AttributeState::value), value, at));
-        });
+            if (changed) events.add(new StateChanged(id, name, previous == null ? Optional.empty() : Optional.of(previous.value()), value, at));
+        }
         states.put(id, before.withAll(merged, at));
         return events;
     }

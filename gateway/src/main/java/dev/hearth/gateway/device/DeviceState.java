@@ -10,7 +10,7 @@ public record DeviceState(DeviceId id, Map<String, AttributeState> attributes, A
                           Optional<Instant> lastSeen) {
 
     public DeviceState {
-        attributes = Map.copyOf(attributes);
+        attributes = OwnedMap.copyOf(attributes);
     }
 
     public static DeviceState initial(DeviceId id) {
@@ -23,14 +23,14 @@ public record DeviceState(DeviceId id, Map<String, AttributeState> attributes, A
     }
 
     DeviceState withAttributes(Map<String, AttributeState> changed, Instant at) {
-        Map<String, AttributeState> merged = new HashMap<>(attributes);
+        HashMap<String, AttributeState> merged = OwnedMap.mutableCopy(attributes);
         merged.putAll(changed);
         return withAll(merged, at);
     }
 
-    /** {@code all}: every attribute of the device, this snapshot's merged with the new ones. */
-    DeviceState withAll(Map<String, AttributeState> all, Instant at) {
-        return new DeviceState(id, all, availability, Optional.of(at));
+    /** {@code all}: every attribute of the device, this snapshot's merged with the new ones, handed over (not copied). */
+    DeviceState withAll(HashMap<String, AttributeState> all, Instant at) {
+        return new DeviceState(id, OwnedMap.of(all), availability, Optional.of(at));
     }
 
     DeviceState withAvailability(Availability value, Instant at) {

@@ -47,8 +47,8 @@ public final class PayloadDecoder {
 
     /** What one document's fields gave. */
     private static final class Found {
-        final Map<String, Value> values = new HashMap<>();
-        Map<String, Value> events = Map.of();
+        final HashMap<String, Value> values = new HashMap<>();
+        HashMap<String, Value> events;
         List<String> wrong = List.of();
 
         void accept(AttributeSpec spec, Object payloadValue) {
@@ -60,7 +60,7 @@ public final class PayloadDecoder {
                 if (wrong.isEmpty()) wrong = new ArrayList<>(2);
                 wrong.add(spec.name() + "=" + abbreviate(String.valueOf(raw)) + " (expected " + spec.expectation() + ")");
             } else if (spec.type() == ValueType.EVENT) {
-                if (events.isEmpty()) events = new HashMap<>(2);
+                if (events == null) events = new HashMap<>(2);
                 events.put(spec.name(), v);
             } else {
                 values.put(spec.name(), v);
@@ -68,7 +68,8 @@ public final class PayloadDecoder {
         }
 
         Decoded.Values decoded() {
-            return new Decoded.Values(values, events, wrong);
+            // The maps go over as they are: this Found is dropped once decoded.
+            return new Decoded.Values(OwnedMap.of(values), events == null ? Map.of() : OwnedMap.of(events), wrong);
         }
     }
 

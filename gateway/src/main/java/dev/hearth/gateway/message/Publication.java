@@ -21,6 +21,9 @@ public record Publication(String topic, byte[] payload, int qos, boolean retaine
         TELEMETRY
     }
 
+    /** Shared: an empty array has nothing to change. */
+    private static final byte[] NO_CORRELATION_DATA = new byte[0];
+
     public Publication {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");
@@ -32,7 +35,7 @@ public record Publication(String topic, byte[] payload, int qos, boolean retaine
     }
 
     public Publication(String topic, byte[] payload, int qos, boolean retained, Kind kind, Map<String, String> userProperties) {
-        this(topic, payload, qos, retained, kind, userProperties, new byte[0]);
+        this(topic, payload, qos, retained, kind, userProperties, NO_CORRELATION_DATA);
     }
 
     /** A telemetry publication without user properties: what the gateway publishes about itself. */
@@ -49,6 +52,8 @@ public record Publication(String topic, byte[] payload, int qos, boolean retaine
     }
 
     public Publication withUserProperty(String name, String value) {
+        // A command's correlation id is usually its only property: no map to copy then.
+        if (userProperties.isEmpty()) return new Publication(topic, payload, qos, retained, kind, Map.of(name, value), correlationData);
         Map<String, String> props = new LinkedHashMap<>(userProperties);
         props.put(name, value);
         return new Publication(topic, payload, qos, retained, kind, props, correlationData);

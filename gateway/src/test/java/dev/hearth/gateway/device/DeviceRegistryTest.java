@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The registry turns payloads in both conventions into typed state, and reports only real changes. */
 class DeviceRegistryTest {
@@ -32,6 +33,31 @@ class DeviceRegistryTest {
         AttributeState state = registry.state(light.id()).orElseThrow().attributes().get("state");
         assertThat(state.lastChanged()).isEqualTo(T0);
         assertThat(state.lastUpdated()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void aSnapshotKeepsItsValuesAfterLaterMessagesAndCannotBeChanged() {
+        // given a snapshot of the lamp after its first report
+        apply("z2m/lamp", "{\"state\":\"ON\",\"brightness\":120}", T0);
+        DeviceState before = registry.state(light.id()).orElseThrow();
+
+        // when the lamp reports again
+        apply("z2m/lamp", "{\"brightness\":60}", T0.plusSeconds(1));
+
+        // then the old snapshot still holds the old values, the new one both, and neither can be written to
+        assertThat(before.value("brightness")).contains(Value.of(120));
+        DeviceState after = registry.state(light.id()).orElseThrow();
+        assertThat(after.value("brightness")).contains(Value.of(60));
+        assertThat(after.value("state")).contains(Value.of("ON"));
+        assertThat(after.attributes()).containsOnlyKeys("state", "brightness");
+        for (Map<String, AttributeState> attributes : List.of(before.attributes(), after.attributes())) {
+            AttributeState any = attributes.get("state");
+            assertThatThrownBy(() -> attributes.put("state", any)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> attributes.remove("state")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> attributes.entrySet().iterator().next().setValue(any)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> attributes.keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        }
+        assertThat(before.attributes()).hasSize(2);
     }
 
     @Test

@@ -87,6 +87,7 @@ public final class RunExecution {
     }
 
     private boolean initVariables() {
+        if (automation.variables().isEmpty()) return true; // nothing to evaluate: no scope built for it
         Optional<RunVariables.Failed> failed = variables.init(automation.variables(), this::vars);
         failed.ifPresent(f -> {
             step("variable " + f.variable(), "failed: " + f.error(), host.scheduler().now());
@@ -187,7 +188,7 @@ public final class RunExecution {
     }
 
     private boolean command(Action.Command c, Instant at) {
-        Optional<Map<String, Value>> set = values(c.set(), c.describe(), at);
+        Optional<Map<String, Value>> set = values(c.set(), c, at);
         if (set.isEmpty()) return false;
         host.command(automation.id(), c.device(), set.get());
         step(host.stepTexts().command(c, set.get()), "ok", at);
@@ -196,7 +197,7 @@ public final class RunExecution {
 
     /** To the devices a room, kind or group names now: one step naming each device sent to and each left out. */
     private boolean targeted(TargetCommand t, Instant at) {
-        Optional<Map<String, Value>> set = values(t.set(), t.describe(), at);
+        Optional<Map<String, Value>> set = values(t.set(), t, at);
         if (set.isEmpty()) return false;
         TargetedCommands.Plan plan = TargetedCommands.plan(t.target(), host.devices(), set.get());
         plan.commands().forEach((device, values) -> host.command(automation.id(), device, values));
@@ -204,8 +205,11 @@ public final class RunExecution {
         return true;
     }
 
-    /** The command's values, its expressions evaluated; empty (and the run failed) if one cannot be. */
-    private Optional<Map<String, Value>> values(Map<String, Template> templates, String describe, Instant at) {
+    /**
+     * The command's values, its expressions evaluated; empty (and the run failed) if one cannot be. The action's text
+     * is built only then: a run that succeeds has its own step text.
+     */
+    private Optional<Map<String, Value>> values(Map<String, Template> templates, Action action, Instant at) {
         // In the command's order (its attribute names sorted), so the step reads as it always did.
         Map<String, Value> set = new LinkedHashMap<>();
         for (Map.Entry<String, Template> e : templates.entrySet()) {
@@ -217,7 +221,7 @@ public final class RunExecution {
             Expr.Result r = e.getValue().evaluate(vars());
             Optional<Value> v = r.asValue();
             if (v.isEmpty()) {
-                fail(describe, e.getKey() + ": " + (r.value().isPresent() ? "not a value: " + r.text() : r.error()), at);
+                fail(action.describe(), e.getKey() + ": " + (r.value().isPresent() ? "not a value: " + r.text() : r.error()), at);
                 return Optional.empty();
             }
             set.put(e.getKey(), v.get());

@@ -5,6 +5,7 @@ import dev.hearth.gateway.automation.model.ExprScope;
 import dev.hearth.gateway.automation.model.Expr;
 import dev.hearth.gateway.automation.model.Template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,13 @@ import java.util.function.Supplier;
  */
 final class RunVariables implements Expr.Variables {
     private final Map<String, Object> trigger;
+    /** The automation's variables; most automations have none, and then no table is made. */
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private boolean waitTimedOut;
 
+    /** {@code trigger} is handed over: every caller builds it for this run (or it is immutable) and never changes it after. */
     RunVariables(Map<String, Object> trigger) {
-        this.trigger = Map.copyOf(trigger);
+        this.trigger = Collections.unmodifiableMap(trigger);
     }
 
     /** A variable whose expression failed: the run fails before its conditions. */
@@ -31,7 +35,6 @@ final class RunVariables implements Expr.Variables {
      * devices); empty, or the first that failed.
      */
     Optional<Failed> init(Map<String, Template> variables, Supplier<Expr.Variables> withDevices) {
-        values.put(Action.Wait.TIMED_OUT, false);
         for (Map.Entry<String, Template> v : variables.entrySet()) {
             Expr.Result r = v.getValue().evaluate(withDevices.get());
             if (r.value().isEmpty()) return Optional.of(new Failed(v.getKey(), r.error()));
@@ -41,12 +44,13 @@ final class RunVariables implements Expr.Variables {
     }
 
     void waitTimedOut(boolean timedOut) {
-        values.put(Action.Wait.TIMED_OUT, timedOut);
+        waitTimedOut = timedOut;
     }
 
     @Override
     public Optional<Object> find(String name) {
         if (name.equals(ExprScope.TRIGGER)) return Optional.of(trigger);
+        if (name.equals(Action.Wait.TIMED_OUT)) return Optional.of(waitTimedOut);
         return Optional.ofNullable(values.get(name));
     }
 }

@@ -10,6 +10,7 @@ import dev.hearth.gateway.time.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,9 @@ final class Triggering {
     void offerToTriggers(TriggerEvent event) {
         // The trigger's data only once something fires: most changes (a sensor's reading) fire nothing.
         Map<String, Object> data = null;
-        for (TriggerIndex.Armed a : index.filed(event.key())) {
+        List<TriggerIndex.Armed> filed = index.filed(event.key());
+        for (int i = 0; i < filed.size(); i++) { // by index: no iterator per event (the lists are ArrayLists)
+            TriggerIndex.Armed a = filed.get(i);
             switch (a.trigger().react(event)) {
                 case FIRE -> {
                     if (!a.trigger().admits(states)) continue;

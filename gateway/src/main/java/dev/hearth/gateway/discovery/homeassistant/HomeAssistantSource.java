@@ -29,6 +29,8 @@ public final class HomeAssistantSource implements DiscoverySource {
     private static final Logger log = LoggerFactory.getLogger(HomeAssistantSource.class);
 
     private final String prefix;
+    /** {@code prefix/}: every message of the home is asked whether it is a discovery one, without a new string. */
+    private final String under;
     private final boolean zigbee2mqttDiscovered;
     private final String ownNode;
     private final HaConfigParser parser;
@@ -45,6 +47,7 @@ public final class HomeAssistantSource implements DiscoverySource {
      */
     public HomeAssistantSource(String prefix, boolean zigbee2mqttDiscovered, String ownNode) {
         this.prefix = prefix;
+        this.under = prefix + "/";
         this.zigbee2mqttDiscovered = zigbee2mqttDiscovered;
         this.ownNode = ownNode;
         this.parser = new HaConfigParser(prefix);
@@ -62,7 +65,7 @@ public final class HomeAssistantSource implements DiscoverySource {
 
     @Override
     public boolean handles(String topic) {
-        return (topic.startsWith(prefix + "/") && topic.endsWith("/config")) || availability.containsKey(topic);
+        return (topic.startsWith(under) && topic.endsWith("/config")) || availability.containsKey(topic);
     }
 
     @Override

@@ -17,11 +17,14 @@ import java.util.Optional;
  */
 public final class TasmotaSource implements DiscoverySource {
     private final String prefix;
+    /** {@code prefix/}: every message of the home is asked whether it is a discovery one, without a new string. */
+    private final String under;
     private final Map<String, TasmotaConfig> configs = new HashMap<>();
     private final Map<String, List<TasmotaSensor>> sensors = new HashMap<>();
 
     public TasmotaSource(String prefix) {
         this.prefix = prefix;
+        this.under = prefix + "/";
     }
 
     @Override
@@ -36,7 +39,7 @@ public final class TasmotaSource implements DiscoverySource {
 
     @Override
     public boolean handles(String topic) {
-        return topic.startsWith(prefix + "/") && (topic.endsWith("/config") || topic.endsWith("/sensors"))
+        return topic.startsWith(under) && (topic.endsWith("/config") || topic.endsWith("/sensors"))
                 && topic.substring(prefix.length() + 1).indexOf('/') == topic.substring(prefix.length() + 1).lastIndexOf('/');
     }
 
