@@ -100,6 +100,60 @@ class StateLogTest {
                 .containsExactly(Value.of(21), T0.plusSeconds(1));
     }
 
+    @Test
+    void aRowWritesEachTextOnceAndReadsBackEveryKindOfValueAndTimeExactly() throws Exception {
+        List<AutomationStore.StoredState> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            batch.add(state("motion_" + i, "occupancy", Value.of(i % 2 == 0), T0.plusMillis(i)));
+            batch.add(state("light_" + i, "state", Value.of("ON"), T0.plusMillis(i + 1)));
+            batch.add(state("light_" + i, "brightness", Value.of(200), T0.plusMillis(i + 1)));
+        }
+        batch.add(state("hall_light", "effect", Value.of("caf\u00e9 \uD83D\uDD25 \"x\"\n"), T0.minusSeconds(86_400 * 400L)));
+        batch.add(state("living", "temperature", Value.of(-19.25), Instant.ofEpochMilli(0)));
+
+        byte[] row = StateLog.encode(batch);
+
+        assertThat(StateLog.decode(row)).containsExactlyElementsOf(batch);
+        assertThat(row.length).as("version 1 wrote ~37 bytes a state of this shape").isLessThan(16 * batch.size());
+    }
+
+    @Test
+    void aRowOfVersionOneLeftInTheLogByACrashStillReads() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(2);
+            for (String[] s : List.of(new String[] {"hall_motion", "occupancy", "b", "true"}, new String[] {"living", "temperature", "n", "21.5"})) {
+                out.writeUTF(s[0]);
+                out.writeUTF(s[1]);
+                out.writeByte(s[2].charAt(0));
+                out.writeUTF(s[3]);
+                out.writeLong(T0.toEpochMilli());
+            }
+        }
+        store.session().transaction(c -> {
+            try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO device_state_log (seq, changes) VALUES (1, ?)")) {
+                p.setBytes(1, bytes.toByteArray());
+                p.executeUpdate();
+            }
+            return null;
+        });
+        commit(List.of(state("living", "temperature", Value.of(22), T0.plusSeconds(1))));
+
+        assertThat(store.states()).extracting(AutomationStore.StoredState::device, AutomationStore.StoredState::value,
+                        AutomationStore.StoredState::lastChanged)
+                .containsExactlyInAnyOrder(tuple("hall_motion", Value.of(true), T0), tuple("living", Value.of(22), T0.plusSeconds(1)));
+    }
+
+    @Test
+    void aDamagedRowIsRefusedInWordsWithoutAllocatingWhatItClaims() {
+        byte[] claimsAHugeTable = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x7F};
+        byte[] namesAMissingText = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 'b', 5, 0};
+
+        assertThatThrownBy(() -> StateLog.decode(claimsAHugeTable)).isInstanceOf(java.io.IOException.class).hasMessageContaining("a count of");
+        assertThatThrownBy(() -> StateLog.decode(namesAMissingText)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("does not hold");
+    }
+
     private void commit(List<AutomationStore.StoredState> batch) {
         store.session().transaction(c -> {
             AutomationStore.logStates(c, batch);
