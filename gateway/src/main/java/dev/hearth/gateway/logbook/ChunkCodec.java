@@ -2,14 +2,10 @@ package dev.hearth.gateway.logbook;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLDataException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The bytes of a logbook chunk: a run of consecutive entries in one value, so that H2 stores a row per few hundred
@@ -57,8 +53,8 @@ final class ChunkCodec {
         return out.bytes();
     }
 
-    /** The entries of a chunk, oldest first; {@link Corrupt} if the bytes are not a chunk this version wrote. */
-    static List<LogbookEntry> decode(byte[] chunk) throws Corrupt {
+    /** The entries of a chunk; {@link Corrupt} if the bytes are not a chunk this version wrote. */
+    static DecodedChunk decode(byte[] chunk) throws Corrupt {
         Reader in = new Reader(chunk);
         int encoding = in.read();
         if (encoding != ENCODING) throw new Corrupt("unknown encoding " + encoding);
@@ -66,21 +62,15 @@ final class ChunkCodec {
         if (count < 1 || count > chunk.length) throw new Corrupt("impossible entry count " + count);
         long id = in.varint();
         long at = unzigzag(in.varint());
-        List<String> slots = new ArrayList<>();
-        List<LogbookEntry> entries = new ArrayList<>((int) count);
+        DecodedChunk decoded = new DecodedChunk(chunk, (int) count);
         for (int i = 0; i < count; i++) {
             id += in.varint();
             at += unzigzag(in.varint());
-            String kindName = in.string(slots).orElseThrow(() -> new Corrupt("an entry without a kind"));
-            LogbookEntry.Kind kind = LogbookEntry.Kind.named(kindName).orElseThrow(() -> new Corrupt("unknown kind " + kindName));
-            Optional<String> device = in.string(slots);
-            Optional<String> room = in.string(slots);
-            Optional<String> automation = in.string(slots);
-            String text = in.string(slots).orElseThrow(() -> new Corrupt("an entry without a text"));
-            entries.add(new LogbookEntry(id, Instant.EPOCH.plus(at, ChronoUnit.MICROS), kind, device, room, automation, text));
+            LogbookEntry.Kind kind = decoded.kindOfSlot(in.slot(decoded));
+            decoded.add(id, at, kind, in.slot(decoded), in.slot(decoded), in.slot(decoded), in.slot(decoded));
         }
         if (in.position < chunk.length) throw new Corrupt((chunk.length - in.position) + " bytes after the last entry");
-        return entries;
+        return decoded;
     }
 
     private static long zigzag(long value) {
@@ -168,19 +158,21 @@ final class ChunkCodec {
             throw new Corrupt("a number longer than 64 bits at byte " + position);
         }
 
-        Optional<String> string(List<String> slots) throws Corrupt {
+        /** A string reference: the slot it names or adds, {@link DecodedChunk#NONE} for none. */
+        int slot(DecodedChunk decoded) throws Corrupt {
             long reference = varint();
-            if (reference == NONE) return Optional.empty();
+            if (reference == NONE) return DecodedChunk.NONE;
             if (reference >= SLOTS) {
-                if (reference - SLOTS >= slots.size()) throw new Corrupt("reference to string " + (reference - SLOTS) + " of " + slots.size());
-                return Optional.of(slots.get((int) (reference - SLOTS)));
+                if (reference - SLOTS >= decoded.slotCount()) {
+                    throw new Corrupt("reference to string " + (reference - SLOTS) + " of " + decoded.slotCount());
+                }
+                return (int) (reference - SLOTS);
             }
             long length = varint();
             if (length > chunk.length - position) throw new Corrupt("a string of " + length + " bytes past the end");
-            String value = new String(chunk, position, (int) length, StandardCharsets.UTF_8);
+            int slot = decoded.addSlot(position, (int) length);
             position += (int) length;
-            slots.add(value);
-            return Optional.of(value);
+            return slot;
         }
     }
 }

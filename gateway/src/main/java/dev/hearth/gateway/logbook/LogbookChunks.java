@@ -27,19 +27,19 @@ final class LogbookChunks {
 
     /** A stored chunk: its key and last id, and its bytes, decoded on demand. */
     record Chunk(long firstId, long lastId, byte[] body) {
-        /** Its entries, oldest first. */
-        List<LogbookEntry> entries() throws ChunkCodec.Corrupt {
-            List<LogbookEntry> entries;
+        /** Its entries; {@link ChunkCodec.Corrupt} naming the chunk if it cannot be read or holds other ids. */
+        DecodedChunk decode() throws ChunkCodec.Corrupt {
+            DecodedChunk decoded;
             try {
-                entries = ChunkCodec.decode(body);
+                decoded = ChunkCodec.decode(body);
             } catch (ChunkCodec.Corrupt e) {
                 throw new ChunkCodec.Corrupt("logbook chunk " + firstId + ": " + e.getMessage());
             }
-            if (entries.get(0).id() != firstId || entries.get(entries.size() - 1).id() != lastId) {
-                throw new ChunkCodec.Corrupt("logbook chunk " + firstId + ".." + lastId + " holds ids " + entries.get(0).id() + ".."
-                        + entries.get(entries.size() - 1).id());
+            if (decoded.id(0) != firstId || decoded.id(decoded.size() - 1) != lastId) {
+                throw new ChunkCodec.Corrupt("logbook chunk " + firstId + ".." + lastId + " holds ids " + decoded.id(0) + ".."
+                        + decoded.id(decoded.size() - 1));
             }
-            return entries;
+            return decoded;
         }
     }
 

@@ -118,7 +118,7 @@ public final class LogbookStore {
                 DeviceSpans.deleteBelow(c, Long.MAX_VALUE);
                 return (int) LogbookChunks.deleteBelow(c, Long.MAX_VALUE);
             }
-            List<LogbookEntry> entries = straddling.get().entries();
+            List<LogbookEntry> entries = straddling.get().decode().entries();
             List<LogbookEntry> kept = entries.stream().dropWhile(e -> e.at().isBefore(cutoff)).toList();
             long firstKept = kept.get(0).id();
             long deleted = LogbookChunks.deleteBelow(c, firstKept);

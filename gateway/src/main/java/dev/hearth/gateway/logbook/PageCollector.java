@@ -41,20 +41,19 @@ final class PageCollector {
 
     /** Takes the chunk's matching entries below the cursor, newest first, until the page is full. */
     void offer(LogbookChunks.Chunk chunk) throws ChunkCodec.Corrupt {
-        List<LogbookEntry> entries = chunk.entries();
+        DecodedChunk entries = chunk.decode();
         for (int i = entries.size() - 1; i >= 0 && !full(); i--) {
-            LogbookEntry e = entries.get(i);
-            if (e.id() < below && matches(e)) found.add(e);
+            if (entries.id(i) < below && matches(entries, i)) found.add(entries.entry(i));
         }
         below = Math.min(below, chunk.firstId());
     }
 
-    private boolean matches(LogbookEntry e) {
-        long at = LogbookStore.micros(e.at());
+    private boolean matches(DecodedChunk entries, int i) {
+        long at = entries.atUs(i);
         return at >= fromUs && at < toUs
-                && (query.device().isEmpty() || query.device().equals(e.device()))
-                && (query.room().isEmpty() || query.room().equals(e.room()))
-                && (query.kinds().isEmpty() || query.kinds().contains(e.kind()));
+                && (query.kinds().isEmpty() || query.kinds().contains(entries.kind(i)))
+                && (query.device().isEmpty() || query.device().get().equals(entries.device(i)))
+                && (query.room().isEmpty() || query.room().get().equals(entries.room(i)));
     }
 
     /** The entries found, with the next page's cursor when there are more. */

@@ -178,7 +178,7 @@ class LogbookChunksTest {
                 new LogbookEntry(41, Instant.EPOCH.minusSeconds(5), LogbookEntry.Kind.COMMAND, Optional.of("x"), Optional.empty(), Optional.empty(), "x".repeat(999)));
 
         // when they are encoded and decoded
-        List<LogbookEntry> decoded = ChunkCodec.decode(ChunkCodec.encode(entries));
+        List<LogbookEntry> decoded = ChunkCodec.decode(ChunkCodec.encode(entries)).entries();
 
         // then they are the same
         assertThat(decoded).isEqualTo(entries);
