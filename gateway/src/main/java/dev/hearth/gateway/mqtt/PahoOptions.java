@@ -49,7 +49,7 @@ final class PahoOptions {
     private static SocketFactory socketFactory(MqttSettings s) {
         if (s.caFile().isPresent()) return new NoDelaySslSocketFactory(sslContext(s.caFile().get()).getSocketFactory());
         if (s.url().startsWith("ssl://")) return new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault());
-        return new NoDelaySocketFactory(SocketFactory.getDefault());
+        return new NoDelaySocketFactory();
     }
 
     private static SSLContext sslContext(Path caFile) {
