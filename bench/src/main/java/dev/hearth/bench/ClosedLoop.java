@@ -186,6 +186,9 @@ final class ClosedLoop implements AutoCloseable {
             firstAnswer.countDown();
             if (sentAt[pair] <= 0 || sent[pair] == null || sent[pair] != on) return; // stale or unsolicited
             long sentNanos = sentAt[pair];
+            // Timed before the send it would match (that send was made while this thread waited for the lock):
+            // the answer to an earlier send of the same value; this send's answer is still to come.
+            if (sentNanos > now) return;
             sentAt[pair] = 0;
             lastAnswer = now;
             answered++;
