@@ -111,22 +111,7 @@ class LogbookChunksTest {
             List<LogbookEntry> all = entries(1, 20_000);
             var session = db.session("logbook");
             session.migrate("logbook", LogbookStore.SCHEMA.subList(0, 6));
-            session.transaction(c -> {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO logbook VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (LogbookEntry e : all) {
-                        p.setLong(1, e.id());
-                        p.setLong(2, LogbookStore.micros(e.at()));
-                        p.setString(3, e.id() == 9 ? "gone" : e.kind().apiName());
-                        p.setString(4, e.device().orElse(null));
-                        p.setString(5, e.room().orElse(null));
-                        p.setString(6, e.automation().orElse(null));
-                        p.setString(7, e.text());
-                        p.addBatch();
-                    }
-                    p.executeBatch();
-                }
-                return null;
-            });
+            writeOldRows(session, all);
 
             // when the store opens it (twice)
             LogbookStore store = new LogbookStore(db);
@@ -141,8 +126,32 @@ class LogbookChunksTest {
             assertThat(pages(store, T0, T0.plusSeconds(100_000), Optional.of("rare"), Optional.empty(), Set.of(), 10))
                     .isEqualTo(expected(all, e -> e.device().equals(Optional.of("rare"))));
             assertThat(count(session, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'LOGBOOK'")).isZero();
-            assertThat(count(session, "SELECT COUNT(*) FROM logbook_chunk")).isEqualTo(79); // batches of 8,192 rows: 32 chunks, 32, then 15
+            assertThat(count(session, "SELECT COUNT(*) FROM logbook_chunk")).isEqualTo(79); // batches of 16,384 rows: 64 chunks, then 15
             assertThat(store.lastId()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
+    void aMoveStoppedHalfwayGoesOnFromTheNewestChunkWithoutLosingOrRepeatingAnEntry() {
+        try (Database db = Database.open(dir, Durability.PROCESS)) {
+            // given 20,000 old rows of which the first 16,384 were moved into chunks when the gateway stopped
+            List<LogbookEntry> all = entries(1, 20_000);
+            Session session = db.session("logbook");
+            session.migrate("logbook", LogbookStore.SCHEMA.subList(0, 6));
+            writeOldRows(session, all);
+            session.migrate("logbook", LogbookStore.SCHEMA);
+            session.transaction(c -> {
+                LogbookChunks.insert(c, all.subList(0, 16_384));
+                return null;
+            });
+
+            // when the store opens it
+            LogbookStore store = new LogbookStore(db);
+
+            // then every entry is there once
+            assertThat(pages(store, T0, T0.plusSeconds(100_000), Optional.empty(), Optional.empty(), Set.of(), 500))
+                    .isEqualTo(expected(all, e -> true));
+            assertThat(count(session, "SELECT SUM(entries) FROM logbook_chunk")).isEqualTo(20_000);
         }
     }
 
@@ -182,6 +191,26 @@ class LogbookChunksTest {
 
         // then they are the same
         assertThat(decoded).isEqualTo(entries);
+    }
+
+    /** Rows as the logbook before the chunks wrote them (entry 9 of a kind no longer known). */
+    private static void writeOldRows(Session session, List<LogbookEntry> entries) {
+        session.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO logbook VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (LogbookEntry e : entries) {
+                    p.setLong(1, e.id());
+                    p.setLong(2, LogbookStore.micros(e.at()));
+                    p.setString(3, e.id() == 9 ? "gone" : e.kind().apiName());
+                    p.setString(4, e.device().orElse(null));
+                    p.setString(5, e.room().orElse(null));
+                    p.setString(6, e.automation().orElse(null));
+                    p.setString(7, e.text());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
     }
 
     private static int count(Session session, String sql) {
