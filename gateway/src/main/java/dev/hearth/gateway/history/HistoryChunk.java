@@ -2,8 +2,8 @@ package dev.hearth.gateway.history;
 
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.store.CompactBytes;
 
-import java.util.Arrays;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,7 +105,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
         List<HistoryPoint> out = new ArrayList<>(n);
         long at = firstMicros + readVarLong(in);
         for (int i = 0; i < n; i++) {
-            at += zigZagDecode(readVarLong(in));
+            at += CompactBytes.unzigzag(readVarLong(in));
             out.add(new HistoryPoint(device, attribute, instant(at), readValue(in)));
         }
         return out;
@@ -127,7 +127,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
     }
 
     private static final class Builder {
-        private final Bytes out = new Bytes(64);
+        private final CompactBytes out = new CompactBytes(64);
         private final long first;
         private long previous;
         private long min;
@@ -147,7 +147,7 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
         }
 
         void add(long at, Value value) {
-            writeVarLong(out, zigZagEncode(at - previous));
+            out.varint(CompactBytes.zigzag(at - previous));
             previous = at;
             min = Math.min(min, at);
             max = Math.max(max, at);
@@ -167,71 +167,18 @@ record HistoryChunk(DeviceId device, String attribute, long firstMicros, long la
             String text = value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.write(TEXT);
-            writeVarLong(out, utf8.length);
+            out.varint(utf8.length);
             out.writeBytes(utf8, utf8.length);
         }
 
         /** The chunk starts at its earliest point, which is not the first one when the clock stepped back. */
         HistoryChunk build(DeviceId device, String attribute) {
-            Bytes all = new Bytes(out.size() + 10);
-            writeVarLong(all, count);
-            writeVarLong(all, first - min);
-            all.writeBytes(out.buffer, out.size);
+            CompactBytes all = new CompactBytes(out.size() + 10);
+            all.varint(count);
+            all.varint(first - min);
+            all.writeBytes(out);
             return new HistoryChunk(device, attribute, min, max, count, all.toByteArray());
         }
-    }
-
-    /**
-     * A growing byte buffer for one thread: {@link java.io.ByteArrayOutputStream} takes its monitor on every byte,
-     * and a point is about ten single-byte writes on the event loop.
-     */
-    private static final class Bytes {
-        private byte[] buffer;
-        private int size;
-
-        Bytes(int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        int size() {
-            return size;
-        }
-
-        void write(int b) {
-            if (size == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            buffer[size++] = (byte) b;
-        }
-
-        /** Big-endian, as {@link ByteBuffer#getDouble()} reads it back. */
-        void writeLong(long v) {
-            for (int shift = 56; shift >= 0; shift -= 8) write((int) (v >>> shift));
-        }
-
-        void writeBytes(byte[] bytes, int length) {
-            if (size + length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
-            System.arraycopy(bytes, 0, buffer, size, length);
-            size += length;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, size);
-        }
-    }
-
-    private static long zigZagEncode(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
-    private static long zigZagDecode(long v) {
-        return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static void writeVarLong(Bytes out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
     }
 
     private static long readVarLong(ByteBuffer in) {

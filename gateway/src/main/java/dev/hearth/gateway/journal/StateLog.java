@@ -1,6 +1,7 @@
 package dev.hearth.gateway.journal;
 
 import dev.hearth.gateway.device.Value;
+import dev.hearth.gateway.store.CompactBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +70,7 @@ final class StateLog {
                 out.writeByte(typeOf(s.value()));
                 varint(out, indexes[i++]);
                 long after = s.lastChanged().toEpochMilli() - first;
-                varint(out, (after << 1) ^ (after >> 63));
+                varint(out, CompactBytes.zigzag(after));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
@@ -93,7 +94,7 @@ final class StateLog {
                 char type = (char) in.readByte();
                 String text = texts[(int) varint(in)];
                 long after = varint(in);
-                Instant lastChanged = Instant.ofEpochMilli(first + ((after >>> 1) ^ -(after & 1)));
+                Instant lastChanged = Instant.ofEpochMilli(first + CompactBytes.unzigzag(after));
                 out.add(new AutomationStore.StoredState(device, attribute, AutomationStore.value(String.valueOf(type), text), lastChanged));
             }
             return out;

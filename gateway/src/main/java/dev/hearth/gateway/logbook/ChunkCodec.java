@@ -1,8 +1,9 @@
 package dev.hearth.gateway.logbook;
 
+import dev.hearth.gateway.store.CompactBytes;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLDataException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +30,28 @@ final class ChunkCodec {
 
     /** The chunk of {@code entries} (increasing ids, at least one). */
     static byte[] encode(List<LogbookEntry> entries) {
-        Writer out = new Writer(entries.size() * 24 + 32);
+        CompactBytes out = new CompactBytes(entries.size() * 24 + 32);
         Map<String, Integer> slots = new HashMap<>();
         LogbookEntry first = entries.get(0);
         out.write(ENCODING);
         out.varint(entries.size());
         out.varint(first.id());
-        out.varint(zigzag(LogbookStore.micros(first.at())));
+        out.varint(CompactBytes.zigzag(LogbookStore.micros(first.at())));
         long id = first.id();
         long at = LogbookStore.micros(first.at());
         for (LogbookEntry e : entries) {
             long micros = LogbookStore.micros(e.at());
             out.varint(e.id() - id);
-            out.varint(zigzag(micros - at));
+            out.varint(CompactBytes.zigzag(micros - at));
             id = e.id();
             at = micros;
-            out.string(e.kind().apiName(), slots);
-            out.string(e.device().orElse(null), slots);
-            out.string(e.room().orElse(null), slots);
-            out.string(e.automation().orElse(null), slots);
-            out.string(e.text(), slots);
+            string(out, e.kind().apiName(), slots);
+            string(out, e.device().orElse(null), slots);
+            string(out, e.room().orElse(null), slots);
+            string(out, e.automation().orElse(null), slots);
+            string(out, e.text(), slots);
         }
-        return out.bytes();
+        return out.toByteArray();
     }
 
     /** The entries of a chunk; {@link Corrupt} if the bytes are not a chunk this version wrote. */
@@ -61,24 +62,16 @@ final class ChunkCodec {
         long count = in.varint();
         if (count < 1 || count > chunk.length) throw new Corrupt("impossible entry count " + count);
         long id = in.varint();
-        long at = unzigzag(in.varint());
+        long at = CompactBytes.unzigzag(in.varint());
         DecodedChunk decoded = new DecodedChunk(chunk, (int) count);
         for (int i = 0; i < count; i++) {
             id += in.varint();
-            at += unzigzag(in.varint());
+            at += CompactBytes.unzigzag(in.varint());
             LogbookEntry.Kind kind = decoded.kindOfSlot(in.slot(decoded));
             decoded.add(id, at, kind, in.slot(decoded), in.slot(decoded), in.slot(decoded), in.slot(decoded));
         }
         if (in.position < chunk.length) throw new Corrupt((chunk.length - in.position) + " bytes after the last entry");
         return decoded;
-    }
-
-    private static long zigzag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unzigzag(long value) {
-        return (value >>> 1) ^ -(value & 1);
     }
 
     /**
@@ -91,48 +84,21 @@ final class ChunkCodec {
         }
     }
 
-    private static final class Writer {
-        private byte[] buffer;
-        private int size;
-
-        Writer(int capacity) {
-            buffer = new byte[capacity];
+    /** A string reference, adding the string to the chunk's dictionary if it is new. */
+    private static void string(CompactBytes out, String value, Map<String, Integer> slots) {
+        if (value == null) {
+            out.varint(NONE);
+            return;
         }
-
-        void write(int b) {
-            if (size == buffer.length) buffer = Arrays.copyOf(buffer, size * 2);
-            buffer[size++] = (byte) b;
+        Integer slot = slots.putIfAbsent(value, slots.size());
+        if (slot != null) {
+            out.varint(SLOTS + slot);
+            return;
         }
-
-        void varint(long value) {
-            while ((value & ~0x7FL) != 0) {
-                write((int) ((value & 0x7F) | 0x80));
-                value >>>= 7;
-            }
-            write((int) value);
-        }
-
-        void string(String value, Map<String, Integer> slots) {
-            if (value == null) {
-                varint(NONE);
-                return;
-            }
-            Integer slot = slots.putIfAbsent(value, slots.size());
-            if (slot != null) {
-                varint(SLOTS + slot);
-                return;
-            }
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            varint(NEW);
-            varint(utf8.length);
-            if (size + utf8.length > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + utf8.length));
-            System.arraycopy(utf8, 0, buffer, size, utf8.length);
-            size += utf8.length;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buffer, size);
-        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.varint(NEW);
+        out.varint(utf8.length);
+        out.writeBytes(utf8, utf8.length);
     }
 
     private static final class Reader {
