@@ -24,6 +24,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The SD card fills up under a running gateway and frees again (a real file system that fills: {@link FillableDisk}).
@@ -91,6 +92,33 @@ class DiskFullTest {
                     && !s.lastChanged().isBefore(recovered)));
             assertThat(count(home, "SELECT COUNT(*) FROM logbook_chunk WHERE first_id <= " + logbookBefore)).isPositive();
             assertThat(count(home, "SELECT COALESCE(MIN(first_id), 0) FROM logbook_chunk")).isEqualTo(1);
+        }
+    }
+
+    /** The integrator's black-box run: a journal write hung on H2's closed store, and the stop timed out into kill -9. */
+    @Test
+    void aGatewayOnAFullDiskStopsCleanlyAndPromptly() throws Exception {
+        try (FillableDisk disk = FillableDisk.at(dir.resolve("data"), DISK);
+             MosquittoBroker broker = MosquittoBroker.start();
+             LogLines runtimeLog = LogLines.of(GatewayRuntime.class)) {
+            TestHome home = TestHome.start(dir, TestHome.externalBroker(broker.url(), "30s") + "history:\n  commit_interval: 200ms\n",
+                    broker.url()).awaitConnected();
+            try {
+                Light light = home.light();
+                MotionSensor motion = home.motionSensor();
+                home.awaitKnown("hallway_motion", "occupancy");
+                disk.fill();
+                boolean[] on = {true};
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    switchLight(motion, light, on[0]);
+                    on[0] = !on[0];
+                    return health(home).statusCode() != 200;
+                });
+                switchLight(motion, light, on[0]);
+            } finally {
+                assertTimeoutPreemptively(Duration.ofSeconds(20), home::close);
+            }
+            assertThat(runtimeLog.lines()).noneMatch(l -> l.contains("did not stop cleanly"));
         }
     }
 
