@@ -11,6 +11,7 @@ import dev.hearth.gateway.yaml.Durations;
 import dev.hearth.gateway.config.GatewayConfig;
 import dev.hearth.gateway.time.GatewayTime;
 import dev.hearth.gateway.runtime.HearthVersion;
+import dev.hearth.gateway.logging.LogQueue;
 import dev.hearth.gateway.logging.LoggingDefaults;
 import dev.hearth.gateway.web.auth.HashPasswordCommand;
 import dev.hearth.gateway.web.auth.TokenCommand;
@@ -93,21 +94,30 @@ public final class Main extends ConfiguredCommand {
         }
         GatewayConfig cfg = loaded.config();
         LoggingDefaults.use(cfg.logFormat());
+        LogQueue.install();
         Gateway gateway;
         try {
             gateway = Gateway.start(cfg, loaded.all(), GatewayTime.system(cfg.location().timeZone()), reading.runtime(cfg));
         } catch (StoreException e) {
             // The message names the file and what to do; a stack trace would only hide it.
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return STORE_ERROR;
+            return failed(err, "error: " + e.getMessage(), STORE_ERROR);
         } catch (EmbeddedBrokers.Missing e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CONFIG_ERROR;
+            return failed(err, "error: " + e.getMessage(), CONFIG_ERROR);
+        } catch (RuntimeException | Error e) {
+            // the lines logged on the way to the failure come before its stack trace
+            LogQueue.drain();
+            throw e;
         }
         awaitShutdown(gateway::close);
         return 0;
+    }
+
+    /** The lines logged so far, then the error, on a gateway that did not start. */
+    private static int failed(PrintWriter err, String message, int status) {
+        LogQueue.drain();
+        err.println(message);
+        err.flush();
+        return status;
     }
 
     /** Configuration and automations, validated together. */
@@ -148,12 +158,16 @@ public final class Main extends ConfiguredCommand {
         }
     }
 
-    /** Blocks until Ctrl-C / SIGTERM, then runs {@code stop} once. */
+    /** Blocks until Ctrl-C / SIGTERM (or {@code System.exit}), then runs {@code stop} once and writes the log's queue. */
     public static void awaitShutdown(Runnable stop) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
-            stopped.countDown();
+            try {
+                stop.run();
+            } finally {
+                LogQueue.drain();
+                stopped.countDown();
+            }
         }, "hearth-shutdown"));
         try {
             stopped.await();

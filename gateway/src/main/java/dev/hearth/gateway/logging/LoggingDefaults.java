@@ -33,7 +33,7 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %-24logger{0} %msg%n%ex";
     /** Elsewhere (a terminal, a file): ISO 8601 date and time with the offset. */
     static final String DATED_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %-24logger{0} %msg%n%ex";
-    private static final String CONSOLE = "CONSOLE";
+    static final String CONSOLE = "CONSOLE";
 
     /**
      * hearth.state / hearth.automation: a line per device state change and per automation run, DEBUG

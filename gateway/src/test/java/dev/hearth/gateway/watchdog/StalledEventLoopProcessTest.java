@@ -1,6 +1,6 @@
 package dev.hearth.gateway.watchdog;
 
-import dev.hearth.gateway.Main;
+import dev.hearth.gateway.support.GatewayProcess;
 import dev.hearth.gateway.support.TestHome;
 import dev.hearth.sim.broker.MosquittoBroker;
 import dev.hearth.sim.net.FreePort;
@@ -11,15 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 14 item 12, in a real process: a gateway whose event loop is stuck reports it on {@code /health} and then ends
  * with {@link Watchdog#EXIT_STUCK}, so that systemd's {@code Restart=on-failure} restarts it. The loop is stuck the way
- * it gets stuck in the field: the log goes to a pipe nobody reads any more (a hung journald, a paused {@code | less}),
- * and an automation logs on every motion event, so the loop blocks writing a line once the pipe is full. The watchdog
- * must not block on that same log on its way to the exit.
+ * it got stuck in the field: the log goes to a pipe nobody reads any more (a hung journald, a paused {@code | less}),
+ * and an automation logs on every motion event, so the loop blocks writing a line once the pipe is full. The gateway's
+ * own console no longer blocks (logging.LogQueue); a user's logback file with a plain console still does, and that is
+ * what this gateway runs with. The watchdog must not block on that same log on its way to the exit.
  */
 class StalledEventLoopProcessTest {
     private static final String LOGGING_AUTOMATION = """
@@ -44,8 +40,6 @@ class StalledEventLoopProcessTest {
                   - log: "hallway motion is now ${trigger.to}: a line long enough to fill a pipe of 64 KiB within a few hundred events"
             """;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -54,7 +48,8 @@ class StalledEventLoopProcessTest {
         try (MosquittoBroker broker = MosquittoBroker.start()) {
             // Given a gateway whose output goes to a pipe that is read no more once it has started
             int httpPort = FreePort.loopback();
-            Process gateway = new ProcessBuilder(command(config(broker.url(), httpPort))).redirectErrorStream(true).start();
+            Process gateway = new ProcessBuilder(GatewayProcess.command(config(broker.url(), httpPort),
+                    "-Dlogback.configurationFile=" + blockingConsole())).redirectErrorStream(true).start();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> health(httpPort) == 200);
 
@@ -84,11 +79,16 @@ class StalledEventLoopProcessTest {
         }
     }
 
-    /** {@code java -Xmx128m -cp <test class path> Main run -c config}. */
-    private static List<String> command(Path config) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "-c", config.toString());
+    /** A user's logback file whose console writes on the caller's thread (logback's plain ConsoleAppender). */
+    private Path blockingConsole() throws IOException {
+        return Files.writeString(dir.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
     }
 
     private Path config(String brokerUrl, int httpPort) throws IOException {
@@ -103,14 +103,8 @@ class StalledEventLoopProcessTest {
         return config;
     }
 
-    /** {@code /health}'s status, -1 when it does not answer within 2 s. */
     private static int health(int port) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        }
+        return GatewayProcess.health(port);
     }
 
     /** What the process wrote that the pipe still holds (for the failure message; it has ended by then). */
