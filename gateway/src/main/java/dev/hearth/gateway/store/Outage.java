@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,8 @@ final class Outage {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(5);
     static final Duration REMIND_EVERY = Duration.ofMinutes(1);
+    /** Less free space than one of H2's writes (a chunk of a few pages): the file system is full. */
+    private static final long FULL_BELOW = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** H2's answers once its store is gone: closed database, closed object, I/O errors. */
     private static final Set<Integer> LOST = Set.of(ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_CALLED_AT_SHUTDOWN,
@@ -98,12 +101,25 @@ final class Outage {
                 Duration.between(since, clock.instant()).toSeconds(), total);
     }
 
-    /** The kernel's words when there are some (the deepest I/O error: "No space left on device", "File too large"), else H2's. */
+    /**
+     * The kernel's words when H2 passed them on (the deepest I/O error: "No space left on device", "File too large").
+     * Its store's panic often reaches JDBC as a message only: then the file system is asked whether it is full.
+     */
     private String describe(Throwable cause) {
         String words = null;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof IOException io && io.getMessage() != null) words = io.getMessage();
         }
-        return words != null ? "cannot write to " + file.getParent() + ": " + words : "cannot write: " + cause.getMessage();
+        if (words == null && freeBytes() < FULL_BELOW) words = "No space left on device (" + freeBytes() + " bytes free)";
+        String h2 = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        return words != null ? "cannot write to " + file.getParent() + ": " + words : "cannot write: " + h2;
+    }
+
+    private long freeBytes() {
+        try {
+            return Files.getFileStore(file.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 }
