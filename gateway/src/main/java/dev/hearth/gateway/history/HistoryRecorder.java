@@ -3,6 +3,7 @@ package dev.hearth.gateway.history;
 import dev.hearth.gateway.bus.Addresses;
 import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.device.StateChanges;
+import dev.hearth.gateway.logging.BoundedRate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +28,20 @@ import java.util.Map;
 public final class HistoryRecorder extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
     private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
-    /** Past this many encoded bytes waiting (a database that stopped accepting writes), new changes are dropped. */
-    static final long MAX_BUFFERED_BYTES = 8L << 20;
+    /**
+     * Past this many encoded bytes waiting (a database that cannot be written: a full disk), the oldest chunks waiting
+     * are dropped (new changes when none is left): about 370,000 numeric points, within a 64 MiB heap.
+     */
+    static final long MAX_BUFFERED_BYTES = 4L << 20;
+    private static final Duration TELL_EVERY = Duration.ofMinutes(1);
 
     private final HistoryStore store;
     private final HistorySettings settings;
     private final Clock clock;
     private final Counter recorded;
     private final Counter dropped;
+    private final BoundedRate drops = new BoundedRate(TELL_EVERY);
+    private final BoundedRate failures = new BoundedRate(TELL_EVERY);
     private Map<HistoryChunk.Series, HistoryChunk.Accumulator> gathering = new HashMap<>();
     /** Chunks a failed write left, written first next time. */
     private List<HistoryChunk> unwritten = new ArrayList<>();
@@ -61,10 +69,14 @@ public final class HistoryRecorder extends VerticleBase {
     }
 
     private void add(StateChanged c) {
-        if (bufferedBytes >= MAX_BUFFERED_BYTES) {
-            if (dropped.count() == 0) log.warn("History: the database has not accepted writes for a while; new changes are not recorded");
-            dropped.increment();
-            return;
+        while (bufferedBytes >= MAX_BUFFERED_BYTES) {
+            if (unwritten.isEmpty()) {
+                dropped(1);
+                return;
+            }
+            HistoryChunk oldest = unwritten.remove(0);
+            bufferedBytes = Math.max(0, bufferedBytes - oldest.data().length);
+            dropped(oldest.count());
         }
         bufferedBytes += gathering.computeIfAbsent(new HistoryChunk.Series(c.device(), c.attribute()),
                 s -> new HistoryChunk.Accumulator(s.device(), s.attribute())).add(c.at(), c.value());
@@ -82,12 +94,28 @@ public final class HistoryRecorder extends VerticleBase {
             store.write(batch);
             return null;
         }).onSuccess(v -> recorded.increment(batch.stream().mapToInt(HistoryChunk::count).sum())).recover(e -> {
-            log.warn("History not written ({} rows kept for the next try): {}", batch.size(), e.getMessage());
+            Instant now = clock.instant();
+            if (failures.count(1, now)) {
+                String since = failures.since(now);
+                log.warn("History not written ({} failed writes{}; {} rows kept for the next try): {}", failures.take(now), since,
+                        batch.size() + unwritten.size(), e.getMessage());
+            }
             batch.addAll(unwritten);
             unwritten = batch;
             bufferedBytes += bytes;
             return Future.succeededFuture();
         });
+    }
+
+    /** Counted and told at a bounded rate: never silently, never out of memory. */
+    private void dropped(int points) {
+        dropped.increment(points);
+        Instant now = clock.instant();
+        if (drops.count(points, now)) {
+            String since = drops.since(now);
+            log.warn("History: {} changes not recorded{}: the database has not accepted writes for a while; the oldest waiting are"
+                    + " dropped (hearth.history.dropped)", drops.take(now), since);
+        }
     }
 
     private void prune() {

@@ -7,6 +7,7 @@ import dev.hearth.gateway.device.StateChanged;
 import dev.hearth.gateway.store.Session;
 import dev.hearth.gateway.store.Sql;
 import dev.hearth.gateway.store.StoreException;
+import dev.hearth.gateway.store.StoreUnavailable;
 import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Future;
@@ -102,6 +103,8 @@ public final class AutomationJournal implements EngineJournal {
         private static void apart(Session session, String what, Sql<Void> write, List<String> lost) {
             try {
                 session.transaction(write);
+            } catch (StoreUnavailable e) {
+                throw e;
             } catch (StoreException e) {
                 lost.add(what + " (" + e.getMessage() + ")");
             }
@@ -200,9 +203,21 @@ public final class AutomationJournal implements EngineJournal {
         lastWrite = batch.written.future();
         vertx.executeBlocking(() -> commit(batch), true).onComplete(done -> {
             writing = false;
+            if (done.cause() instanceof StoreUnavailable) keepForNextTry(batch);
             batch.written.handle(done.mapEmpty());
             if (!gathering.isEmpty()) schedule();
         });
+    }
+
+    /**
+     * The database cannot be written for now (a full disk; {@code store.Database} says so and reopens by itself): the
+     * batch goes back under what was gathered since, newer values winning. It stays bounded: a state per attribute, a
+     * write per timer or clock key. Whoever waited on it hears of the failure; the next batch writes it.
+     */
+    private void keepForNextTry(Batch failed) {
+        failed.states.forEach(gathering.states::putIfAbsent);
+        failed.others.forEach(gathering.others::putIfAbsent);
+        gathering.compact |= failed.compact;
     }
 
     /** One transaction for the batch; if that fails, each change apart (see {@link Batch#writeApart}). */
@@ -213,6 +228,8 @@ public final class AutomationJournal implements EngineJournal {
                 batch.write(c);
                 return null;
             });
+        } catch (StoreUnavailable away) {
+            throw away;
         } catch (StoreException whole) {
             List<String> lost = batch.writeApart(session);
             if (lost.isEmpty()) return null;

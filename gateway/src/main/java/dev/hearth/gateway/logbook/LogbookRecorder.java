@@ -9,6 +9,7 @@ import dev.hearth.gateway.device.DeviceId;
 import dev.hearth.gateway.device.DeviceSpec;
 import dev.hearth.gateway.device.StateChanges;
 import dev.hearth.gateway.history.HistorySettings;
+import dev.hearth.gateway.logging.BoundedRate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,12 @@ import java.util.function.Function;
 public final class LogbookRecorder extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(LogbookRecorder.class);
     private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
-    /** Past this many entries waiting (a database that stopped accepting writes), new ones are dropped. */
-    static final int MAX_WAITING = 100_000;
+    /**
+     * Past this many entries waiting (a database that cannot be written: a full disk), the oldest are dropped: some
+     * 5 MiB of heap, a few minutes of a busy home, well within a 64 MiB heap.
+     */
+    static final int MAX_WAITING = 20_000;
+    private static final Duration TELL_EVERY = Duration.ofMinutes(1);
 
     private final LogbookStore store;
     private final HistorySettings settings;
@@ -42,6 +48,8 @@ public final class LogbookRecorder extends VerticleBase {
     private final LogbookTexts texts;
     private final Counter recorded;
     private final Counter dropped;
+    private final BoundedRate drops = new BoundedRate(TELL_EVERY);
+    private final BoundedRate failures = new BoundedRate(TELL_EVERY);
     private List<LogbookEntry> waiting = new ArrayList<>();
     /** The newest write; writes run one after another (ordered blocking tasks), so it ends after every earlier one. */
     private Future<Void> lastWrite = Future.succeededFuture();
@@ -80,13 +88,22 @@ public final class LogbookRecorder extends VerticleBase {
     }
 
     private void add(List<LogbookEntry> entries) {
-        if (waiting.size() + entries.size() > MAX_WAITING) {
-            if (dropped.count() == 0) log.warn("Logbook: the database has not accepted writes for a while; new entries are not recorded");
-            dropped.increment(entries.size());
-            return;
-        }
         waiting.addAll(entries);
         vertx.eventBus().publish(Addresses.LOGBOOK_ENTRIES, new LogbookEntries(entries));
+        if (waiting.size() > MAX_WAITING) dropOldest();
+    }
+
+    /** Keeps the newest {@link #MAX_WAITING}, counted and told at a bounded rate: never silently, never out of memory. */
+    private void dropOldest() {
+        int excess = waiting.size() - MAX_WAITING;
+        waiting.subList(0, excess).clear();
+        dropped.increment(excess);
+        Instant now = clock.instant();
+        if (drops.count(excess, now)) {
+            String since = drops.since(now);
+            log.warn("Logbook: {} entries not recorded{}: the database has not accepted writes for a while; the oldest waiting are"
+                    + " dropped to keep the newest {} (hearth.logbook.dropped)", drops.take(now), since, MAX_WAITING);
+        }
     }
 
     private Future<Void> flush() {
@@ -97,9 +114,15 @@ public final class LogbookRecorder extends VerticleBase {
             store.append(batch);
             return null;
         }).onSuccess(v -> recorded.increment(batch.size())).recover(e -> {
-            log.warn("Logbook not written ({} entries kept for the next try): {}", batch.size(), e.getMessage());
+            Instant now = clock.instant();
+            if (failures.count(1, now)) {
+                String since = failures.since(now);
+                log.warn("Logbook not written ({} failed writes{}; {} entries kept for the next try): {}", failures.take(now), since,
+                        batch.size() + waiting.size(), e.getMessage());
+            }
             batch.addAll(waiting);
             waiting = batch;
+            if (waiting.size() > MAX_WAITING) dropOldest();
             return Future.succeededFuture();
         });
         return lastWrite;

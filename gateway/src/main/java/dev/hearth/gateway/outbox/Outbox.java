@@ -39,6 +39,7 @@ public final class Outbox {
     private final OutboxQueue queue;
     private final OutboxQueue.Window window;
     private final Waiters waiters = new Waiters();
+    private final WriteFailures writeFailures;
     private final PendingWrites pending = new PendingWrites(System::nanoTime);
     private final GroupCommit commits;
     private final Drain drain;
@@ -61,6 +62,7 @@ public final class Outbox {
         this.transport = transport;
         this.settings = settings;
         this.clock = clock;
+        this.writeFailures = new WriteFailures(name);
         this.name = name;
         this.queue = new OutboxQueue(settings.maxRows(), settings.maxBytes(), window);
         this.window = window;
@@ -274,8 +276,7 @@ public final class Outbox {
                 waiters.failed(q.id(), "not queued: " + cause.getMessage());
                 refused++;
             }
-            log.error("Outbox {}: could not write to {}: {}. {} new messages were not queued.", name, store.database().file(),
-                    cause.getMessage(), refused);
+            writeFailures.failed(store.database().file(), cause, refused, clock.instant());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hearth.gateway.outbox;
 
+import dev.hearth.gateway.logging.BoundedRate;
 import dev.hearth.gateway.message.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ final class RefusalLog {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final String name;
-    private Instant lastLine = Instant.MIN;
+    private final BoundedRate rate = new BoundedRate(INTERVAL);
     private long commands;
     private long telemetry;
     private String lastReason = "";
@@ -32,28 +33,24 @@ final class RefusalLog {
         else telemetry++;
         lastReason = reason;
         lastTopic = p.topic();
-        if (!now.isBefore(lastLine.plus(INTERVAL))) flush(now);
+        if (rate.count(1, now)) flush(now);
     }
 
     /** Tells what was refused since the last line, once the interval has passed; called at each refusal and each sweep. */
     void tick(Instant now) {
-        if (commands + telemetry > 0 && !now.isBefore(lastLine.plus(INTERVAL))) flush(now);
+        if (rate.due(now)) flush(now);
     }
 
     private void flush(Instant now) {
         // A refused command is lost for whoever asked: a person must look at the broker.
         if (commands > 0) {
             log.error("Outbox {}: refused {} commands and {} telemetry messages{}, last to '{}': {}. Is the broker unreachable "
-                    + "for long? See hearth.outbox.status.", name, commands, telemetry, since(now), lastTopic, lastReason);
+                    + "for long? See hearth.outbox.status.", name, commands, telemetry, rate.since(now), lastTopic, lastReason);
         } else {
-            log.warn("Outbox {}: dropped {} telemetry messages{}, last to '{}': {}", name, telemetry, since(now), lastTopic, lastReason);
+            log.warn("Outbox {}: dropped {} telemetry messages{}, last to '{}': {}", name, telemetry, rate.since(now), lastTopic, lastReason);
         }
         commands = 0;
         telemetry = 0;
-        lastLine = now;
-    }
-
-    private String since(Instant now) {
-        return lastLine.equals(Instant.MIN) ? "" : " in the last " + Duration.between(lastLine, now).toSeconds() + " s";
+        rate.take(now);
     }
 }

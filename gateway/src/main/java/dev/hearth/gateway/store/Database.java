@@ -1,14 +1,19 @@
 package dev.hearth.gateway.store;
 
 import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,21 +23,33 @@ import java.util.concurrent.atomic.LongAdder;
  * its tables, works through its own {@link #session(String) session} (an H2 connection of its own,
  * so that a history flush never holds up an outbox commit) and migrates its tables with
  * {@link Session#migrate}.
+ * <p>
+ * When the file cannot be written (a full disk: H2 closes its store at the first failed write), the database is
+ * {@link #problem() unavailable}: every transaction is refused at once with {@link StoreUnavailable} (a statement on
+ * H2's closed store can hang for good), and every few seconds one of them first reopens the file and proves it with a
+ * write. Once that succeeds, each session reconnects before its next transaction. The reopened file holds every
+ * commit that succeeded: a failed commit was reported to its caller as not written.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final Path file;
     private final Durability durability;
     private final LongAdder commits = new LongAdder();
-    /** Opened first, kept open until close: it holds the file open and owns schema_version. */
-    private final Session schema;
+    private final Clock clock;
+    /** Opened first, kept open until close (or the next reopen): it holds the file open and owns schema_version. */
+    private Connection anchor;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private boolean closed;
     private Optional<DatabaseRecovery.Recovered> recovered = Optional.empty();
+    /** Bumped at each reopen: a session whose connection is older reconnects. */
+    private int generation;
+    private Outage outage;
 
-    private Database(Path file, Durability durability, Connection connection) {
+    private Database(Path file, Durability durability, Connection connection, Clock clock) {
         this.file = file;
         this.durability = durability;
-        this.schema = new Session("schema", Path.of(file + ".mv.db"), durability, connection, commits);
+        this.anchor = connection;
+        this.clock = clock;
     }
 
     /**
@@ -54,15 +71,9 @@ public final class Database implements AutoCloseable {
                 int salvaged = DatabaseRecovery.salvage(aside, c);
                 recovered = Optional.of(new DatabaseRecovery.Recovered(Path.of(file + ".mv.db"), aside, salvaged, e.getMessage()));
             }
-            Database db = new Database(file, durability, c);
+            Database db = new Database(file, durability, c, java.time.Clock.systemUTC());
             db.recovered = recovered;
-            db.schema.transaction(x -> {
-                try (Statement s = x.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
-                    s.execute(Migrations.TABLE);
-                }
-                return null;
-            });
+            db.createTables();
             return db;
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
@@ -83,6 +94,19 @@ public final class Database implements AutoCloseable {
      * ~12 KiB of pages whatever it holds, and rows of short JSON compress well: an outbox backlog
      * appended and drained writes about half the bytes (SD-card wear), for little CPU.
      */
+    private void createTables() throws SQLException {
+        try (Statement s = anchor.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (feature VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
+            s.execute(Migrations.TABLE);
+            s.execute(PROBE_TABLE);
+        }
+        anchor.commit();
+        commits.increment();
+    }
+
+    /** One row, rewritten to prove a reopened file can be written. */
+    private static final String PROBE_TABLE = "CREATE TABLE IF NOT EXISTS store_probe (id INT PRIMARY KEY, written_at_ms BIGINT NOT NULL)";
+
     private static Connection connect(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:h2:retry:" + file.toAbsolutePath()
                 + ";WRITE_DELAY=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + cacheKib(Runtime.getRuntime().maxMemory()));
@@ -118,19 +142,86 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The connection of {@code feature} (created on first use, the same one afterwards): its
+     * The session of {@code feature} (created on first use, the same one afterwards): its
      * transactions never wait for another feature's.
      */
     public synchronized Session session(String feature) {
         Session existing = sessions.get(feature);
         if (existing != null) return existing;
         if (closed) throw new StoreException("database " + file() + " is closed", null);
+        Session created = new Session(feature, this, durability, commits);
+        sessions.put(feature, created);
+        return created;
+    }
+
+    /**
+     * Empty while the file can be written; else why not, naming the directory and the kernel's words (what
+     * {@code /health} shows).
+     */
+    public synchronized Optional<String> problem() {
+        return Optional.ofNullable(outage).map(Outage::problem);
+    }
+
+    /**
+     * The generation a session's connection must be of before a transaction: reopens the file first when it was
+     * lost and a try is due; refuses at once while it is lost and none is.
+     */
+    synchronized int writable() {
+        if (closed) throw new StoreException("database " + file() + " is closed", null);
+        if (outage == null) return generation;
+        if (outage.attemptDue()) reopen();
+        if (outage != null) throw outage.refuse();
+        return generation;
+    }
+
+    /** A new connection for a session of the current generation. */
+    synchronized Connection connect() throws SQLException {
+        return connect(file);
+    }
+
+    /**
+     * What a failed transaction of a session at {@code sessionGeneration} becomes: {@link StoreUnavailable} when the
+     * store is gone (the first such failure of the current generation begins an outage), else a plain error.
+     */
+    synchronized StoreException failed(Exception e, int sessionGeneration) {
+        if (!Outage.isLost(e)) return new StoreException("database " + file() + ": " + e.getMessage(), e);
+        if (outage == null && sessionGeneration == generation) outage = Outage.began(file(), clock, e);
+        return outage != null ? outage.refuse() : new StoreUnavailable("database " + file() + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Opens the file again, the way a start does (settled on its newest complete commit, never salvaged: a full disk
+     * is not a corrupt file), and writes one row to prove it can.
+     */
+    private void reopen() {
+        closeQuietly(anchor);
+        Connection c = null;
         try {
-            Session created = new Session(feature, file(), durability, connect(file), commits);
-            sessions.put(feature, created);
-            return created;
-        } catch (SQLException e) {
-            throw new StoreException("cannot open database " + file() + " for " + feature + ": " + e.getMessage(), e);
+            UncleanShutdown.settle(file());
+            c = connect(file);
+            try (PreparedStatement p = c.prepareStatement("MERGE INTO store_probe KEY (id) VALUES (1, ?)")) {
+                p.setLong(1, clock.millis());
+                p.executeUpdate();
+            }
+            c.commit();
+            anchor = c;
+            generation++;
+            outage.ended();
+            outage = null;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            anchor = null;
+            outage.failedAgain(e);
+            log.debug("Database {}: reopen failed: {}", file(), e.getMessage());
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // a connection of a lost store: closing it is all that is left to do
         }
     }
 
@@ -144,15 +235,22 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
+    public void close() {
+        List<Session> all;
+        boolean lost;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            all = List.copyOf(sessions.values());
+            lost = outage != null;
+        }
         try {
-            for (Session s : sessions.values()) s.close();
+            // a lost store's connections are closed without waiting for their sessions: one may hang inside H2
+            for (Session s : all) s.close(lost);
             // the last connection closes the file
-            schema.close();
+            if (anchor != null) anchor.close();
         } catch (SQLException e) {
-            throw new StoreException("database " + file() + " did not close cleanly: " + e.getMessage(), e);
+            if (!lost) throw new StoreException("database " + file() + " did not close cleanly: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hearth.gateway.store;
 
+import org.h2.mvstore.MVStoreException;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,16 +19,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Session {
     private final String name;
-    private final Path file;
+    private final Database database;
     private final Durability durability;
-    private final Connection connection;
     private final LongAdder commits;
+    /** Opened at the first transaction, and again after the database reopened its file. */
+    private volatile Connection connection;
+    private int generation = -1;
 
-    Session(String name, Path file, Durability durability, Connection connection, LongAdder commits) {
+    Session(String name, Database database, Durability durability, LongAdder commits) {
         this.name = name;
-        this.file = file;
+        this.database = database;
         this.durability = durability;
-        this.connection = connection;
         this.commits = commits;
     }
 
@@ -36,21 +39,40 @@ public final class Session {
 
     /** The database file, for messages. */
     public Path file() {
-        return file;
+        return database.file();
     }
 
-    /** Runs {@code work} in one transaction: committed (and with {@link Durability#POWER} synced) or rolled back. */
+    /**
+     * Runs {@code work} in one transaction: committed (and with {@link Durability#POWER} synced) or rolled back.
+     * {@link StoreUnavailable} when the file cannot be written at all for now (see {@link Database}).
+     */
     public synchronized <T> T transaction(Sql<T> work) {
+        int at = current();
         try {
             T result = work.run(connection);
             connection.commit();
             commits.increment();
             if (durability == Durability.POWER) sync();
             return result;
-        } catch (SQLException e) {
+        } catch (SQLException | MVStoreException e) {
             rollbackQuietly();
-            throw new StoreException("database " + file + ": " + e.getMessage(), e);
+            throw database.failed(e, at);
         }
+    }
+
+    /** Connects (again) when the database's file was (re)opened since this session's last transaction. */
+    private int current() {
+        int now = database.writable();
+        if (now == generation) return now;
+        Database.closeQuietly(connection);
+        try {
+            connection = database.connect();
+        } catch (SQLException e) {
+            connection = null;
+            throw database.failed(e, now);
+        }
+        generation = now;
+        return now;
     }
 
     /**
@@ -72,8 +94,11 @@ public final class Session {
         });
     }
 
-    synchronized void close() throws SQLException {
-        connection.close();
+    void close(boolean lost) throws SQLException {
+        Connection c = connection;
+        if (c == null) return;
+        if (lost) Database.closeQuietly(c);
+        else c.close();
     }
 
     private void sync() throws SQLException {
@@ -94,7 +119,7 @@ public final class Session {
     private void rollbackQuietly() {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException ignored) {
             // the original failure is what matters
         }
     }

@@ -69,7 +69,8 @@ final class HealthCheck {
         Optional<String> stuckNow = stuck.get();
         long now = System.nanoTime();
         // A probe every few seconds must not wear out a Pi's SD card: one write per interval at most.
-        if (lastWritten != 0 && now - lastWritten < PROBE_WRITE_INTERVAL.toNanos()) {
+        // ...but a database that has lost its file since (a full disk) says so at once
+        if (lastWritten != 0 && now - lastWritten < PROBE_WRITE_INTERVAL.toNanos() && database.problem().isEmpty()) {
             return Future.succeededFuture(new Result(broker, true, "", stuckNow));
         }
         return vertx.executeBlocking(this::writeProbe, false)

@@ -1,5 +1,7 @@
 package dev.hearth.gateway.automation.trace;
 
+import dev.hearth.gateway.logging.BoundedRate;
+import dev.hearth.gateway.store.StoreUnavailable;
 import dev.hearth.gateway.time.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Saves traces in batches. Traces are only what someone may want to read later, and writing one per run was the
@@ -27,6 +30,7 @@ public final class TraceSaver {
     private Scheduler.Cancellable nextSave;
     /** The last save: saves run one after the other. */
     private Future<Void> saved = Future.succeededFuture();
+    private final BoundedRate dropped = new BoundedRate(Duration.ofMinutes(1));
 
     /** {@code clock} runs on the core's event loop; traces are saved {@code saveEvery} after the first unsaved one. */
     public TraceSaver(Vertx vertx, TraceStore store, Scheduler clock, Duration saveEvery) {
@@ -54,8 +58,25 @@ public final class TraceSaver {
         saved = saved.transform(previous -> vertx.<Void>executeBlocking(() -> {
             store.save(taken.runs(), taken.prune());
             return null;
-        }, false)).onFailure(e -> log.error("Automation traces not saved: {}", e.getMessage()));
+        }, false)).onFailure(e -> notSaved(taken.runs().size(), e));
         return saved;
+    }
+
+    /**
+     * Traces not saved are dropped (the newest stay in the engine's memory): while the database cannot be written
+     * (see {@code store.Database}, which says why once) a line a minute with the count, not one per save.
+     */
+    private void notSaved(int runs, Throwable e) {
+        if (!(e instanceof StoreUnavailable)) {
+            log.error("Automation traces not saved: {}", e.getMessage());
+            return;
+        }
+        Instant now = Instant.now();
+        if (dropped.count(runs, now)) {
+            String since = dropped.since(now);
+            log.warn("Automation traces: {} runs not saved{} ({}); they are dropped, the newest stay in memory", dropped.take(now),
+                    since, e.getMessage());
+        }
     }
 
     /** Completes when the save under way is done, without starting one. */
