@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway as its own JVM with its output a pipe that nobody reads for a while (a stalled journald, a paused
- * {@code hearth run | less}), while a device makes it log hundreds of lines a second. The home must go on (motion still
+ * {@code hearth run | less}), while a device makes it log 200 lines a second. The home must go on (motion still
  * switches the light, {@code /health} stays ready), the lines that did not fit are counted, and once the pipe is read
  * again one WARN line says how many were dropped. Before the console went through a queue, the first line that did not
  * fit blocked the event loop: no light, and {@code /health} failed after the watchdog's two seconds.
@@ -74,14 +74,10 @@ class BlockedLogOutputProcessTest {
                 assertThat(noise.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 awaitLightFollowsMotion(motion, light);
 
-                // Given a device that makes the gateway log ~500 lines a second and an output pipe nobody reads
-                AtomicInteger reading = new AtomicInteger();
-                noisy.scheduleAtFixedRate(() -> noise.publish("zigbee2mqtt/living_temperature",
-                        "{\"temperature\":" + (reading.incrementAndGet() % 4000) / 100.0 + "}", 0, false), 0, 2, TimeUnit.MILLISECONDS);
-                InputStream output = gateway.getInputStream();
-                await().atMost(Duration.ofSeconds(60)).until(() -> output.available() >= PIPE_FULL);
+                // Given a device that makes the gateway log ~200 lines a second and an output pipe nobody reads
+                InputStream output = fillPipe(gateway, noise, noisy);
 
-                // When the log stays blocked for 5 s while the device goes on (thousands of lines more than the queue holds)
+                // When the log stays blocked for 5 s while the device goes on (~1,000 lines more than the queue holds)
                 // Then the gateway stays ready all along, and motion still switches the light both ways
                 assertThat(healthFor(httpPort, Duration.ofSeconds(5))).allMatch(answer -> answer.startsWith("200 "));
                 assertThat(output.available()).as("the pipe is still full: nobody read it").isGreaterThanOrEqualTo(PIPE_FULL);
@@ -113,6 +109,44 @@ class BlockedLogOutputProcessTest {
                 gateway.destroyForcibly().waitFor();
             }
         }
+    }
+
+    @Test
+    void aGatewayToldToStopWhileNobodyReadsItsLogEndsWithinSeconds() throws Exception {
+        int httpPort = FreePort.loopback();
+        try (MosquittoBroker broker = MosquittoBroker.start();
+             SimClient noise = new SimClient(broker.url(), "log-noise")) {
+            Process gateway = new ProcessBuilder(GatewayProcess.command(config(broker.url(), httpPort))).redirectErrorStream(true).start();
+            ScheduledExecutorService noisy = Executors.newSingleThreadScheduledExecutor();
+            try {
+                // Given a gateway whose output pipe is full and stays so
+                await().atMost(Duration.ofSeconds(60)).until(() -> GatewayProcess.health(httpPort) == 200);
+                noise.start();
+                assertThat(noise.awaitConnected(Duration.ofSeconds(10))).isTrue();
+                fillPipe(gateway, noise, noisy);
+
+                // When it is told to stop (SIGTERM), its output still blocked
+                gateway.toHandle().destroy();
+
+                // Then it ends by itself within seconds (the queue waits 1 s for the output), not when systemd's stop
+                // timeout kills it: writing "Hearth gateway stopped" no longer blocks the shutdown
+                assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).as("ended by itself").isTrue();
+                assertThat(gateway.exitValue()).isEqualTo(128 + 15);
+            } finally {
+                noisy.shutdownNow();
+                gateway.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Publishes a new temperature every 5 ms (a log line each) until the gateway's output pipe is full; returns the pipe. */
+    private static InputStream fillPipe(Process gateway, SimClient noise, ScheduledExecutorService noisy) {
+        AtomicInteger reading = new AtomicInteger();
+        noisy.scheduleAtFixedRate(() -> noise.publish("zigbee2mqtt/living_temperature",
+                "{\"temperature\":" + (reading.incrementAndGet() % 4000) / 100.0 + "}", 0, false), 0, 5, TimeUnit.MILLISECONDS);
+        InputStream output = gateway.getInputStream();
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.available() >= PIPE_FULL);
+        return output;
     }
 
     /** {@code /health}'s answers ("status in ms") every 250 ms for {@code lasting}. */

@@ -4,11 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.OutputStreamAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,6 +110,41 @@ class LogQueueTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LogQueue.FLUSH_TIME.plusSeconds(2));
         assertThat(root.getAppender(LogQueue.NAME)).isSameAs(queue);
+    }
+
+    @Test
+    void jsonLinesThroughTheQueueCarryTheCallersThreadAndMdc() throws InterruptedException {
+        // Given the JSON encoder (logging.format: json) behind the queue
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStreamAppender<ILoggingEvent> json = new OutputStreamAppender<>();
+        json.setContext(context);
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        json.setEncoder(encoder);
+        json.setOutputStream(out);
+        json.start();
+        if (context.getMDCAdapter() == null) context.setMDCAdapter(MDC.getMDCAdapter());
+        LogQueue queue = new LogQueue(context, json, 16);
+        queue.start();
+        root.addAppender(queue);
+
+        // When a thread of the gateway logs with an MDC
+        Thread caller = new Thread(() -> {
+            MDC.put("device", "hallway_motion");
+            logger.info("Hearth gateway '{}' started", "home");
+            MDC.clear();
+        }, "vert.x-eventloop-thread-0");
+        caller.start();
+        caller.join();
+        queue.drainInto(root);
+
+        // Then the line written by the queue's thread names the caller's thread, its MDC and its arguments
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{")
+                .contains("\"threadName\":\"vert.x-eventloop-thread-0\"", "\"loggerName\":\"dev.hearth.gateway.home.HomeLoop\"",
+                        "\"message\":\"Hearth gateway '{}' started\"")
+                .containsPattern("\"arguments\":\\s*\\[\"home\"\\]")
+                .containsPattern("\"mdc\":\\s*\\{\\s*\"device\":\\s*\"hallway_motion\"");
     }
 
     private LogQueue queue(int size) {
