@@ -34,6 +34,8 @@ public final class HistoryRecorder extends VerticleBase {
      */
     static final long MAX_BUFFERED_BYTES = 4L << 20;
     private static final Duration TELL_EVERY = Duration.ofMinutes(1);
+    /** Heap a chunk costs besides its encoded points: the record, its strings' references, the array header. */
+    private static final long CHUNK_OVERHEAD = 96;
 
     private final HistoryStore store;
     private final HistorySettings settings;
@@ -71,14 +73,17 @@ public final class HistoryRecorder extends VerticleBase {
     private void add(StateChanged c) {
         while (bufferedBytes >= MAX_BUFFERED_BYTES) {
             // what gathered since the last try is newer than what waits from it: it becomes chunks behind it
-            gathering.values().forEach(a -> unwritten.addAll(a.chunks()));
+            gathering.values().forEach(a -> a.chunks().forEach(chunk -> {
+                unwritten.add(chunk);
+                bufferedBytes += CHUNK_OVERHEAD;
+            }));
             gathering = new HashMap<>();
             if (unwritten.isEmpty()) {
                 dropped(1);
                 return;
             }
             HistoryChunk oldest = unwritten.remove(0);
-            bufferedBytes = Math.max(0, bufferedBytes - oldest.data().length);
+            bufferedBytes = Math.max(0, bufferedBytes - weight(oldest));
             dropped(oldest.count());
         }
         bufferedBytes += gathering.computeIfAbsent(new HistoryChunk.Series(c.device(), c.attribute()),
@@ -91,7 +96,6 @@ public final class HistoryRecorder extends VerticleBase {
         gathering.values().forEach(a -> batch.addAll(a.chunks()));
         gathering = new HashMap<>();
         unwritten = new ArrayList<>();
-        long bytes = bufferedBytes;
         bufferedBytes = 0;
         return vertx.<Void>executeBlocking(() -> {
             store.write(batch);
@@ -103,11 +107,17 @@ public final class HistoryRecorder extends VerticleBase {
                 log.warn("History not written ({} failed writes{}; {} rows kept for the next try): {}", failures.take(now), since,
                         batch.size() + unwritten.size(), e.getMessage());
             }
+            // what waits counts as chunks now: a failed try each interval leaves a chunk per series, however few its points
+            bufferedBytes += batch.stream().mapToLong(HistoryRecorder::weight).sum();
             batch.addAll(unwritten);
             unwritten = batch;
-            bufferedBytes += bytes;
             return Future.succeededFuture();
         });
+    }
+
+    /** A waiting chunk's share of the heap: its bytes, and its record and array (a chunk of one point is mostly those). */
+    private static long weight(HistoryChunk chunk) {
+        return chunk.data().length + CHUNK_OVERHEAD;
     }
 
     /** Counted and told at a bounded rate: never silently, never out of memory. */

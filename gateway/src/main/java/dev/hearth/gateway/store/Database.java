@@ -238,15 +238,17 @@ public final class Database implements AutoCloseable {
     public void close() {
         List<Session> all;
         boolean lost;
+        int current;
         synchronized (this) {
             if (closed) return;
             closed = true;
             all = List.copyOf(sessions.values());
             lost = outage != null;
+            current = generation;
         }
         try {
             // a lost store's connections are closed without waiting for their sessions: one may hang inside H2
-            for (Session s : all) s.close(lost);
+            for (Session s : all) s.close(lost, current);
             // the last connection closes the file
             if (anchor != null) anchor.close();
         } catch (SQLException e) {

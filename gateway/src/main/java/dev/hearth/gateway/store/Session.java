@@ -94,14 +94,18 @@ public final class Session {
         });
     }
 
-    /** Waits for a transaction under way, unless the store is lost: then one may hang inside H2 for good. */
-    void close(boolean lost) throws SQLException {
+    /**
+     * Waits for a transaction under way, unless the store is lost: then one may hang inside H2 for good. A connection
+     * to a file since reopened (no transaction since) only has the old failure to tell: closed quietly.
+     */
+    void close(boolean lost, int current) throws SQLException {
         if (lost) {
             Database.closeQuietly(connection);
             return;
         }
         synchronized (this) {
-            if (connection != null) connection.close();
+            if (generation != current) Database.closeQuietly(connection);
+            else if (connection != null) connection.close();
         }
     }
 
