@@ -38,6 +38,8 @@ public final class LogQueue extends AsyncAppender {
     private final Logger own;
     /** The newest line queued; guarded by {@link #dropped}. */
     private ILoggingEvent lastQueued;
+    /** Every line dropped since the queue started, for {@code /metrics}; written under {@link #dropped}. */
+    private volatile long droppedTotal;
 
     LogQueue(LoggerContext context, Appender<ILoggingEvent> console, int queueSize) {
         this.console = console;
@@ -84,6 +86,12 @@ public final class LogQueue extends AsyncAppender {
         root.detachAppender(this);
     }
 
+    /** Lines the running gateway's queue dropped since it was installed; 0 without it (a user's logback file). */
+    public static long droppedLines() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return 0;
+        return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(NAME) instanceof LogQueue queue ? queue.droppedTotal : 0;
+    }
+
     /** Lines dropped and not yet reported. */
     long droppedPending() {
         return dropped.pending();
@@ -97,6 +105,7 @@ public final class LogQueue extends AsyncAppender {
             // Under the lock nothing else is queued and the writer only takes: a place free now is free at the offer.
             if (getRemainingCapacity() == 0) {
                 dropped.count(event.getLevel(), lastQueued);
+                droppedTotal++;
                 return;
             }
             super.append(event);
