@@ -70,6 +70,9 @@ public final class HistoryRecorder extends VerticleBase {
 
     private void add(StateChanged c) {
         while (bufferedBytes >= MAX_BUFFERED_BYTES) {
+            // what gathered since the last try is newer than what waits from it: it becomes chunks behind it
+            gathering.values().forEach(a -> unwritten.addAll(a.chunks()));
+            gathering = new HashMap<>();
             if (unwritten.isEmpty()) {
                 dropped(1);
                 return;

@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
     synchronized int writable() {
         if (closed) throw new StoreException("database " + file() + " is closed", null);
         if (outage == null) return generation;
-        if (outage.attemptDue()) reopen();
+        if (outage.attemptDue() && outage.roomAgain()) reopen();
         if (outage != null) throw outage.refuse();
         return generation;
     }

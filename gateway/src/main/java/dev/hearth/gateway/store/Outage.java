@@ -89,9 +89,23 @@ final class Outage {
         return !clock.instant().isBefore(nextAttempt);
     }
 
+    /**
+     * False while the file system is still plainly full: a reopen then would only fail, after settling the file (a
+     * scan of all of it after the unclean stop), every few seconds for as long as the disk stays full.
+     */
+    boolean roomAgain() {
+        if (freeBytes() >= FULL_BELOW) return true;
+        later();
+        return false;
+    }
+
     /** A reopen failed: try again later, up to {@link #MAX_RETRY} apart. */
     void failedAgain(Throwable cause) {
         problem = describe(cause);
+        later();
+    }
+
+    private void later() {
         retryIn = retryIn.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryIn.multipliedBy(2);
         nextAttempt = clock.instant().plus(retryIn);
     }
