@@ -185,7 +185,7 @@ public final class Database implements AutoCloseable {
      */
     synchronized StoreException failed(Exception e, int sessionGeneration) {
         if (!Outage.isLost(e)) return new StoreException("database " + file() + ": " + e.getMessage(), e);
-        if (outage == null && sessionGeneration == generation) outage = Outage.began(file(), clock, e);
+        if (outage == null && sessionGeneration == generation && !closed) outage = Outage.began(file(), clock, e);
         return outage != null ? outage.refuse() : new StoreUnavailable("database " + file() + ": " + e.getMessage(), e);
     }
 

@@ -94,11 +94,15 @@ public final class Session {
         });
     }
 
+    /** Waits for a transaction under way, unless the store is lost: then one may hang inside H2 for good. */
     void close(boolean lost) throws SQLException {
-        Connection c = connection;
-        if (c == null) return;
-        if (lost) Database.closeQuietly(c);
-        else c.close();
+        if (lost) {
+            Database.closeQuietly(connection);
+            return;
+        }
+        synchronized (this) {
+            if (connection != null) connection.close();
+        }
     }
 
     private void sync() throws SQLException {
