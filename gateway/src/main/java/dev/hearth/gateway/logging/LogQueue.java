@@ -24,8 +24,8 @@ public final class LogQueue extends AsyncAppender {
     /**
      * Lines that may wait: this many in the queue and as many again taken by the writer (it takes them in batches). A
      * waiting line is its event, ~0.3 KiB, ~6 KiB with a stack trace of 40 frames (measured): 0.15 MiB, at worst (every
-     * line with a trace) 3 MiB or so of the launcher's 64 MiB heap. With the pipe's own 64 KiB (~400 lines) that is
-     * ~900 lines before one is dropped, more than a start or a reconnect logs at once.
+     * line with a trace) 3-6 MiB of the launcher's 64 MiB heap. With the pipe's own 64 KiB (~400 lines) that is ~900
+     * lines before one is dropped, more than a start or a reconnect logs at once.
      */
     static final int QUEUE_SIZE = 256;
     /** How long the exit waits for the queue to be written: plenty when the output flows, a short delay when it is blocked. */
