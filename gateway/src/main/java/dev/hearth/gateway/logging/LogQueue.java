@@ -24,8 +24,8 @@ public final class LogQueue extends AsyncAppender {
     /**
      * Lines that may wait: this many in the queue and as many again taken by the writer (it takes them in batches). A
      * waiting line is its event, ~0.3 KiB, ~6 KiB with a stack trace of 40 frames (measured): 0.15 MiB, at worst (every
-     * line with a trace) 3 MiB or so of the launcher's 64 MiB heap. With the pipe's own 64 KiB (~400 lines) that is
-     * ~900 lines before one is dropped, more than a start or a reconnect logs at once.
+     * line with a trace) 3-6 MiB of the launcher's 64 MiB heap. With the pipe's own 64 KiB (~400 lines) that is ~900
+     * lines before one is dropped, more than a start or a reconnect logs at once.
      */
     static final int QUEUE_SIZE = 256;
     /** How long the exit waits for the queue to be written: plenty when the output flows, a short delay when it is blocked. */
@@ -38,6 +38,8 @@ public final class LogQueue extends AsyncAppender {
     private final Logger own;
     /** The newest line queued; guarded by {@link #dropped}. */
     private ILoggingEvent lastQueued;
+    /** Every line dropped since the queue started, for {@code /metrics}; written under {@link #dropped}. */
+    private volatile long droppedTotal;
 
     LogQueue(LoggerContext context, Appender<ILoggingEvent> console, int queueSize) {
         this.console = console;
@@ -84,6 +86,12 @@ public final class LogQueue extends AsyncAppender {
         root.detachAppender(this);
     }
 
+    /** Lines the running gateway's queue dropped since it was installed; 0 without it (a user's logback file). */
+    public static long droppedLines() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return 0;
+        return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(NAME) instanceof LogQueue queue ? queue.droppedTotal : 0;
+    }
+
     /** Lines dropped and not yet reported. */
     long droppedPending() {
         return dropped.pending();
@@ -97,6 +105,7 @@ public final class LogQueue extends AsyncAppender {
             // Under the lock nothing else is queued and the writer only takes: a place free now is free at the offer.
             if (getRemainingCapacity() == 0) {
                 dropped.count(event.getLevel(), lastQueued);
+                droppedTotal++;
                 return;
             }
             super.append(event);

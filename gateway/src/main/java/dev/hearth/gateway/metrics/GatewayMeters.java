@@ -1,5 +1,7 @@
 package dev.hearth.gateway.metrics;
 
+import dev.hearth.gateway.logging.LogQueue;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -53,6 +55,8 @@ public final class GatewayMeters implements AutoCloseable {
         BaseUnits.processCpu(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
+        FunctionCounter.builder("hearth.log.dropped", LogQueue.class, queue -> LogQueue.droppedLines())
+                .description("Log lines dropped: the log output was blocked and the queue in front of it full").register(registry);
         // vertx-micrometer-metrics keeps registries in a static map by name: unique per gateway.
         this.vertxRegistryName = "hearth-" + gatewayId + "-" + SEQUENCE.incrementAndGet();
     }

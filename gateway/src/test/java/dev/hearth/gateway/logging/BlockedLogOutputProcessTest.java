@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +85,7 @@ class BlockedLogOutputProcessTest {
                 // Then the gateway stays ready all along, and motion still switches the light both ways
                 assertThat(healthFor(httpPort, Duration.ofSeconds(5))).allMatch(answer -> answer.startsWith("200 "));
                 assertThat(output.available()).as("the pipe is still full: nobody read it").isGreaterThanOrEqualTo(PIPE_FULL);
+                assertThat(droppedSoFar(httpPort)).as("hearth_log_dropped_total while blocked").isPositive();
                 motion.clear();
                 await().atMost(Duration.ofSeconds(5)).until(() -> "OFF".equals(light.state()));
                 motion.detect();
@@ -137,6 +142,16 @@ class BlockedLogOutputProcessTest {
                 gateway.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** {@code hearth_log_dropped_total} from {@code /metrics} (signed in with the gateway's access token). */
+    private double droppedSoFar(int port) throws IOException, InterruptedException {
+        String token = Files.readString(dir.resolve("config/data/web-token")).strip();
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher counter = Pattern.compile("(?m)^hearth_log_dropped_total\\{[^}]*} (\\S+)$").matcher(metrics);
+        assertThat(counter.find()).as(metrics).isTrue();
+        return Double.parseDouble(counter.group(1));
     }
 
     /** Publishes a new temperature every 5 ms (a log line each) until the gateway's output pipe is full; returns the pipe. */
