@@ -2,14 +2,10 @@ package dev.hearth.gateway.automation.load;
 
 import dev.hearth.gateway.automation.model.Action;
 import dev.hearth.gateway.automation.model.Automation;
-import dev.hearth.gateway.automation.model.Condition;
 import dev.hearth.gateway.automation.model.ExprScope;
-import dev.hearth.gateway.automation.model.Template;
-import dev.hearth.gateway.automation.model.Trigger;
 import dev.hearth.gateway.yaml.ConfigException;
 import dev.hearth.gateway.yaml.ConfigProblem;
 import dev.hearth.gateway.yaml.Problems;
-import dev.hearth.gateway.yaml.Suggestions;
 import dev.hearth.gateway.yaml.YamlDocument;
 import dev.hearth.gateway.yaml.YamlMap;
 import dev.hearth.gateway.device.DeviceGroups;
@@ -19,18 +15,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +28,9 @@ import java.util.stream.Stream;
  * configured devices, expressions are compiled, and all problems are reported with file:line:column.
  */
 public final class AutomationLoader {
-    private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final List<String> MODES = List.of("single", "restart", "queued", "parallel");
-
     private final DeviceLookup devices;
-    private final ExprScope scope;
     private final Set<String> notifyServices;
+    private final AutomationReader reader;
     /** For {@link #parse}: the blueprints its text may use (a directory's own are read with it). */
     private final Blueprints blueprints;
 
@@ -67,8 +54,8 @@ public final class AutomationLoader {
 
     private AutomationLoader(DeviceLookup devices, Set<String> notifyServices, Blueprints blueprints) {
         this.devices = devices;
-        this.scope = new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT));
         this.notifyServices = notifyServices;
+        this.reader = new AutomationReader(new ExprScope(this.devices.all(), List.of(Action.Wait.TIMED_OUT)), notifyServices);
         this.blueprints = blueprints;
     }
 
@@ -172,8 +159,8 @@ public final class AutomationLoader {
         Collected out = new Collected();
         List<PartReader.EnableRef> refs = new ArrayList<>();
         for (Source source : sources.files()) automations(source, sources.blueprints(), problems, refs, out);
-        checkUniqueIds(out.all, out.waiting, problems);
-        checkEnableRefs(out.all, out.waiting, refs, problems);
+        LoadChecks.uniqueIds(out.all, out.waiting, problems);
+        LoadChecks.enableRefs(out.all, out.waiting, refs, problems);
         problems.throwIfAny();
         return out.loaded();
     }
@@ -227,7 +214,7 @@ public final class AutomationLoader {
     private Loaded readSource(Source source, Blueprints offered, Problems problems) {
         Collected out = new Collected();
         automations(source, offered, problems, new ArrayList<>(), out);
-        checkUniqueIds(out.all, out.waiting, problems);
+        LoadChecks.uniqueIds(out.all, out.waiting, problems);
         return out.loaded();
     }
 
@@ -237,8 +224,8 @@ public final class AutomationLoader {
         blueprints.problems().forEach(problems::add);
         Collected out = new Collected();
         YamlDocument.parse(text, file, problems).ifPresent(root -> parseFile(file, text, root, blueprints, problems, refs, out));
-        checkUniqueIds(out.all, out.waiting, problems);
-        checkEnableRefs(out.all, out.waiting, refs, problems);
+        LoadChecks.uniqueIds(out.all, out.waiting, problems);
+        LoadChecks.enableRefs(out.all, out.waiting, refs, problems);
         return out.all;
     }
 
@@ -270,7 +257,7 @@ public final class AutomationLoader {
         DeviceLookup lookup = devices.fresh();
         Problems own = new Problems();
         YamlMap a = YamlMap.of(listed.file(), listed.node(), own, "an automation").orElse(listed);
-        Optional<Automation> automation = automation(a, lookup, origin, refs);
+        Optional<Automation> automation = reader.read(a, lookup, origin, refs);
         List<ConfigProblem> wrong = lookup.awaited().isEmpty() ? own.list()
                 : own.list().stream().filter(p -> !p.message().startsWith(YamlMap.UNKNOWN_KEY)).toList();
         wrong.forEach(listed.problems()::add);
@@ -285,91 +272,6 @@ public final class AutomationLoader {
 
     private static Origin origin(YamlMap a, Fingerprints fingerprints) {
         return new Origin(a.file() + ":" + a.node().getStartMark().map(m -> m.getLine() + 1).orElse(1), fingerprints.of(a.node()));
-    }
-
-    private Optional<Automation> automation(YamlMap a, DeviceLookup devices, Origin origin, List<PartReader.EnableRef> refs) {
-        int problemsBefore = a.problems().list().size();
-        Optional<String> id = a.requiredText("id");
-        id.filter(i -> !ID.matcher(i).matches())
-                .ifPresent(i -> a.problemAtKey("id", "automation id '" + i + "' must be lower-case letters, digits or underscores"));
-        String description = a.text("description", "");
-        boolean enabled = a.flag("enabled", true);
-        Automation.Mode mode = mode(a);
-        Automation.Missed missed = missed(a);
-        VariableReader.Declared declared = VariableReader.declare(a, devices);
-        PartReader parts = new PartReader(devices, scope.withVariables(declared.kinds()), refs);
-        Map<String, Template> variables = VariableReader.read(declared, parts);
-        TriggerReader triggerReader = new TriggerReader(parts);
-        List<TriggerReader.Identified> identified = parts.each(a, "triggers", triggerReader::identified);
-        List<Trigger> triggers = identified.stream().flatMap(i -> i.triggers().stream()).toList();
-        List<String> triggerIds = triggerIds(identified);
-        ConditionReader conditionReader = new ConditionReader(parts, parts.failed() ? Optional.empty() : Optional.of(Set.copyOf(triggerIds)));
-        if (!a.has("triggers")) a.missing("triggers");
-        else if (triggers.isEmpty() && !parts.failed()) a.problemAtKey("triggers", "'triggers' is empty");
-        List<Condition> conditions = conditionReader.list(a, "conditions");
-        List<Action> actions = new ActionReader(parts, conditionReader, triggerReader, new DispatchReader(parts, notifyServices)).list(a, "actions");
-        if (!a.has("actions")) a.missing("actions");
-        else if (actions.isEmpty() && !parts.failed()) a.problemAtKey("actions", "'actions' is empty");
-        a.finish();
-        if (id.isEmpty() || triggers.isEmpty() || actions.isEmpty() || parts.failed() || a.problems().list().size() > problemsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new Automation(id.get(), description, enabled, mode, triggers, conditions, actions, variables, missed,
-                origin.source(), origin.fingerprint(), triggerIds));
-    }
-
-    private static List<String> triggerIds(List<TriggerReader.Identified> triggers) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < triggers.size(); i++) {
-            String id = triggers.get(i).id().orElse(Integer.toString(i));
-            triggers.get(i).triggers().forEach(t -> ids.add(id));
-        }
-        return ids;
-    }
-
-    private Automation.Mode mode(YamlMap a) {
-        Automation.ModeKind kind = a.choice("mode", m -> Optional.of(m).filter(MODES::contains)
-                .map(x -> Automation.ModeKind.valueOf(x.toUpperCase(Locale.ROOT))), MODES).orElse(Automation.ModeKind.SINGLE);
-        int max = a.integer("max", kind == Automation.ModeKind.QUEUED || kind == Automation.ModeKind.PARALLEL ? 10 : 1, 1, 1000);
-        if (a.has("max") && (kind == Automation.ModeKind.SINGLE || kind == Automation.ModeKind.RESTART)) {
-            a.problemAtKey("max", "'max' applies to mode queued or parallel, not " + kind.name().toLowerCase(Locale.ROOT));
-        }
-        return new Automation.Mode(kind, max);
-    }
-
-    private static Automation.Missed missed(YamlMap a) {
-        List<String> policies = List.of("skip", "run");
-        boolean run = a.choice("on_missed", p -> Optional.of(p).filter(policies::contains), policies).map("run"::equals).orElse(false);
-        Duration grace = a.duration("grace", Duration.ofMinutes(15));
-        return run ? new Automation.Missed(true, grace) : Automation.Missed.SKIP;
-    }
-
-    /** Ids are unique among the automations ready and those waiting for devices. */
-    private static void checkUniqueIds(List<Automation> all, List<Waiting> waiting, Problems problems) {
-        Map<String, String> seen = new HashMap<>();
-        List<Map.Entry<String, String>> ids = new ArrayList<>();
-        all.forEach(a -> ids.add(Map.entry(a.id(), a.source())));
-        waiting.forEach(w -> ids.add(Map.entry(w.automation(), w.source())));
-        for (Map.Entry<String, String> a : ids) {
-            String first = seen.putIfAbsent(a.getKey(), a.getValue());
-            if (first != null) {
-                int colon = a.getValue().lastIndexOf(':');
-                problems.add(new ConfigProblem(a.getValue().substring(0, colon), Integer.parseInt(a.getValue().substring(colon + 1)), 1,
-                        "duplicate automation id '" + a.getKey() + "' (first defined at " + first + ")"));
-            }
-        }
-    }
-
-    /** Problems go to the file's list: the map's own was read already. */
-    private static void checkEnableRefs(List<Automation> all, List<Waiting> waiting, List<PartReader.EnableRef> refs, Problems problems) {
-        Set<String> ids = all.stream().map(Automation::id).collect(Collectors.toCollection(java.util.HashSet::new));
-        waiting.forEach(w -> ids.add(w.automation()));
-        for (PartReader.EnableRef r : refs) {
-            if (!ids.contains(r.automation())) {
-                problems.add(r.at().file(), r.at().value(r.key()).orElse(r.at().node()),
-                        "no automation '" + r.automation() + "'" + Suggestions.didYouMean(r.automation(), ids));
-            }
-        }
     }
 
     private static List<Path> yamlFiles(Path dir, Problems problems) {
