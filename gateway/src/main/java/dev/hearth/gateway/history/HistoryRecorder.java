@@ -102,11 +102,8 @@ public final class HistoryRecorder extends VerticleBase {
             return null;
         }).onSuccess(v -> recorded.increment(batch.stream().mapToInt(HistoryChunk::count).sum())).recover(e -> {
             Instant now = clock.instant();
-            if (failures.count(1, now)) {
-                String since = failures.since(now);
-                log.warn("History not written ({} failed writes{}; {} rows kept for the next try): {}", failures.take(now), since,
-                        batch.size() + unwritten.size(), e.getMessage());
-            }
+            failures.count(1, now).ifPresent(t -> log.warn("History not written ({} failed writes{}; {} rows kept for the next try): {}",
+                    t.count(), t.since(), batch.size() + unwritten.size(), e.getMessage()));
             // what waits counts as chunks now: a failed try each interval leaves a chunk per series, however few its points
             bufferedBytes += batch.stream().mapToLong(HistoryRecorder::weight).sum();
             batch.addAll(unwritten);
@@ -124,11 +121,8 @@ public final class HistoryRecorder extends VerticleBase {
     private void dropped(int points) {
         dropped.increment(points);
         Instant now = clock.instant();
-        if (drops.count(points, now)) {
-            String since = drops.since(now);
-            log.warn("History: {} changes not recorded{}: the database has not accepted writes for a while; the oldest waiting are"
-                    + " dropped (hearth.history.dropped)", drops.take(now), since);
-        }
+        drops.count(points, now).ifPresent(t -> log.warn("History: {} changes not recorded{}: the database has not accepted writes"
+                + " for a while; the oldest waiting are dropped (hearth.history.dropped)", t.count(), t.since()));
     }
 
     private void prune() {

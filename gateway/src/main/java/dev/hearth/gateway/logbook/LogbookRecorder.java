@@ -99,11 +99,8 @@ public final class LogbookRecorder extends VerticleBase {
         waiting.subList(0, excess).clear();
         dropped.increment(excess);
         Instant now = clock.instant();
-        if (drops.count(excess, now)) {
-            String since = drops.since(now);
-            log.warn("Logbook: {} entries not recorded{}: the database has not accepted writes for a while; the oldest waiting are"
-                    + " dropped to keep the newest {} (hearth.logbook.dropped)", drops.take(now), since, MAX_WAITING);
-        }
+        drops.count(excess, now).ifPresent(t -> log.warn("Logbook: {} entries not recorded{}: the database has not accepted writes"
+                + " for a while; the oldest waiting are dropped to keep the newest {} (hearth.logbook.dropped)", t.count(), t.since(), MAX_WAITING));
     }
 
     private Future<Void> flush() {
@@ -115,11 +112,8 @@ public final class LogbookRecorder extends VerticleBase {
             return null;
         }).onSuccess(v -> recorded.increment(batch.size())).recover(e -> {
             Instant now = clock.instant();
-            if (failures.count(1, now)) {
-                String since = failures.since(now);
-                log.warn("Logbook not written ({} failed writes{}; {} entries kept for the next try): {}", failures.take(now), since,
-                        batch.size() + waiting.size(), e.getMessage());
-            }
+            failures.count(1, now).ifPresent(t -> log.warn("Logbook not written ({} failed writes{}; {} entries kept for the next try): {}",
+                    t.count(), t.since(), batch.size() + waiting.size(), e.getMessage()));
             batch.addAll(waiting);
             waiting = batch;
             if (waiting.size() > MAX_WAITING) dropOldest();

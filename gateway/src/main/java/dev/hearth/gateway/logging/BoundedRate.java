@@ -2,6 +2,7 @@ package dev.hearth.gateway.logging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Something that keeps happening, told at a bounded rate: the first occurrence at once, then at most one line per
@@ -9,6 +10,10 @@ import java.time.Instant;
  * Not thread-safe: one owner (an event loop, or under the owner's lock).
  */
 public final class BoundedRate {
+    /** What a line tells: the occurrences since the last line, and " in the last N s" ("" for the first line). */
+    public record Told(long count, String since) {
+    }
+
     private final Duration interval;
     private Instant lastLine = Instant.MIN;
     private long count;
@@ -17,27 +22,18 @@ public final class BoundedRate {
         this.interval = interval;
     }
 
-    /** Counts {@code n} occurrences; true when a line is due now (then {@link #take} it). */
-    public boolean count(long n, Instant now) {
+    /** Counts {@code n} occurrences; what to tell when a line is due now (it is then told), else empty. */
+    public Optional<Told> count(long n, Instant now) {
         count += n;
         return due(now);
     }
 
-    /** True when occurrences are untold and the interval since the last line has passed. */
-    public boolean due(Instant now) {
-        return count > 0 && !now.isBefore(lastLine.plus(interval));
-    }
-
-    /** The occurrences since the last line, which is told now: " in the last N s" follows from {@link #since}. */
-    public long take(Instant now) {
-        long told = count;
+    /** What to tell when occurrences are untold and the interval since the last line has passed (it is then told). */
+    public Optional<Told> due(Instant now) {
+        if (count == 0 || now.isBefore(lastLine.plus(interval))) return Optional.empty();
+        Told told = new Told(count, lastLine.equals(Instant.MIN) ? "" : " in the last " + Duration.between(lastLine, now).toSeconds() + " s");
         count = 0;
         lastLine = now;
-        return told;
-    }
-
-    /** " in the last N s" after a first line, empty before it; ask before {@link #take}. */
-    public String since(Instant now) {
-        return lastLine.equals(Instant.MIN) ? "" : " in the last " + Duration.between(lastLine, now).toSeconds() + " s";
+        return Optional.of(told);
     }
 }

@@ -33,24 +33,23 @@ final class RefusalLog {
         else telemetry++;
         lastReason = reason;
         lastTopic = p.topic();
-        if (rate.count(1, now)) flush(now);
+        rate.count(1, now).ifPresent(this::tell);
     }
 
     /** Tells what was refused since the last line, once the interval has passed; called at each refusal and each sweep. */
     void tick(Instant now) {
-        if (rate.due(now)) flush(now);
+        rate.due(now).ifPresent(this::tell);
     }
 
-    private void flush(Instant now) {
+    private void tell(BoundedRate.Told told) {
         // A refused command is lost for whoever asked: a person must look at the broker.
         if (commands > 0) {
             log.error("Outbox {}: refused {} commands and {} telemetry messages{}, last to '{}': {}. Is the broker unreachable "
-                    + "for long? See hearth.outbox.status.", name, commands, telemetry, rate.since(now), lastTopic, lastReason);
+                    + "for long? See hearth.outbox.status.", name, commands, telemetry, told.since(), lastTopic, lastReason);
         } else {
-            log.warn("Outbox {}: dropped {} telemetry messages{}, last to '{}': {}", name, telemetry, rate.since(now), lastTopic, lastReason);
+            log.warn("Outbox {}: dropped {} telemetry messages{}, last to '{}': {}", name, telemetry, told.since(), lastTopic, lastReason);
         }
         commands = 0;
         telemetry = 0;
-        rate.take(now);
     }
 }

@@ -24,10 +24,10 @@ final class WriteFailures {
 
     void failed(Object file, Throwable cause, int refused, Instant now) {
         notQueued += refused;
-        if (!rate.count(1, now)) return;
-        String since = rate.since(now);
-        log.error("Outbox {}: could not write to {}: {}. {} commits failed{}; {} new messages were not queued.", name, file,
-                cause.getMessage(), rate.take(now), since, notQueued);
-        notQueued = 0;
+        rate.count(1, now).ifPresent(t -> {
+            log.error("Outbox {}: could not write to {}: {}. {} commits failed{}; {} new messages were not queued.", name, file,
+                    cause.getMessage(), t.count(), t.since(), notQueued);
+            notQueued = 0;
+        });
     }
 }

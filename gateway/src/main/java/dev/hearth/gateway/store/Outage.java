@@ -77,11 +77,8 @@ final class Outage {
     StoreUnavailable refuse() {
         total++;
         Instant now = clock.instant();
-        if (refusals.count(1, now)) {
-            long n = refusals.take(now);
-            if (total > 1) log.warn("Database {} still cannot be written ({}): {} transactions refused in the last {} s, {} since {}",
-                    file, problem, n, REMIND_EVERY.toSeconds(), total, since);
-        }
+        refusals.count(1, now).filter(t -> total > 1).ifPresent(t -> log.warn(
+                "Database {} still cannot be written ({}): {} transactions refused{}, {} since {}", file, problem, t.count(), t.since(), total, since));
         return new StoreUnavailable(problem(), null);
     }
 

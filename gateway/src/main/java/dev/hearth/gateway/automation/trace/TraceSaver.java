@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Saves traces in batches. Traces are only what someone may want to read later, and writing one per run was the
@@ -71,12 +70,8 @@ public final class TraceSaver {
             log.error("Automation traces not saved: {}", e.getMessage());
             return;
         }
-        Instant now = Instant.now();
-        if (dropped.count(runs, now)) {
-            String since = dropped.since(now);
-            log.warn("Automation traces: {} runs not saved{} ({}); they are dropped, the newest stay in memory", dropped.take(now),
-                    since, e.getMessage());
-        }
+        dropped.count(runs, clock.now()).ifPresent(t -> log.warn("Automation traces: {} runs not saved{} ({}); they are dropped, the"
+                + " newest stay in memory", t.count(), t.since(), e.getMessage()));
     }
 
     /** Completes when the save under way is done, without starting one. */
