@@ -199,10 +199,7 @@ public final class Database implements AutoCloseable {
         try {
             UncleanShutdown.settle(file());
             c = connect(file);
-            try (PreparedStatement p = c.prepareStatement("MERGE INTO store_probe KEY (id) VALUES (1, ?)")) {
-                p.setLong(1, clock.millis());
-                p.executeUpdate();
-            }
+            writeProbe(c);
             c.commit();
             anchor = c;
             generation++;
@@ -213,6 +210,24 @@ public final class Database implements AutoCloseable {
             anchor = null;
             outage.failedAgain(e);
             log.debug("Database {}: reopen failed: {}", file(), e.getMessage());
+        }
+    }
+
+    /**
+     * Writes one row, as a reopen proves itself: for a readiness check, which a read-only or full disk must fail (at
+     * once while the file is lost, see {@link #writable}).
+     */
+    public void proveWritable() {
+        session("probe").transaction(c -> {
+            writeProbe(c);
+            return null;
+        });
+    }
+
+    private void writeProbe(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO store_probe KEY (id) VALUES (1, ?)")) {
+            p.setLong(1, clock.millis());
+            p.executeUpdate();
         }
     }
 

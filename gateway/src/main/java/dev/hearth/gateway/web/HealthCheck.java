@@ -5,9 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,23 +18,23 @@ import java.util.function.Supplier;
  */
 final class HealthCheck {
     static final Duration PROBE_WRITE_INTERVAL = Duration.ofSeconds(10);
+    /** Migrations are append-only: the probe row is the store's own now ({@link Database#proveWritable}). */
     private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE health_probe (id INT PRIMARY KEY, written_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            "CREATE TABLE health_probe (id INT PRIMARY KEY, written_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+            "DROP TABLE health_probe");
 
     private final Vertx vertx;
     private final Database database;
     private final BooleanSupplier brokerReady;
     private final Supplier<Optional<String>> stuck;
-    private final Clock clock;
     /** Set on the web verticle's event loop only. */
     private long lastWritten;
 
-    HealthCheck(Vertx vertx, Database database, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck, Clock clock) {
+    HealthCheck(Vertx vertx, Database database, BooleanSupplier brokerReady, Supplier<Optional<String>> stuck) {
         this.vertx = vertx;
         this.database = database;
         this.brokerReady = brokerReady;
         this.stuck = stuck;
-        this.clock = clock;
     }
 
     static void migrate(Database database) {
@@ -82,12 +79,7 @@ final class HealthCheck {
     }
 
     private Void writeProbe() {
-        return database.session("health").transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("MERGE INTO health_probe KEY (id) VALUES (1, ?)")) {
-                p.setTimestamp(1, Timestamp.from(clock.instant()));
-                p.executeUpdate();
-            }
-            return null;
-        });
+        database.proveWritable();
+        return null;
     }
 }

@@ -151,7 +151,7 @@ public final class WebVerticle extends VerticleBase {
         // An automation file may be larger than any other body; the first body handler a request meets decides.
         router.route("/api/automation-files/*").handler(BodyHandler.create(false).setBodyLimit(EditorApi.MAX_FILE_BYTES));
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.stuck(), deps.clock());
+        HealthCheck health = new HealthCheck(vertx, deps.database(), deps.brokerReady(), deps.stuck());
         router.get("/health").handler(ctx -> health(ctx, health));
         Dashboard dashboard = new Dashboard();
         dashboard.mountPublic(router);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,7 +30,7 @@ class HealthWatchdogTest {
         try (Database db = Database.open(dir, Durability.PROCESS)) {
             HealthCheck.migrate(db);
             AtomicReference<Optional<String>> stuck = new AtomicReference<>(Optional.empty());
-            HealthCheck health = new HealthCheck(vertx, db, () -> true, stuck::get, Clock.systemUTC());
+            HealthCheck health = new HealthCheck(vertx, db, () -> true, stuck::get);
             assertThat(health.check().await().ready()).isTrue();
 
             stuck.set(Optional.of("event loop hearth-event-loop blocked for 11 s"));
